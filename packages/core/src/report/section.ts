@@ -1,0 +1,159 @@
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { UserError } from '../errors.js';
+
+/**
+ * The report bundle is how actions talk to each other: every action writes one section file into
+ * the job's report directory and comment-report reads them all. Plain files, so a bundle can travel
+ * as an artifact to another job or workflow and the CLI can build the same report on a laptop.
+ *
+ * Layout of a report directory:
+ *   <dir>/<id>.section.json   one per section (this schema)
+ *   <dir>/<id>/...            the section's assets (images, specs); paths in the section are
+ *                             relative to <dir>
+ */
+export const SECTION_SCHEMA = 'mlci/section@1';
+
+export type Status = 'pass' | 'warn' | 'fail' | 'info';
+export type Stage = 'data' | 'training' | 'metrics' | 'model' | 'other';
+
+/** Worst first: the order in which statuses win when sections are combined. */
+export const STATUS_RANK: Record<Status, number> = { fail: 3, warn: 2, pass: 1, info: 0 };
+export const STAGE_ORDER: Stage[] = ['data', 'training', 'metrics', 'model', 'other'];
+
+export interface SectionImage {
+  /** Path of the image file, relative to the report directory. */
+  path: string;
+  alt: string;
+  /**
+   * Markdown shown instead of the image when images cannot be published (no write access):
+   * a mermaid chart or a table.
+   */
+  fallback?: string;
+}
+
+export interface Section {
+  schema: typeof SECTION_SCHEMA;
+  /** The action that wrote it: `validate-data`, `compare-metrics`, ... or `markdown` for user files. */
+  action: string;
+  /** Unique within a report directory; also the file name. Letters, digits, `.`, `_`, `-`. */
+  id: string;
+  stage: Stage;
+  title: string;
+  status: Status;
+  /** One line, shown when the section is folded or cut. */
+  summary: string;
+  /** The section's body. Images are referenced by their `path`, e.g. `![ROC](compare/roc.png)`. */
+  markdown: string;
+  /** Structured data for machines (the diff JSON, the validation result ...). */
+  data?: unknown;
+  images?: SectionImage[];
+  /** ISO time the section was written. */
+  created: string;
+}
+
+const sectionJsonSchema = {
+  type: 'object',
+  required: ['schema', 'action', 'id', 'stage', 'title', 'status', 'summary', 'markdown', 'created'],
+  properties: {
+    schema: { const: SECTION_SCHEMA },
+    action: { type: 'string', minLength: 1 },
+    id: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
+    stage: { enum: STAGE_ORDER },
+    title: { type: 'string' },
+    status: { enum: ['pass', 'warn', 'fail', 'info'] },
+    summary: { type: 'string' },
+    markdown: { type: 'string' },
+    data: {},
+    images: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'alt'],
+        properties: {
+          path: { type: 'string', minLength: 1 },
+          alt: { type: 'string' },
+          fallback: { type: 'string' },
+        },
+      },
+    },
+    created: { type: 'string' },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(sectionJsonSchema);
+
+const SUFFIX = '.section.json';
+
+export type NewSection = Omit<Section, 'schema' | 'created'> & { created?: string };
+
+/** Writes a section atomically (temp file + rename) so a reader never sees half a file. */
+export async function writeSection(dir: string, section: NewSection): Promise<string> {
+  const full: Section = { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...section };
+  if (!validate(full)) {
+    throw new Error(`invalid report section ${section.id}: ${JSON.stringify(validate.errors)}`);
+  }
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, full.id + SUFFIX);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(full, null, 2) + '\n');
+  await rename(tmp, file);
+  return file;
+}
+
+/** Reads every section of a report directory. A missing directory is an empty report. */
+export async function readSections(dir: string): Promise<Section[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const sections: Section[] = [];
+  for (const name of names.filter((n) => n.endsWith(SUFFIX)).sort()) {
+    const file = join(dir, name);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });
+    }
+    if (!validate(parsed)) {
+      const first = validate.errors?.[0];
+      throw new UserError(
+        `report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`,
+        { file },
+      );
+    }
+    sections.push(parsed as unknown as Section);
+  }
+  return sections;
+}
+
+export function worstStatus(statuses: Iterable<Status>): Status {
+  let worst: Status = 'info';
+  for (const s of statuses) if (STATUS_RANK[s] > STATUS_RANK[worst]) worst = s;
+  return worst;
+}
+
+/** Orders sections by stage (data, training, metrics, model), keeping write order within a stage. */
+export function orderSections(sections: Section[]): Section[] {
+  return sections
+    .map((s, i) => ({ s, i }))
+    .sort(
+      (a, b) =>
+        STAGE_ORDER.indexOf(a.s.stage) - STAGE_ORDER.indexOf(b.s.stage) ||
+        a.s.created.localeCompare(b.s.created) ||
+        a.i - b.i,
+    )
+    .map(({ s }) => s);
+}
+
+/** The report directory every action shares unless told otherwise. */
+export function defaultReportDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MLCI_REPORT_DIR) return env.MLCI_REPORT_DIR;
+  if (env.RUNNER_TEMP) return join(env.RUNNER_TEMP, 'mlci-report');
+  return join('.mlci', 'report');
+}

@@ -1,4 +1,81 @@
-import { hello } from '@mlci/action-kit';
-import { worstStatus } from '@mlci/core';
-hello();
-console.log(worstStatus(['pass', 'warn']));
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { annotate, createApi, downloadByName, eventContext, input, runAction, uploadDirectory } from '@mlci/action-kit';
+import {
+  bundleMarkdownFiles,
+  defaultReportDir,
+  deliverReport,
+  headSha,
+  loadReport,
+  packBundle,
+  parseTarget,
+  resolveFiles,
+  resolveTarget,
+} from '@mlci/core';
+
+await runAction(async () => {
+  const token = input.secret('github-token');
+  const markdown = input.list('markdown');
+  let reportDir = input.string('report-dir') || defaultReportDir();
+  const title = input.string('title') || 'mlci report';
+  const id = input.string('id') || 'mlci';
+  const target = parseTarget(input.string('target'));
+  const mode = input.oneOf('mode', ['upsert', 'recreate', 'create'] as const, 'upsert');
+  const hidePrevious = input.bool('hide-previous', false);
+  const summary = input.bool('summary', true);
+  const checkRun = input.string('check-run');
+  const fromArtifact = input.string('from-artifact');
+  const uploadArtifact = input.string('upload-artifact');
+  const imagesBranch = input.string('images-branch') || 'mlci-assets';
+  const dryRun = input.bool('dry-run', false);
+
+  const ctx = eventContext();
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const api = token ? createApi(token) : undefined;
+
+  let markdownFiles = await resolveFiles(markdown, workspace, 'markdown');
+  if (fromArtifact) {
+    reportDir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mlci-bundle-'));
+    const run = ctx.eventName === 'workflow_run' ? ctx.payload.workflow_run : undefined;
+    await downloadByName(fromArtifact, reportDir, run && { token, runId: run.id, ...ctx.repo });
+    markdownFiles = [...(await bundleMarkdownFiles(reportDir)), ...markdownFiles];
+  }
+
+  const sections = await loadReport({ reportDir, markdownFiles });
+  const resolved = api ? await resolveTarget(target, ctx, api) : { kind: 'none' as const, reason: 'no github-token' };
+  const delivery = await deliverReport(api, {
+    id,
+    title,
+    sections,
+    target: resolved,
+    mode,
+    hidePrevious,
+    dryRun,
+    checkRun: checkRun ? { name: checkRun, headSha: headSha(ctx) } : undefined,
+    repo: ctx.repo,
+    serverUrl: ctx.serverUrl,
+    runUrl: ctx.runUrl,
+    sha: headSha(ctx),
+    imagesBranch,
+  });
+  delivery.problems.forEach(annotate);
+
+  const bodyPath = join(process.env.RUNNER_TEMP ?? tmpdir(), `mlci-comment-${id}.md`);
+  await writeFile(bodyPath, delivery.body);
+  if (summary) await core.summary.addRaw(delivery.summary, true).write();
+  if (uploadArtifact) {
+    const staged = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mlci-upload-'));
+    await packBundle({ reportDir, markdownFiles, workspace, out: staged });
+    await uploadDirectory(uploadArtifact, staged);
+  }
+
+  core.setOutput('comment-id', delivery.comment?.id ?? '');
+  core.setOutput('comment-url', delivery.comment?.url ?? '');
+  core.setOutput('posted', delivery.posted);
+  core.setOutput('truncated', delivery.truncated);
+  core.setOutput('body-path', bodyPath);
+  core.setOutput('status', delivery.status);
+  if (delivery.posted) core.info(`Report posted: ${delivery.comment?.url}`);
+});

@@ -1,6 +1,5 @@
-import * as core from '@actions/core';
-import * as github from '@actions/github';
-export function hello(): string {
-  core.info(`event ${github.context.eventName}`);
-  return 'ok';
-}
+export * as input from './inputs.js';
+export { annotate, runAction } from './run.js';
+export { createApi } from './octokit.js';
+export { eventContext } from './context.js';
+export { uploadDirectory, downloadByName } from './artifacts.js';

@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-console.log('mlci');
+import { runCli } from './cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), process.env);

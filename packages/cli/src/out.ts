@@ -1,0 +1,22 @@
+import { isUserError, type Problem } from '@mlci/core';
+
+export interface Out {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+/** Problems as compilers print them: `file:line:col: severity: message`. */
+export function printProblem(p: Problem, out: Out): void {
+  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  out.stderr(`${where ? where + ': ' : ''}${p.severity}: ${p.message}\n`);
+}
+
+/** A user's mistake exits 1 with its place; our own bug exits 70 with the stack. */
+export function fail(e: unknown, out: Out): number {
+  if (isUserError(e)) {
+    printProblem({ severity: 'error', message: e.message, file: e.file, line: e.line, column: e.column }, out);
+    return 1;
+  }
+  out.stderr(`mlci failed unexpectedly: ${(e as Error)?.stack ?? String(e)}\n`);
+  return 70;
+}

@@ -1,0 +1,31 @@
+import { glob, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+
+const MAGIC = /[*?[\]{}]/;
+
+/**
+ * Expands an input's files and globs (relative to the workspace) into existing files, sorted and
+ * without repeats. A plain path that does not exist, or a glob that matches nothing, is the
+ * user's mistake: it names the input and the value.
+ */
+export async function resolveFiles(patterns: string[], cwd: string, input: string): Promise<string[]> {
+  const out = new Set<string>();
+  for (const p of patterns) {
+    if (!MAGIC.test(p)) {
+      const file = isAbsolute(p) ? p : resolve(cwd, p);
+      const s = await stat(file).catch(() => undefined);
+      if (!s) throw new UserError(`input "${input}": file "${p}" does not exist`, { input });
+      if (!s.isFile()) throw new UserError(`input "${input}": "${p}" is not a file`, { input });
+      out.add(file);
+      continue;
+    }
+    const before = out.size;
+    for await (const m of glob(p, { cwd })) {
+      const file = resolve(cwd, m);
+      if ((await stat(file)).isFile()) out.add(file);
+    }
+    if (out.size === before) throw new UserError(`input "${input}": the pattern "${p}" matches no file`, { input });
+  }
+  return [...out].sort();
+}

@@ -1,0 +1,137 @@
+import { hasMarker } from '../report/compose.js';
+import { collect, pages, statusOf, type Api } from './api.js';
+import { sameLogin, whoAmI } from './identity.js';
+import type { Target } from './target.js';
+
+export type CommentMode = 'upsert' | 'recreate' | 'create';
+
+export interface Comment {
+  id: number;
+  node_id: string;
+  body?: string;
+  html_url: string;
+  user: { login: string } | null;
+}
+
+export interface PostCommentOptions {
+  /** The report's identity: the hidden marker on the first line of the body carries it. */
+  id: string;
+  body: string;
+  mode: CommentMode;
+  /** With `create`, minimise this report's earlier comments as outdated. */
+  hidePrevious: boolean;
+  /** Our login, when the caller already knows it. */
+  author?: string;
+}
+
+export interface PostedComment {
+  id: number;
+  url: string;
+  action: 'created' | 'updated' | 'recreated';
+  /** Earlier comments of this report that were minimised or removed. */
+  superseded: number;
+}
+
+type CommentTarget = Extract<Target, { kind: 'issue' } | { kind: 'commit' }>;
+
+/** Issue (and PR) comments and commit comments differ only in their routes. */
+function routes(t: CommentTarget) {
+  const r = { owner: t.owner, repo: t.repo };
+  return t.kind === 'issue'
+    ? {
+        list: ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...r, issue_number: t.number }] as const,
+        create: ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...r, issue_number: t.number }] as const,
+        update: (id: number) => ['PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...r, comment_id: id }] as const,
+        remove: (id: number) => ['DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...r, comment_id: id }] as const,
+      }
+    : {
+        list: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/comments', { ...r, commit_sha: t.sha }] as const,
+        create: ['POST /repos/{owner}/{repo}/commits/{commit_sha}/comments', { ...r, commit_sha: t.sha }] as const,
+        update: (id: number) => ['PATCH /repos/{owner}/{repo}/comments/{comment_id}', { ...r, comment_id: id }] as const,
+        remove: (id: number) => ['DELETE /repos/{owner}/{repo}/comments/{comment_id}', { ...r, comment_id: id }] as const,
+      };
+}
+
+/**
+ * This report's comments: the marker on the first line AND written by us. The author check is
+ * what keeps us from editing a comment someone else wrote, even one that quotes our marker.
+ * Oldest first.
+ */
+export async function findReportComments(api: Api, target: CommentTarget, id: string, author: string): Promise<Comment[]> {
+  const [route, params] = routes(target).list;
+  const all = await collect(pages<Comment>(api, route, params));
+  return all.filter((c) => hasMarker(c.body ?? '', id) && sameLogin(c.user?.login, author)).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Posts the report as one comment, updated in place. Nothing the user had is lost on failure:
+ * a comment is only removed after its replacement has been written, and only when it is ours.
+ *
+ * Two runs racing on one PR can both find nothing and both create. After creating, we list
+ * again and converge on the oldest of our comments: update it, remove the newer duplicates.
+ * Both racers do the same, so they end with the same single comment.
+ */
+export async function postComment(api: Api, target: CommentTarget, o: PostCommentOptions): Promise<PostedComment> {
+  const r = routes(target);
+  let author = o.author ?? (await whoAmI(api));
+  const existing = author ? await findReportComments(api, target, o.id, author) : [];
+
+  if (o.mode === 'upsert' && existing.length > 0) {
+    const [keep, ...extra] = existing;
+    const updated = await update(api, r.update(keep.id), o.body);
+    const removed = await removeAll(api, r, extra);
+    return { id: updated.id, url: updated.html_url, action: 'updated', superseded: removed };
+  }
+
+  const created = await create(api, r.create, o.body);
+  author ??= created.user?.login;
+
+  if (o.mode === 'create') {
+    const hidden = o.hidePrevious ? await minimizeAll(api, existing) : 0;
+    return { id: created.id, url: created.html_url, action: 'created', superseded: hidden };
+  }
+  if (o.mode === 'recreate') {
+    const removed = await removeAll(api, r, existing);
+    return { id: created.id, url: created.html_url, action: existing.length ? 'recreated' : 'created', superseded: removed };
+  }
+
+  // upsert that created: converge with any racer (or with comments we could not attribute before).
+  const mine = author ? await findReportComments(api, target, o.id, author) : [created];
+  const keep = mine[0] ?? created;
+  let result: Comment = created;
+  if (keep.id !== created.id) result = await update(api, r.update(keep.id), o.body);
+  await removeAll(api, r, mine.filter((c) => c.id !== keep.id));
+  return { id: result.id, url: result.html_url, action: 'created', superseded: 0 };
+}
+
+async function create(api: Api, [route, params]: readonly [string, object], body: string): Promise<Comment> {
+  return (await api.request(route, { ...params, body })).data as Comment;
+}
+
+async function update(api: Api, [route, params]: readonly [string, object], body: string): Promise<Comment> {
+  return (await api.request(route, { ...params, body })).data as Comment;
+}
+
+async function removeAll(api: Api, r: ReturnType<typeof routes>, comments: Comment[]): Promise<number> {
+  let n = 0;
+  for (const c of comments) {
+    const [route, params] = r.remove(c.id);
+    try {
+      await api.request(route, params);
+      n++;
+    } catch (e) {
+      // A racer removed it first.
+      if (statusOf(e) !== 404) throw e;
+    }
+  }
+  return n;
+}
+
+const MINIMIZE = `mutation($id: ID!) {
+  minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } }
+}`;
+
+async function minimizeAll(api: Api, comments: Comment[]): Promise<number> {
+  for (const c of comments) await api.graphql(MINIMIZE, { id: c.node_id });
+  return comments.length;
+}

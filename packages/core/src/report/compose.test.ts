@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { composeReport, hasMarker, reportMarker, type SectionPart } from './compose.js';
+import { SECTION_SCHEMA, type Section } from './section.js';
+
+function section(p: Partial<Section> & { id: string }): Section {
+  return {
+    schema: SECTION_SCHEMA,
+    action: 'test',
+    stage: 'other',
+    title: p.id,
+    status: 'pass',
+    summary: '',
+    markdown: `body of ${p.id}`,
+    created: '2024-05-01T00:00:00.000Z',
+    ...p,
+  };
+}
+
+describe('reportMarker / hasMarker', () => {
+  it('is a hidden HTML comment naming the report', () => {
+    expect(reportMarker('ml-report')).toBe('<!-- mlci-report id="ml-report" -->');
+  });
+
+  it('cannot be closed or split by the id', () => {
+    for (const id of ['x --> <script>', 'a"b', 'x--!>y', 'two\nlines', 'ünï']) {
+      const m = reportMarker(id);
+      expect(m.indexOf('-->')).toBe(m.length - 3);
+      expect(m).not.toMatch(/--!>|\n|"[^"]*"[^"]*"[^"]*"/);
+      expect(m.slice(4, -3)).not.toMatch(/[<>!]/);
+    }
+    expect(reportMarker('a b')).not.toBe(reportMarker('a_b'));
+  });
+
+  it('matches our body only on its first line', () => {
+    const body = `${reportMarker('r1')}\n## ✅ Report`;
+    expect(hasMarker(body, 'r1')).toBe(true);
+    expect(hasMarker(`${reportMarker('r1')}\r\nrest`, 'r1')).toBe(true);
+    expect(hasMarker(reportMarker('r1'), 'r1')).toBe(true);
+    expect(hasMarker(body, 'r2')).toBe(false);
+    expect(hasMarker(body, 'r')).toBe(false);
+  });
+
+  it('does not match a comment that quotes our marker', () => {
+    const quoted = `Why does the bot write this?\n\n> ${reportMarker('r1')}\n> ## ✅ Report`;
+    expect(hasMarker(quoted, 'r1')).toBe(false);
+    expect(hasMarker(`> ${reportMarker('r1')}`, 'r1')).toBe(false);
+    expect(hasMarker(` ${reportMarker('r1')}`, 'r1')).toBe(false);
+    expect(hasMarker(`${reportMarker('r1')} and more`, 'r1')).toBe(false);
+  });
+});
+
+describe('composeReport', () => {
+  const sections = [
+    section({ id: 'model', stage: 'model', title: 'Model', status: 'info', summary: 'published v3' }),
+    section({ id: 'metrics', stage: 'metrics', title: 'Metrics', status: 'fail', summary: 'accuracy fell 2.1 pts' }),
+    section({ id: 'data', stage: 'data', title: 'Data', status: 'pass', summary: '3 files, 1.2M rows valid' }),
+  ];
+
+  it('orders sections by stage and takes the worst status', () => {
+    const r = composeReport({ id: 'r', title: 'ML report', sections });
+    expect(r.status).toBe('fail');
+    expect(r.parts.map((p) => (p.kind === 'section' ? p.id : p.kind))).toEqual(['header', 'data', 'metrics', 'model']);
+  });
+
+  it('starts with the marker, then the title and one overview line per section', () => {
+    const r = composeReport({ id: 'r', title: 'ML report', sections });
+    const header = r.parts[0];
+    expect(header.kind).toBe('header');
+    expect(header.kind === 'header' && header.markdown.split('\n')).toEqual([
+      reportMarker('r'),
+      '## ❌ ML report',
+      '',
+      '- ✅ **Data** — 3 files, 1\\.2M rows valid',
+      '- ❌ **Metrics** — accuracy fell 2\\.1 pts',
+      '- ℹ️ **Model** — published v3',
+    ]);
+    const data = r.parts[1] as SectionPart;
+    expect(data.heading).toBe('### ✅ Data');
+    expect(data.body).toBe('body of data');
+  });
+
+  it('escapes titles and summaries, which are data', () => {
+    const r = composeReport({
+      id: 'r',
+      title: '<img src=x onerror=alert(1)> @team',
+      sections: [section({ id: 's', title: '**x** | y', summary: '@octocat #1' })],
+    });
+    const header = r.parts[0].kind === 'header' ? r.parts[0].markdown : '';
+    expect(header).toContain('## ✅ &lt;img src\\=x onerror\\=alert\\(1\\)&gt; @&#8203;team');
+    expect(header).toContain('- ✅ **\\*\\*x\\*\\* \\| y** — @&#8203;octocat \\#&#8203;1');
+  });
+
+  it('shows an untitled section (a user markdown file) without heading or overview line', () => {
+    const r = composeReport({ id: 'r', title: 'T', sections: [section({ id: 'markdown-1', action: 'markdown', title: '', status: 'info', markdown: '# Mine\n\n@me' })] });
+    const header = r.parts[0].kind === 'header' ? r.parts[0].markdown : '';
+    expect(header.split('\n')).toHaveLength(2);
+    expect(r.parts[1]).toMatchObject({ kind: 'section', heading: '', body: '# Mine\n\n@me' });
+  });
+
+  it('says so when there are no sections', () => {
+    const r = composeReport({ id: 'r', title: 'T', sections: [] });
+    expect(r.status).toBe('info');
+    expect(r.parts).toHaveLength(1);
+    expect(r.parts[0].kind === 'header' && r.parts[0].markdown).toContain('No report sections');
+  });
+
+  it('ends with a footer: run link, short sha, time', () => {
+    const r = composeReport({
+      id: 'r',
+      title: 'T',
+      sections,
+      footer: { runUrl: 'https://github.com/o/r/actions/runs/1', sha: '0123456789abcdef', when: '2024-05-01T12:34:56.000Z' },
+    });
+    const footer = r.parts.at(-1)!;
+    expect(footer).toEqual({
+      kind: 'footer',
+      markdown: '<sub>Report by mlci · [workflow run](https://github.com/o/r/actions/runs/1) · 0123456 · 2024\\-05\\-01 12\\:34 UTC</sub>',
+    });
+    expect(composeReport({ id: 'r', title: 'T', sections, footer: {} }).parts.at(-1)!.kind).toBe('section');
+  });
+});

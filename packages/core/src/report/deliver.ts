@@ -1,0 +1,165 @@
+import type { Problem } from '../errors.js';
+import { isNotPermitted, messageOf, type Api, type Repo } from '../forge/api.js';
+import { createCheckRun } from '../forge/checks.js';
+import { postComment, type CommentMode } from '../forge/comments.js';
+import { publishImages } from '../forge/publish-images.js';
+import type { Target } from '../forge/target.js';
+import { composeReport } from './compose.js';
+import { fitReport } from './fit.js';
+import { rewriteImages } from './images.js';
+import type { LoadedSection } from './load.js';
+import type { Section, Status } from './section.js';
+
+/** GitHub refuses comment bodies over 65,536 characters (422). */
+export const COMMENT_LIMIT = 65_536;
+/** A check run's output.summary holds 65,535 characters. */
+export const CHECK_SUMMARY_LIMIT = 65_535;
+/** A step summary over 1 MiB is dropped whole, so it is fitted in bytes. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export interface DeliverOptions {
+  id: string;
+  title: string;
+  sections: LoadedSection[];
+  target: Target;
+  mode: CommentMode;
+  hidePrevious: boolean;
+  dryRun: boolean;
+  /** Create a check run of this name on `headSha`. */
+  checkRun?: { name: string; headSha: string };
+  repo?: Repo;
+  serverUrl: string;
+  runUrl?: string;
+  sha?: string;
+  /** The branch that holds published images. */
+  imagesBranch: string;
+  /** A local report (the CLI): images stay links to their files instead of being published. */
+  localImages?: boolean;
+}
+
+export interface Delivery {
+  status: Status;
+  /** The comment body, as posted (or as it would be, on a dry run). */
+  body: string;
+  /** The job summary's markdown. */
+  summary: string;
+  truncated: boolean;
+  posted: boolean;
+  comment?: { id: number; url: string };
+  check?: { id: number; url: string };
+  imagesPublished: number;
+  /** Warnings and notices for the adapter to show; the core never prints. */
+  problems: Problem[];
+}
+
+const PERMISSION_FIX =
+  'Give the job `permissions: pull-requests: write` (issues: write for issues, contents: write for commit comments). ' +
+  'A pull request from a fork never gets a token that may write: use the fork-safe pair instead — ' +
+  'upload the report with `upload-artifact` in the pull_request workflow and post it from a workflow_run ' +
+  'workflow with `from-artifact` (see the README).';
+
+/**
+ * Turns loaded sections into a comment, a job summary and a check run. Posting failures that the
+ * user can fix (a token that may not write) become warnings, not failures: the summary and the
+ * artifact still carry the report.
+ */
+export async function deliverReport(api: Api | undefined, o: DeliverOptions): Promise<Delivery> {
+  const problems: Problem[] = [];
+  const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
+
+  const images = o.sections.flatMap((s) => s.images);
+  let urls = new Map<string, string>();
+  if (o.localImages) {
+    urls = new Map(images.map((i) => [i.path, i.path]));
+  } else if (canWrite && images.length > 0) {
+    try {
+      urls = await publishImages(api!, o.repo!, images.map((i) => ({ ref: i.path, path: i.path })), {
+        branch: o.imagesBranch,
+        serverUrl: o.serverUrl,
+        message: `mlci: images for report "${o.id}"${o.sha ? ` at ${o.sha.slice(0, 7)}` : ''}`,
+      });
+    } catch (e) {
+      problems.push({
+        severity: 'warning',
+        title: 'Report images not published',
+        message: `Charts are shown as text: images could not be committed to the "${o.imagesBranch}" branch (${messageOf(e)}). Give the job \`permissions: contents: write\` to show them as images.`,
+      });
+    }
+  }
+
+  const sections: Section[] = o.sections.map((l) => {
+    const byRef = new Map<string, string>();
+    for (const img of l.images) {
+      const url = urls.get(img.path);
+      if (url) byRef.set(img.ref, url);
+    }
+    const fallbacks = new Map((l.section.images ?? []).map((i) => [i.path, i.fallback]));
+    const markdown = rewriteImages(l.section.markdown, byRef, (ref) => fallbacks.get(ref));
+    return { ...l.section, markdown };
+  });
+
+  const composed = composeReport({
+    id: o.id,
+    title: o.title,
+    sections,
+    footer: { runUrl: o.runUrl, sha: o.sha, when: new Date().toISOString() },
+  });
+  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
+  const summary = fitReport(composed, {
+    limit: SUMMARY_LIMIT_BYTES,
+    measure: (s: string) => Buffer.byteLength(s, 'utf8'),
+    fullReportUrl: o.runUrl,
+  });
+
+  const delivery: Delivery = {
+    status: composed.status,
+    body: comment.body,
+    summary: summary.body,
+    truncated: comment.truncated || summary.truncated,
+    posted: false,
+    imagesPublished: o.localImages ? 0 : urls.size,
+    problems,
+  };
+
+  if (o.target.kind === 'none') {
+    problems.push({ severity: 'notice', message: `The report was not posted: ${o.target.reason}.` });
+  } else if (o.dryRun) {
+    problems.push({ severity: 'notice', message: 'Dry run: the report was not posted.' });
+  } else if (api) {
+    const where = o.target.kind === 'issue' ? `#${o.target.number}` : `commit ${o.target.sha.slice(0, 7)}`;
+    try {
+      const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode: o.mode, hidePrevious: o.hidePrevious });
+      delivery.posted = true;
+      delivery.comment = { id: posted.id, url: posted.url };
+    } catch (e) {
+      if (!isNotPermitted(e)) throw e;
+      problems.push({
+        severity: 'warning',
+        title: 'Report not posted',
+        message: `The report could not be posted to ${where}: the token may not write (${messageOf(e)}). ${PERMISSION_FIX}`,
+      });
+    }
+  }
+
+  if (o.checkRun && api && !o.dryRun && o.repo) {
+    const check = fitReport(composed, { limit: CHECK_SUMMARY_LIMIT, fullReportUrl: o.runUrl });
+    try {
+      delivery.check = await createCheckRun(api, o.repo, {
+        name: o.checkRun.name,
+        headSha: o.checkRun.headSha,
+        status: composed.status,
+        title: o.title,
+        summary: check.body,
+        detailsUrl: delivery.comment?.url ?? o.runUrl,
+      });
+    } catch (e) {
+      if (!isNotPermitted(e)) throw e;
+      problems.push({
+        severity: 'warning',
+        title: 'Check run not created',
+        message: `The check run "${o.checkRun.name}" could not be created (${messageOf(e)}). Give the job \`permissions: checks: write\`.`,
+      });
+    }
+  }
+  return delivery;
+}

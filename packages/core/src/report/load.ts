@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { UserError } from '../errors.js';
+import { findLocalImages } from './images.js';
+import { readSections, type Section } from './section.js';
+
+/** A section with what is needed to publish its images: where its relative paths start. */
+export interface LoadedSection {
+  section: Section;
+  baseDir: string;
+  images: Array<{ ref: string; path: string }>;
+}
+
+/**
+ * Everything a report is made of: the sections mlci actions left in the report directory, and
+ * markdown files the user wrote (the way people used `cml comment create report.md`), which
+ * become sections of their own, in the order given, after the actions' sections.
+ */
+export async function loadReport(o: { reportDir: string; markdownFiles: string[] }): Promise<LoadedSection[]> {
+  const loaded: LoadedSection[] = [];
+  for (const section of await readSections(o.reportDir)) {
+    loaded.push({ section, baseDir: o.reportDir, images: findLocalImages(section.markdown, o.reportDir) });
+  }
+  let n = 0;
+  for (const file of o.markdownFiles) {
+    let markdown: string;
+    try {
+      markdown = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new UserError(`input "markdown": cannot read "${file}": ${(e as Error).message}`, { input: 'markdown', file });
+    }
+    if (markdown.includes('\u0000')) {
+      throw new UserError(`input "markdown": "${file}" is not a text file`, { input: 'markdown', file });
+    }
+    const baseDir = dirname(file);
+    loaded.push({
+      section: {
+        schema: 'mlci/section@1',
+        action: 'markdown',
+        id: `markdown-${++n}`,
+        stage: 'other',
+        title: '',
+        status: 'info',
+        summary: basename(file),
+        markdown,
+        created: new Date(0).toISOString(),
+      },
+      baseDir,
+      images: findLocalImages(markdown, baseDir),
+    });
+  }
+  return loaded;
+}

@@ -1,0 +1,203 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunOptions {
+  /** The action folder under actions/, e.g. `comment-report`. */
+  action: string;
+  inputs?: Record<string, string>;
+  /** Extra environment, e.g. a results service's ACTIONS_* variables. */
+  env?: Record<string, string>;
+  event?: { name: string; payload: object };
+  /** Files to write into the workspace before the run. */
+  files?: Record<string, string | Buffer>;
+  workspace?: string;
+  /** The loopback GitHub: its URLs become GITHUB_API_URL / GITHUB_GRAPHQL_URL. */
+  github?: { url: string; graphqlUrl: string };
+  token?: string;
+  repository?: string;
+  sha?: string;
+  serverUrl?: string;
+}
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+  title?: string;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  annotations: Annotation[];
+  /** Every `::command ...::` line, e.g. add-mask. */
+  commands: Array<{ command: string; props: Record<string, string>; message: string }>;
+  workspace: string;
+  runnerTemp: string;
+}
+
+/** Inputs as the runner passes them: INPUT_ + the name upper-cased, spaces to `_`, hyphens kept. */
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/**
+ * The runner fills every input the workflow did not set with its action.yml default, evaluating
+ * expressions; `${{ github.token }}` is the one our actions use.
+ */
+async function actionDefaults(action: string, token: string): Promise<Record<string, string>> {
+  const yml = parseYaml(await readFile(join(ROOT, 'actions', action, 'action.yml'), 'utf8'));
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries<any>(yml.inputs ?? {})) {
+    if (spec?.default === undefined) continue;
+    out[name] = String(spec.default).replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
+  }
+  return out;
+}
+
+/** Parses GITHUB_OUTPUT / GITHUB_STATE files: `name<<DELIM` heredocs and `name=value` lines. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]);
+      out[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=');
+      out[line.slice(0, at)] = line.slice(at + 1);
+    }
+  }
+  return out;
+}
+
+const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProp = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+
+export function parseCommands(stdout: string): RunResult['commands'] {
+  const out: RunResult['commands'] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!m) continue;
+    const props: Record<string, string> = {};
+    for (const kv of (m[2] ?? '').split(',').filter(Boolean)) {
+      const at = kv.indexOf('=');
+      props[kv.slice(0, at)] = unescapeProp(kv.slice(at + 1));
+    }
+    out.push({ command: m[1], props, message: unescapeData(m[3]) });
+  }
+  return out;
+}
+
+/** Runs `node dist/<action>/index.js` the way the runner does, asynchronously. */
+export async function runAction(o: RunOptions): Promise<RunResult> {
+  const workspace = o.workspace ?? (await mkdtemp(join(tmpdir(), 'mlci-ws-')));
+  const runnerTemp = await mkdtemp(join(tmpdir(), 'mlci-runner-'));
+  for (const [rel, content] of Object.entries(o.files ?? {})) {
+    const file = join(workspace, rel);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+  const fileCmd = async (name: string) => {
+    const f = join(runnerTemp, `_runner_file_commands`, `${name}_${randomUUID()}`);
+    await mkdir(dirname(f), { recursive: true });
+    await writeFile(f, '');
+    return f;
+  };
+  const outputFile = await fileCmd('set_output');
+  const summaryFile = await fileCmd('step_summary');
+  const envFile = await fileCmd('set_env');
+  const stateFile = await fileCmd('save_state');
+  const pathFile = await fileCmd('add_path');
+  const eventFile = join(runnerTemp, 'event.json');
+  await writeFile(eventFile, JSON.stringify(o.event?.payload ?? {}));
+
+  const token = o.token ?? '';
+  const inputs = { ...(await actionDefaults(o.action, token)), ...(o.inputs ?? {}) };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: join(runnerTemp, 'tool-cache'),
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: o.repository ?? 'octo/ml',
+    GITHUB_REPOSITORY_OWNER: (o.repository ?? 'octo/ml').split('/')[0],
+    GITHUB_EVENT_NAME: o.event?.name ?? 'push',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_SHA: o.sha ?? 'f'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'ml',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKFLOW: 'ml',
+    GITHUB_SERVER_URL: o.serverUrl ?? 'https://github.com',
+    GITHUB_API_URL: o.github?.url ?? 'http://127.0.0.1:9',
+    GITHUB_GRAPHQL_URL: o.github?.graphqlUrl ?? 'http://127.0.0.1:9/graphql',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ENV: envFile,
+    GITHUB_STATE: stateFile,
+    GITHUB_PATH: pathFile,
+    ...o.env,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
+
+  const child = spawn(process.execPath, [join(ROOT, 'dist', o.action, 'index.js')], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', done);
+  });
+
+  const commands = parseCommands(stdout);
+  const annotations: Annotation[] = commands
+    .filter((c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice')
+    .map((c) => ({
+      level: c.command as Annotation['level'],
+      message: c.message,
+      file: c.props.file,
+      line: c.props.line ? Number(c.props.line) : undefined,
+      col: c.props.col ? Number(c.props.col) : undefined,
+      title: c.props.title,
+    }));
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    annotations,
+    commands,
+    workspace,
+    runnerTemp,
+  };
+}

@@ -18,7 +18,7 @@ import {
 await runAction(async () => {
   const token = input.secret('github-token');
   const markdown = input.list('markdown');
-  let reportDir = input.string('report-dir') || defaultReportDir();
+  const reportDir = input.string('report-dir') || defaultReportDir();
   const title = input.string('title') || 'mlci report';
   const id = input.string('id') || 'mlci';
   const target = parseTarget(input.string('target'));
@@ -35,15 +35,16 @@ await runAction(async () => {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const api = token ? createApi(token) : undefined;
 
-  let markdownFiles = await resolveFiles(markdown, workspace, 'markdown');
+  const markdownFiles = await resolveFiles(markdown, workspace, 'markdown');
+  const sections = [];
   if (fromArtifact) {
-    reportDir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mlci-bundle-'));
+    // A bundle from another run (on workflow_run, perhaps a fork's): shown, never trusted.
+    const bundle = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'mlci-bundle-'));
     const run = ctx.eventName === 'workflow_run' ? ctx.payload.workflow_run : undefined;
-    await downloadByName(fromArtifact, reportDir, run && { token, runId: run.id, ...ctx.repo });
-    markdownFiles = [...(await bundleMarkdownFiles(reportDir)), ...markdownFiles];
+    await downloadByName(fromArtifact, bundle, run && { token, runId: run.id, ...ctx.repo });
+    sections.push(...(await loadReport({ reportDir: bundle, markdownFiles: await bundleMarkdownFiles(bundle), untrusted: true })));
   }
-
-  const sections = await loadReport({ reportDir, markdownFiles });
+  sections.push(...(await loadReport({ reportDir, markdownFiles })));
   const resolved = api ? await resolveTarget(target, ctx, api) : { kind: 'none' as const, reason: 'no github-token' };
   const delivery = await deliverReport(api, {
     id,

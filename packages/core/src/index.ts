@@ -15,3 +15,6 @@ export * from './report/escape.js';
 export * from './report/fit.js';
 export * from './report/html.js';
 export * from './report/images.js';
+export * from './report/mentions.js';
+export * from './metrics/index.js';
+export * from './data/index.js';

@@ -17,6 +17,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
   const markdownFiles = await resolveFiles(a.markdown, cwd, 'markdown');
   const sections = await loadReport({ reportDir, markdownFiles });
+  const dir = resolve(cwd, a.out);
   const d = await deliverReport(undefined, {
     id: a.id,
     title: a.title,
@@ -27,14 +28,13 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
     dryRun: true,
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     imagesBranch: 'mlci-assets',
-    localImages: true,
+    localImagesFrom: dir,
   });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
 
-  const dir = resolve(cwd, a.out);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'report.md'), d.body);
-  await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: reportDir }));
+  await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
   out.stdout(
     `mlci report: ${sections.length} section(s), status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,

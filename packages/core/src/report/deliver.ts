@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 import { isNotPermitted, messageOf, type Api, type Repo } from '../forge/api.js';
 import { createCheckRun } from '../forge/checks.js';
@@ -7,6 +8,7 @@ import type { Target } from '../forge/target.js';
 import { composeReport } from './compose.js';
 import { fitReport } from './fit.js';
 import { rewriteImages } from './images.js';
+import { neutralizeMentions } from './mentions.js';
 import type { LoadedSection } from './load.js';
 import type { Section, Status } from './section.js';
 
@@ -33,8 +35,11 @@ export interface DeliverOptions {
   sha?: string;
   /** The branch that holds published images. */
   imagesBranch: string;
-  /** A local report (the CLI): images stay links to their files instead of being published. */
-  localImages?: boolean;
+  /**
+   * A local report (the CLI): images are not published but linked to their files, relative to
+   * this directory (where report.md is written).
+   */
+  localImagesFrom?: string;
 }
 
 export interface Delivery {
@@ -69,8 +74,9 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
 
   const images = o.sections.flatMap((s) => s.images);
   let urls = new Map<string, string>();
-  if (o.localImages) {
-    urls = new Map(images.map((i) => [i.path, i.path]));
+  if (o.localImagesFrom !== undefined) {
+    const from = o.localImagesFrom;
+    urls = new Map(images.map((i) => [i.path, relative(from, i.path).split(sep).join('/')]));
   } else if (canWrite && images.length > 0) {
     try {
       urls = await publishImages(api!, o.repo!, images.map((i) => ({ ref: i.path, path: i.path })), {
@@ -95,7 +101,8 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     }
     const fallbacks = new Map((l.section.images ?? []).map((i) => [i.path, i.fallback]));
     const markdown = rewriteImages(l.section.markdown, byRef, (ref) => fallbacks.get(ref));
-    return { ...l.section, markdown };
+    if (!l.untrusted) return { ...l.section, markdown };
+    return { ...l.section, markdown: neutralizeMentions(markdown), title: neutralizeMentions(l.section.title), summary: neutralizeMentions(l.section.summary) };
   });
 
   const composed = composeReport({
@@ -117,7 +124,7 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     summary: summary.body,
     truncated: comment.truncated || summary.truncated,
     posted: false,
-    imagesPublished: o.localImages ? 0 : urls.size,
+    imagesPublished: o.localImagesFrom !== undefined ? 0 : urls.size,
     problems,
   };
 

@@ -9,6 +9,11 @@ export interface LoadedSection {
   section: Section;
   baseDir: string;
   images: Array<{ ref: string; path: string }>;
+  /**
+   * Written outside this job's control (a report bundle from another run, possibly a fork's):
+   * shown, but never allowed to mention anyone.
+   */
+  untrusted?: boolean;
 }
 
 /**
@@ -16,12 +21,12 @@ export interface LoadedSection {
  * markdown files the user wrote (the way people used `cml comment create report.md`), which
  * become sections of their own, in the order given, after the actions' sections.
  */
-export async function loadReport(o: { reportDir: string; markdownFiles: string[] }): Promise<LoadedSection[]> {
+export async function loadReport(o: { reportDir: string; markdownFiles: string[]; untrusted?: boolean }): Promise<LoadedSection[]> {
   const loaded: LoadedSection[] = [];
   for (const section of await readSections(o.reportDir)) {
-    loaded.push({ section, baseDir: o.reportDir, images: findLocalImages(section.markdown, o.reportDir) });
+    loaded.push({ section, baseDir: o.reportDir, images: findLocalImages(section.markdown, o.reportDir), untrusted: o.untrusted });
   }
-  let n = 0;
+  let n = o.untrusted ? 100 : 0; // ids stay distinct when a bundle's and the job's files are combined
   for (const file of o.markdownFiles) {
     let markdown: string;
     try {
@@ -47,6 +52,7 @@ export async function loadReport(o: { reportDir: string; markdownFiles: string[]
       },
       baseDir,
       images: findLocalImages(markdown, baseDir),
+      untrusted: o.untrusted,
     });
   }
   return loaded;

@@ -1,0 +1,21 @@
+export type {
+  CheckName,
+  CheckResult,
+  ColumnSchema,
+  ColumnType,
+  DataSchema,
+  DriftMethod,
+  DriftResult,
+  DriftSettings,
+  Example,
+  FileSummary,
+  Severity,
+  ValidationResult,
+} from './types.js';
+export { validateData, type ValidateOptions, type ReadOptions } from './validate.js';
+export { inferSchema, schemaToYaml, type InferOptions, type InferredSchema } from './infer.js';
+export { loadSchema, parseSchema, DATA_SCHEMA_JSON_SCHEMA } from './schema.js';
+export { renderValidationMarkdown, type MarkdownOptions } from './markdown.js';
+export { DEFAULT_THRESHOLDS } from './drift.js';
+export { DEFAULT_NULLS } from './values.js';
+export type { DataFormat } from './source.js';

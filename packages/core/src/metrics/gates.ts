@@ -1,0 +1,351 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import picomatch from 'picomatch';
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { UserError } from '../errors.js';
+import type { Direction } from './direction.js';
+import type { MetricRow } from './diff.js';
+import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
+
+/**
+ * `.mlci/gates.yml`:
+ *
+ *   metrics:
+ *     "roc_auc.test": { direction: higher, min: 0.90, max-regression: 0.01 }
+ *     "*.loss":       { direction: lower, max-regression: "2%" }
+ *     "latency_ms":   { max: 50, required: true }
+ *
+ * A pattern names flattened keys: it matches a key equal to it, or as a glob (picomatch) in which
+ * `*` matches any run of characters, dots and slashes included: `*.loss` matches `train.loss` and
+ * `eval.val.loss`, not `val_loss`; `*loss` matches all three. `[2]` and `[*]` are array indexes
+ * (`layers[*].units` matches `layers[0].units`); other brackets, `?` and `{a,b}` work as in shell
+ * globs.
+ *
+ *   direction       higher | lower: overrides the guess from the name (first matching rule wins;
+ *                   a pattern equal to the key wins over globs)
+ *   min, max        absolute bounds on the head value
+ *   max-regression  the largest move allowed in the worse direction: a number is absolute,
+ *                   "2%" is relative to |base|; skipped when there is no baseline
+ *   required        (extension) the metric must exist in head: a rule that matches nothing, or a
+ *                   key that disappeared, fails
+ * A rule with bounds that matches no key at all is reported as skipped (a typo must be visible).
+ * A key that disappeared fails every bound that names it.
+ */
+export interface GateRule {
+  pattern: string;
+  direction?: Direction;
+  min?: number;
+  max?: number;
+  maxRegression?: { value: number; relative: boolean };
+  required?: boolean;
+  /** Where the rule is written, for messages. */
+  line?: number;
+  column?: number;
+}
+
+export interface GateRules {
+  /** The gates file, for messages. */
+  file?: string;
+  metrics: GateRule[];
+}
+
+export interface GateResult {
+  /** The metric key; the rule's pattern when no key matched. */
+  key: string;
+  /** `min 0.9`, `max 50`, `max-regression 0.01`, `max-regression 2%`, `required`. */
+  rule: string;
+  passed: boolean;
+  message: string;
+  /** The metrics file the key is in (absent when no key matched). */
+  file?: string;
+  /** True when the rule could not be checked: no baseline, nothing matched, a new metric. */
+  skipped?: boolean;
+}
+
+export const NO_RULES: GateRules = { metrics: [] };
+
+const ruleSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    direction: { enum: ['higher', 'lower'] },
+    min: { type: 'number' },
+    max: { type: 'number' },
+    'max-regression': {
+      oneOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'string', pattern: '^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$' },
+      ],
+    },
+    required: { type: 'boolean' },
+  },
+} as const;
+
+const gatesSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    metrics: { type: ['object', 'null'], additionalProperties: ruleSchema },
+  },
+} as const;
+
+const validateGates = new Ajv({ allErrors: false, strict: false }).compile(gatesSchema);
+
+/** Reads a gates file; a rule that does not fit the shape above is a UserError at its line. */
+export function parseGates(text: string, file: string): GateRules {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    throw new UserError(`invalid YAML: ${yamlError.message}`, { file, line, column: col });
+  }
+  const value = (doc.toJS() ?? {}) as unknown;
+  const at = (path: string[], key?: boolean) => {
+    const offset = locate(doc.contents, path, key);
+    if (offset === undefined) return { file, line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (!validateGates(value)) {
+    const error = validateGates.errors![0];
+    const { path, key, message } = describe(error);
+    throw new UserError(`invalid gates: ${message}`, at(path, key));
+  }
+  const metrics = ((value as { metrics?: Record<string, Record<string, unknown>> | null }).metrics ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const rules: GateRule[] = [];
+  for (const [pattern, spec] of Object.entries(metrics)) {
+    const where = at(['metrics', pattern], true);
+    const rule: GateRule = { pattern, line: where.line, column: where.column };
+    if (spec.direction !== undefined) rule.direction = spec.direction as Direction;
+    if (spec.min !== undefined) rule.min = spec.min as number;
+    if (spec.max !== undefined) rule.max = spec.max as number;
+    if (spec.required !== undefined) rule.required = spec.required as boolean;
+    const mr = spec['max-regression'];
+    if (typeof mr === 'number') rule.maxRegression = { value: mr, relative: false };
+    if (typeof mr === 'string') rule.maxRegression = { value: parseFloat(mr) / 100, relative: true };
+    if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+      throw new UserError(`invalid gates: "${pattern}" has min ${rule.min} above max ${rule.max}`, at(['metrics', pattern, 'min']));
+    }
+    rules.push(rule);
+  }
+  return { file, metrics: rules };
+}
+
+function describe(error: ErrorObject): { path: string[]; key: boolean; message: string } {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const name = (segments: string[]) =>
+    segments.length === 0 ? 'the top level' : segments.map((s, i) => (i === 1 ? JSON.stringify(s) : s)).join('.');
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(error.params.additionalProperty);
+    const allowed = path.length === 0 ? 'metrics' : 'direction, min, max, max-regression, required';
+    return { path: [...path, extra], key: true, message: `unknown setting "${extra}" in ${name(path)} (allowed: ${allowed})` };
+  }
+  if (path.at(-1) === 'max-regression') {
+    return { path, key: false, message: `${name(path)} must be a number ≥ 0 or a percentage such as "2%"` };
+  }
+  if (error.keyword === 'enum') {
+    return { path, key: false, message: `${name(path)} must be one of ${(error.params.allowedValues as string[]).join(', ')}` };
+  }
+  if (path.length === 2 && error.keyword === 'type') {
+    return { path, key: false, message: `${name(path)} must be a mapping of settings, e.g. { min: 0.9 }` };
+  }
+  return { path, key: false, message: `${name(path)} ${error.message ?? 'is invalid'}` };
+}
+
+/** Offset of the node at `path` (of its key when `key`), or of the deepest node found on the way. */
+function locate(node: unknown, path: string[], key = false): number | undefined {
+  let current = node as Node | null;
+  let offset = current?.range?.[0];
+  for (const [i, segment] of path.entries()) {
+    if (!isMap(current)) break;
+    const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+    if (!pair) break;
+    const last = i === path.length - 1;
+    const target = (last && key ? pair.key : (pair.value ?? pair.key)) as Node | null;
+    offset = target?.range?.[0] ?? offset;
+    current = pair.value as Node | null;
+  }
+  return offset;
+}
+
+// `/` becomes a plain character for picomatch, so that `*` crosses it like any other.
+const SLASH = '\u001f';
+
+interface CompiledRule extends GateRule {
+  matches: (key: string) => boolean;
+}
+
+function compile(rule: GateRule): CompiledRule {
+  // `[2]` and `[*]` are array indexes in a flattened key, not character classes.
+  const glob = rule.pattern.replaceAll('/', SLASH).replace(/\[(\d+|\*)\]/g, '\\[$1\\]');
+  // The bare regular expression: picomatch's matcher function does path work keys do not need.
+  const re = picomatch.makeRe(glob, { dot: true, windows: false });
+  return { ...rule, matches: (key) => key === rule.pattern || re.test(key.includes('/') ? key.replaceAll('/', SLASH) : key) };
+}
+
+/** The direction the rules set for a key, or undefined when none does (then it is inferred). */
+export function directionRule(rules: GateRules): (key: string) => Direction | undefined {
+  const withDirection = rules.metrics.filter((r) => r.direction !== undefined);
+  if (withDirection.length === 0) return () => undefined;
+  const exact = new Map<string, Direction>();
+  for (const r of withDirection) if (!exact.has(r.pattern)) exact.set(r.pattern, r.direction!);
+  const globs = withDirection.map(compile);
+  return (key) => exact.get(key) ?? globs.find((r) => r.matches(key))?.direction;
+}
+
+export interface GateOptions {
+  /** False when there was no baseline: regression rules are then skipped. */
+  baseline: boolean;
+  precision?: number;
+}
+
+/** Checks every rule against every metric row it matches, in the order of the gates file. */
+export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOptions): GateResult[] {
+  const precision = opts.precision ?? DEFAULT_PRECISION;
+  const results: GateResult[] = [];
+  for (const rule of rules.metrics.map(compile)) {
+    const matched = rows.filter((r) => rule.matches(r.key));
+    const hasBounds = rule.min !== undefined || rule.max !== undefined || rule.maxRegression !== undefined;
+    if (rule.required) {
+      const missing = matched.filter((r) => r.status === 'removed');
+      const present = matched.filter((r) => r.status !== 'removed');
+      const passed = present.length > 0 && missing.length === 0;
+      const message =
+        matched.length === 0
+          ? `no metric matches "${rule.pattern}"`
+          : missing.length > 0
+            ? `missing from head: ${missing.map((r) => r.key).join(', ')}`
+            : present.length === 1
+              ? 'present'
+              : `${present.length} metrics present`;
+      results.push({ key: present.length === 1 && passed ? present[0].key : rule.pattern, rule: 'required', passed, message });
+    }
+    if (matched.length === 0) {
+      // `required` has already failed for this; one message is enough.
+      if (hasBounds && !rule.required) {
+        results.push({
+          key: rule.pattern,
+          rule: ruleNames(rule).join(', '),
+          passed: true,
+          skipped: true,
+          message: `skipped: no metric matches "${rule.pattern}"`,
+        });
+      }
+      continue;
+    }
+    for (const row of matched) {
+      const at = { key: row.key, file: row.file };
+      const head = row.head;
+      const headProblem =
+        row.status === 'removed'
+          ? 'missing from head'
+          : typeof head !== 'number'
+            ? `head is not a number (${JSON.stringify(head)})`
+            : Number.isNaN(head)
+              ? 'head is NaN'
+              : undefined;
+      if (rule.min !== undefined) {
+        const name = `min ${exact(rule.min)}`;
+        if (headProblem) results.push({ ...at, rule: name, passed: false, message: headProblem });
+        else {
+          const passed = !below(head as number, rule.min);
+          const [h, m] = [shownAgainst(head as number, rule.min, precision), exact(rule.min)];
+          results.push({ ...at, rule: name, passed, message: passed ? `${h} ≥ ${m}` : `${h} is below the minimum ${m}` });
+        }
+      }
+      if (rule.max !== undefined) {
+        const name = `max ${exact(rule.max)}`;
+        if (headProblem) results.push({ ...at, rule: name, passed: false, message: headProblem });
+        else {
+          const passed = !below(rule.max, head as number);
+          const [h, m] = [shownAgainst(head as number, rule.max, precision), exact(rule.max)];
+          results.push({ ...at, rule: name, passed, message: passed ? `${h} ≤ ${m}` : `${h} is above the maximum ${m}` });
+        }
+      }
+      if (rule.maxRegression !== undefined) {
+        results.push({ ...at, ...checkRegression(row, rule.maxRegression, opts.baseline, headProblem, precision) });
+      }
+    }
+  }
+  return results;
+}
+
+function ruleNames(rule: GateRule): string[] {
+  const names: string[] = [];
+  if (rule.min !== undefined) names.push(`min ${exact(rule.min)}`);
+  if (rule.max !== undefined) names.push(`max ${exact(rule.max)}`);
+  if (rule.maxRegression) names.push(regressionName(rule.maxRegression));
+  return names;
+}
+
+function regressionName(mr: { value: number; relative: boolean }): string {
+  return mr.relative ? `max-regression ${exact(mr.value * 100)}%` : `max-regression ${exact(mr.value)}`;
+}
+
+function checkRegression(
+  row: MetricRow,
+  mr: { value: number; relative: boolean },
+  baseline: boolean,
+  headProblem: string | undefined,
+  precision: number,
+): Omit<GateResult, 'key' | 'file'> {
+  const rule = regressionName(mr);
+  const skip = (why: string) => ({ rule, passed: true, skipped: true, message: `skipped (${why})` });
+  if (!baseline) return skip('no baseline');
+  if (row.status === 'added') return skip('new metric, no base value');
+  if (headProblem) return { rule, passed: false, message: headProblem };
+  const base = row.base;
+  if (typeof base !== 'number') return skip('base is not a number');
+  if (Number.isNaN(base)) return skip('base is NaN');
+  const head = row.head as number;
+  const worse = row.direction === 'higher' ? base - head : head - base;
+  const allowed = mr.relative ? mr.value * Math.abs(base) : mr.value;
+  const fmt = (x: number) => formatNumber(x, precision);
+  const moved = (x: number) => {
+    const rel = base !== 0 && Number.isFinite(x) ? ` (${formatPercent(x / Math.abs(base), precision).replace(/^[+-]/, '')})` : '';
+    return `${fmt(x)}${rel}`;
+  };
+  // Float noise (0.92 − 0.91 is 0.010000000000000009) is no move at all.
+  const noise = Math.max(Math.abs(base), Math.abs(head)) * 1e-12;
+  if (!(worse > noise)) {
+    return { rule, passed: true, message: worse < -noise ? `improved by ${moved(-worse)}` : 'no regression' };
+  }
+  const limit = mr.relative ? `${exact(mr.value * 100)}% = ${fmt(allowed)}` : exact(allowed);
+  const passed = !below(allowed, worse);
+  return {
+    rule,
+    passed,
+    message: passed ? `regressed by ${moved(worse)}, within the allowed ${limit}` : `regressed by ${moved(worse)}, more than the allowed ${limit}`,
+  };
+}
+
+/**
+ * a < b beyond float noise: 0.92 − 0.91 is 0.010000000000000009, which must not fail a 0.01 limit.
+ * Twelve significant digits are far below any precision a metric is reported with.
+ */
+function below(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a < b;
+  const scale = Math.max(Math.abs(a), Math.abs(b), Number.MIN_VALUE);
+  return b - a > scale * 1e-12;
+}
+
+/** A number the user wrote (a bound, a limit): as written, up to float noise. */
+function exact(x: number): string {
+  return formatNumber(x, 15);
+}
+
+/** A value at the shown precision, or with more digits when it would look equal to the bound. */
+function shownAgainst(value: number, bound: number, precision: number): string {
+  const target = exact(bound);
+  for (let p = precision; p <= 17; p++) {
+    const shown = formatNumber(value, p);
+    if (shown !== target || value === bound) return shown;
+  }
+  return formatNumber(value, 17);
+}

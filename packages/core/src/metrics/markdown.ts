@@ -1,0 +1,154 @@
+import { codeSpan, escapeCell, escapeText, table } from '../report/escape.js';
+import type { Status } from '../report/section.js';
+import type { MetricRow, MetricsDiff, MetricStatus, ParamRow } from './diff.js';
+import type { Leaf } from './flatten.js';
+import { DEFAULT_PRECISION, formatChange, formatNumber } from './format.js';
+import type { GateResult } from './gates.js';
+
+export interface RenderOptions {
+  /** Significant digits shown (the diff's verdicts used the same). */
+  precision?: number;
+  /** Show unchanged metrics and params too (the action's `show-unchanged`). */
+  showUnchanged?: boolean;
+}
+
+const VERDICT: Record<MetricStatus, string> = {
+  improved: '🟢 improved',
+  regressed: '🔴 regressed',
+  unchanged: '⚪ unchanged',
+  added: '🆕 added',
+  removed: '➖ removed',
+  changed: '🔵 changed',
+};
+
+/**
+ * The section body: one table per metrics file (metric, base, head, change, verdict), the params
+ * that changed, and the gates. Every name and value from the user's files is escaped, so a metric
+ * called `a|b <img> @team` renders as that text.
+ */
+export function renderMetricsMarkdown(diff: MetricsDiff, opts: RenderOptions = {}): string {
+  const precision = opts.precision ?? DEFAULT_PRECISION;
+  const parts: string[] = [];
+  if (!diff.baseline) parts.push('_No baseline to compare with: showing head values only._');
+  if (diff.gates.length > 0) parts.push(renderGates(diff.gates, new Set(diff.metrics.map((r) => r.file)).size > 1));
+
+  const byFile = groupBy(diff.metrics, (r) => r.file);
+  for (const [file, rows] of byFile) parts.push(renderFile(file, rows, diff.baseline, precision, !!opts.showUnchanged));
+  if (byFile.size === 0) parts.push('_No metrics found._');
+  if (diff.metrics.some((r) => r.inferred && isNumber(r.head ?? r.base))) {
+    parts.push(
+      '<sub>↑ higher is better, ↓ lower is better; * guessed from the name: set `direction` in the gates file to fix a wrong guess.</sub>',
+    );
+  }
+
+  const params = renderParams(diff.params, !!opts.showUnchanged);
+  if (params) parts.push(params);
+  return parts.join('\n\n') + '\n';
+}
+
+/** One line for the section's summary: what moved, and whether the gates passed. */
+export function summarizeMetricsDiff(diff: MetricsDiff): string {
+  const count = (s: MetricStatus) => diff.metrics.filter((r) => r.status === s).length;
+  const moves = diff.baseline
+    ? (['regressed', 'improved', 'changed', 'added', 'removed'] as const)
+        .map((s) => [count(s), s] as const)
+        .filter(([n]) => n > 0)
+        .map(([n, s]) => `${n} ${s}`)
+    : [`${diff.metrics.length} metric${diff.metrics.length === 1 ? '' : 's'}, no baseline`];
+  const text = moves.length > 0 ? moves.join(', ') : 'no change';
+  const changedParams = diff.params.filter((p) => p.status !== 'unchanged').length;
+  const params = changedParams > 0 ? `; ${changedParams} param${changedParams === 1 ? '' : 's'} changed` : '';
+  const failed = diff.gates.filter((g) => !g.passed).length;
+  const checked = diff.gates.filter((g) => !g.skipped).length;
+  const gates = failed > 0 ? `; ${failed} gate${failed === 1 ? '' : 's'} failed` : checked > 0 ? '; gates passed' : '';
+  return text + params + gates;
+}
+
+/** fail when a gate failed, warn when a metric regressed without a gate, else pass. */
+export function metricsStatus(diff: MetricsDiff): Status {
+  if (!diff.passed) return 'fail';
+  return diff.metrics.some((r) => r.status === 'regressed') ? 'warn' : 'pass';
+}
+
+function renderFile(file: string, rows: MetricRow[], baseline: boolean, precision: number, showUnchanged: boolean): string {
+  const title = `**${codeSpan(file)}**`;
+  if (!baseline) {
+    const body = rows.map((r) => [metricCell(r), valueCell(r.head, precision)]);
+    return `${title}\n\n${table(['Metric', 'Value'], body, ['l', 'r'])}`;
+  }
+  const shown = showUnchanged ? rows : rows.filter((r) => r.status !== 'unchanged');
+  const hidden = rows.length - shown.length;
+  if (shown.length === 0) return `${title}: all ${rows.length} metric${rows.length === 1 ? '' : 's'} unchanged.`;
+  const body = shown.map((r) => [
+    metricCell(r),
+    r.status === 'added' ? '—' : valueCell(r.base, precision),
+    r.status === 'removed' ? '—' : valueCell(r.head, precision),
+    r.delta === null ? '—' : formatChange(r.delta, r.relative, precision),
+    VERDICT[r.status],
+  ]);
+  const note = hidden > 0 ? `\n\n<sub>${hidden} unchanged metric${hidden === 1 ? '' : 's'} not shown.</sub>` : '';
+  return `${title}\n\n${table(['Metric', 'Base', 'Head', 'Change', 'Verdict'], body, ['l', 'r', 'r', 'r', 'l'])}${note}`;
+}
+
+function metricCell(r: MetricRow): string {
+  if (!isNumber(r.head ?? r.base)) return codeSpan(r.key);
+  return `${codeSpan(r.key)} ${r.direction === 'higher' ? '↑' : '↓'}${r.inferred ? '\\*' : ''}`;
+}
+
+function renderParams(rows: ParamRow[], showUnchanged: boolean): string | undefined {
+  const order = { changed: 0, added: 1, removed: 2, unchanged: 3 } as const;
+  const shown = rows.filter((r) => showUnchanged || r.status !== 'unchanged').sort((a, b) => order[a.status] - order[b.status]);
+  if (shown.length === 0) return rows.length > 0 ? `**Params**: all ${rows.length} unchanged.` : undefined;
+  const manyFiles = new Set(rows.map((r) => r.file)).size > 1;
+  const label = { changed: 'changed', added: '🆕 added', removed: '➖ removed', unchanged: 'unchanged' } as const;
+  const body = shown.map((r) => [
+    ...(manyFiles ? [codeSpan(r.file)] : []),
+    codeSpan(r.key),
+    r.status === 'added' ? '—' : paramCell(r.base),
+    r.status === 'removed' ? '—' : paramCell(r.head),
+    label[r.status],
+  ]);
+  const headers = [...(manyFiles ? ['File'] : []), 'Param', 'Base', 'Head', ''];
+  const align = [...(manyFiles ? (['l'] as const) : []), 'l', 'l', 'l', 'l'] as const;
+  const title = manyFiles ? '**Params**' : `**Params** (${codeSpan(rows[0].file)})`;
+  return `${title}\n\n${table(headers, body, [...align])}`;
+}
+
+function renderGates(gates: GateResult[], manyFiles: boolean): string {
+  const failed = gates.filter((g) => !g.passed);
+  const ordered = [...failed, ...gates.filter((g) => g.passed && !g.skipped), ...gates.filter((g) => g.skipped)];
+  const head = failed.length > 0 ? `**Gates**: ${failed.length} of ${gates.length} failed` : `**Gates**: passed`;
+  const lines = ordered.map((g) => {
+    const icon = !g.passed ? '❌' : g.skipped ? '⏭️' : '✅';
+    const where = manyFiles && g.file ? ` in ${codeSpan(g.file)}` : '';
+    return `- ${icon} ${codeSpan(g.key)}${where} ${escapeText(g.rule)}: ${escapeText(g.message)}`;
+  });
+  return `${head}\n\n${lines.join('\n')}`;
+}
+
+/** Metric values are rounded for reading; params are shown exactly (a learning rate is a choice). */
+function valueCell(v: Leaf, precision: number): string {
+  if (typeof v === 'number') return formatNumber(v, precision);
+  return escapeCell(v === null ? 'null' : String(v));
+}
+
+function paramCell(v: Leaf): string {
+  if (typeof v === 'string') return escapeCell(v === '' ? '""' : v);
+  // Digits, `.`, `-`, `e`, true/false/null: nothing markdown could misread inside a cell.
+  return String(v);
+}
+
+function isNumber(v: Leaf): boolean {
+  return typeof v === 'number';
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { LineCounter, parseDocument } from 'yaml';
+import { UserError } from '../errors.js';
+import { JsonSyntaxError, lineColumn, parseJsonWithNonFinite } from './json.js';
+import { parseTable } from './table.js';
+
+export type MetricsFormat = 'json' | 'yaml' | 'toml' | 'csv' | 'tsv';
+
+const BY_EXTENSION: Record<string, MetricsFormat> = {
+  json: 'json',
+  yaml: 'yaml',
+  yml: 'yaml',
+  toml: 'toml',
+  csv: 'csv',
+  tsv: 'tsv',
+};
+
+/**
+ * The format of a metrics or params file: by extension, else by looking at the text (files such as
+ * `metrics`, `scores.txt` or `auc.metric` exist in real projects).
+ */
+export function detectFormat(file: string, text: string): MetricsFormat {
+  const ext = /\.([A-Za-z]+)$/.exec(file)?.[1]?.toLowerCase();
+  if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const first = lines[0] ?? '';
+  if (first.startsWith('{')) return 'json';
+  // `[section]` is TOML; `[` followed by a value is a JSON array.
+  if (/^\[\[?[A-Za-z0-9_."' -]+\]\]?$/.test(first)) return 'toml';
+  if (first.startsWith('[')) return 'json';
+  if (/^[A-Za-z0-9_."'-]+\s*=/.test(first)) return 'toml';
+  if (first === '---' || /^[^,\t]*:(\s|$)/.test(first)) return 'yaml';
+  if (first.includes('\t')) return 'tsv';
+  if (first.includes(',')) return 'csv';
+  return 'yaml';
+}
+
+/**
+ * Reads a metrics or params file into a plain object. Non-finite numbers stay numbers (NaN,
+ * ±Infinity) in every format. A file that is not what it claims to be throws a UserError naming the
+ * file, line and column (1-based), so the adapter can annotate the spot.
+ *
+ * An empty file follows its format's grammar: empty YAML, TOML and CSV are valid and give no
+ * metrics; empty JSON is invalid (most often a training script that died before writing).
+ */
+export function parseMetricsFile(text: string, file: string, format = detectFormat(file, text)): Record<string, unknown> {
+  const body = text.replace(/^\uFEFF/, '');
+  let value: unknown;
+  switch (format) {
+    case 'json':
+      value = parseJson(body, file);
+      break;
+    case 'yaml':
+      value = parseYaml(body, file);
+      break;
+    case 'toml':
+      value = parseTomlFile(body, file);
+      break;
+    case 'csv':
+      return parseTable(body, ',', file);
+    case 'tsv':
+      return parseTable(body, '\t', file);
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value) ? 'a list' : `a single ${typeof value}`;
+    throw new UserError(`expected a mapping of names to values at the top level, found ${what}`, {
+      file,
+      line: 1,
+      column: 1,
+    });
+  }
+  return value as Record<string, unknown>;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return parseJsonWithNonFinite(text);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    throw new UserError(`invalid JSON: ${e.message}`, { file, ...lineColumn(text, e.offset), cause: e });
+  }
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const lineCounter = new LineCounter();
+  // `merge`: params files use `<<: *defaults` to share blocks between stages.
+  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new UserError(`invalid YAML: ${error.message}`, { file, line, column: col, cause: error });
+  }
+  return doc.toJS({ maxAliasCount: 1000 });
+}
+
+function parseTomlFile(text: string, file: string): unknown {
+  try {
+    // Integers beyond 2^53 (seeds, hashes) would otherwise be refused; they become bigints.
+    return parseToml(text, { integersAsBigInt: 'asNeeded' });
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const message = e.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
+    throw new UserError(`invalid TOML: ${message}`, { file, line: e.line, column: e.column, cause: e });
+  }
+}

@@ -1,57 +1,34 @@
 import { parseArgs } from 'node:util';
-import { report } from './commands/report.js';
+import { COMMANDS } from './commands/index.js';
 import { fail, type Out } from './out.js';
 
-const USAGE = `mlci — CI/CD steps for machine-learning repositories, outside GitHub Actions too
-
-Usage:
-  mlci report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
-      Build the report from a report directory (the sections mlci steps wrote) and markdown
-      files; writes DIR/report.md (the comment body, fitted to GitHub's limits) and
-      DIR/report.html (the same, shown as GitHub would). Default --out: mlci-report.
-
-  mlci help
-`;
+function usage(): string {
+  return (
+    'mlci — CI/CD steps for machine-learning repositories, outside GitHub Actions too\n\nUsage:\n' +
+    COMMANDS.map((c) => ('mlci ' + c.usage).replace(/^/gm, '  ')).join('\n\n') +
+    '\n\n  mlci help\n'
+  );
+}
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out = defaultOut): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    out.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    out.stderr(`mlci: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case 'report': {
-        const { values } = parseArgs({
-          args: rest,
-          options: {
-            'report-dir': { type: 'string' },
-            markdown: { type: 'string', multiple: true },
-            title: { type: 'string' },
-            id: { type: 'string' },
-            out: { type: 'string' },
-          },
-          strict: true,
-        });
-        return await report(
-          {
-            reportDir: values['report-dir'],
-            markdown: values.markdown ?? [],
-            title: values.title ?? 'mlci report',
-            id: values.id ?? 'mlci',
-            out: values.out ?? 'mlci-report',
-          },
-          env,
-          out,
-        );
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        out.stdout(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        out.stderr(`mlci: unknown command "${command}"\n\n${USAGE}`);
-        return 2;
-    }
+    const { values } = parseArgs({ args: rest, options: command.options, strict: true });
+    return await command.run(values, env, out);
   } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      out.stderr(`mlci ${name}: ${(e as Error).message}\n\nUsage: mlci ${command.usage}\n`);
+      return 2;
+    }
     return fail(e, out);
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defaultReportDir, deliverReport, loadReport, renderHtml, resolveFiles } from '@mlci/core';
+import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
 export interface ReportArgs {
@@ -41,3 +42,30 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   );
   return 0;
 }
+
+export const reportCommand: Command = {
+  name: 'report',
+  usage: `report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
+    Build the report from a report directory (the sections mlci steps wrote) and markdown files;
+    writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
+    same, shown as GitHub would). Default --out: mlci-report.`,
+  options: {
+    'report-dir': { type: 'string' },
+    markdown: { type: 'string', multiple: true },
+    title: { type: 'string' },
+    id: { type: 'string' },
+    out: { type: 'string' },
+  },
+  run: (v, env, out) =>
+    report(
+      {
+        reportDir: v['report-dir'] as string | undefined,
+        markdown: (v.markdown as string[] | undefined) ?? [],
+        title: (v.title as string | undefined) ?? 'mlci report',
+        id: (v.id as string | undefined) ?? 'mlci',
+        out: (v.out as string | undefined) ?? 'mlci-report',
+      },
+      env,
+      out,
+    ),
+};

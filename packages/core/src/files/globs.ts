@@ -1,4 +1,5 @@
-import { glob, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -21,10 +22,8 @@ export async function resolveFiles(patterns: string[], cwd: string, input: strin
       continue;
     }
     const before = out.size;
-    for await (const m of glob(p, { cwd })) {
-      const file = resolve(cwd, m);
-      if ((await stat(file)).isFile()) out.add(file);
-    }
+    // tinyglobby rather than fs.glob: the CLI also runs on Node 20 in other CI systems.
+    for (const file of await glob(p, { cwd, absolute: true, onlyFiles: true, dot: false })) out.add(resolve(file));
     if (out.size === before) throw new UserError(`input "${input}": the pattern "${p}" matches no file`, { input });
   }
   return [...out].sort();

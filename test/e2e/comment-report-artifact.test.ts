@@ -18,7 +18,12 @@ let results: ResultsService;
 beforeAll(async () => {
   gh = await startGitHubServer();
   results = await startResultsService({ repository: REPO, headSha: HEAD });
-  for (const r of results.restRoutes()) gh.route(r.method, r.openapiPath, r.handler);
+  // The artifact routes take headers as plain strings; node's carry string[] for repeated ones.
+  for (const r of results.restRoutes()) {
+    gh.route(r.method, r.openapiPath, (req) =>
+      r.handler({ ...req, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v ?? '')])) }),
+    );
+  }
   gh.addRepo(REPO);
   gh.addToken('ghs_fork_read_only', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
   gh.addToken('ghs_base_write', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });

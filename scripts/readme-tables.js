@@ -1,7 +1,8 @@
-// Writes each action's inputs and outputs into README.md between markers, from its action.yml:
+// Writes each action's inputs and outputs into the READMEs (README.md and actions/*/README.md)
+// between markers, from its action.yml:
 //   <!-- mlci:inputs comment-report -->...<!-- /mlci:inputs -->   (and mlci:outputs)
-// `node scripts/readme-tables.js --check` fails when README.md is out of date (a test runs it).
-import { readFileSync, writeFileSync } from 'node:fs';
+// `node scripts/readme-tables.js --check` fails when a README is out of date (a test runs it).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -22,22 +23,30 @@ export function tables(action) {
 }
 
 export function render(readme) {
+  // The block between the markers may be empty: the close marker can follow the open one directly.
   return readme.replace(
-    /(<!-- mlci:(inputs|outputs) ([a-z-]+) -->\n)[\s\S]*?(\n<!-- \/mlci:\2 -->)/g,
-    (_m, open, kind, action, close) => open + tables(action)[kind] + close,
+    /(<!-- mlci:(inputs|outputs) ([a-z-]+) -->)\n(?:[\s\S]*?\n)??(<!-- \/mlci:\2 -->)/g,
+    (_m, open, kind, action, close) => `${open}\n${tables(action)[kind]}\n${close}`,
   );
 }
 
+export function readmes() {
+  const actions = readdirSync(join(root, 'actions')).filter((n) => existsSync(join(root, 'actions', n, 'README.md')));
+  return [join(root, 'README.md'), ...actions.map((n) => join(root, 'actions', n, 'README.md'))];
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = join(root, 'README.md');
-  const before = readFileSync(file, 'utf8');
-  const after = render(before);
-  if (process.argv.includes('--check')) {
-    if (before !== after) {
-      console.error('README.md is out of date with action.yml: run `node scripts/readme-tables.js`');
-      process.exit(1);
+  let stale = 0;
+  for (const file of readmes()) {
+    const before = readFileSync(file, 'utf8');
+    const after = render(before);
+    if (before === after) continue;
+    if (process.argv.includes('--check')) {
+      console.error(`${file} is out of date with action.yml: run \`node scripts/readme-tables.js\``);
+      stale++;
+    } else {
+      writeFileSync(file, after);
     }
-  } else {
-    writeFileSync(file, after);
   }
+  process.exit(stale ? 1 : 0);
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from './support/runner.js';
 // @ts-expect-error plain JS script
-import { render } from '../scripts/readme-tables.js';
+import { readmes, render } from '../scripts/readme-tables.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const actions = readdirSync(join(ROOT, 'actions')).filter((n) => existsSync(join(ROOT, 'actions', n, 'action.yml')));
@@ -21,6 +21,19 @@ describe('README.md', () => {
     const yml = parse(readFileSync(join(ROOT, 'actions', action, 'action.yml'), 'utf8'));
     for (const name of Object.keys(yml.inputs ?? {})) expect(readme).toContain(`| \`${name}\` |`);
     expect(render(readme)).toBe(readme);
+  });
+
+  it.each(readmes() as string[])('%s has tables identical to the action.yml files', (file) => {
+    const text = readFileSync(file, 'utf8');
+    expect(render(text)).toBe(text);
+  });
+
+  it('fills empty blocks without swallowing the blocks after them', () => {
+    const text = '<!-- mlci:inputs comment-report -->\n<!-- /mlci:inputs -->\n\n<!-- mlci:outputs comment-report -->\n<!-- /mlci:outputs -->\n';
+    const out = render(text) as string;
+    expect(out.match(/<!-- \/mlci:(inputs|outputs) -->/g)).toHaveLength(2);
+    expect(out).toContain('| `target` |');
+    expect(out).toContain('| `comment-url` |');
   });
 
   it('the check notices a table that drifted from action.yml', () => {

@@ -3,3 +3,4 @@ export { annotate, runAction } from './run.js';
 export { createApi } from './octokit.js';
 export { eventContext } from './context.js';
 export { uploadDirectory, downloadByName } from './artifacts.js';
+export { actionsCache } from './cache.js';

@@ -18,3 +18,5 @@ export * from './report/images.js';
 export * from './report/mentions.js';
 export * from './metrics/index.js';
 export * from './data/index.js';
+export * from './baseline/index.js';
+export * from './plots/index.js';

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { byteColumn, readChunks, type ChunkOptions } from './chunks.js';
 import type { ByteSource } from './source.js';
 
 /**
@@ -33,13 +34,9 @@ export interface CsvHandler {
   ): void;
 }
 
-export interface CsvOptions {
+export interface CsvOptions extends ChunkOptions {
   /** One byte, `,` by default (`\t` for TSV). */
   delimiter?: string;
-  /** Records longer than this are taken for a quote left open. Default 64 MiB. */
-  maxRecordBytes?: number;
-  /** Initial buffer size (tests use a tiny one to exercise records split across reads). */
-  chunkBytes?: number;
 }
 
 const QUOTE = 34;
@@ -69,38 +66,14 @@ export async function readCsv(
     });
   }
   const parser = new CsvParser(file, delimiter.charCodeAt(0), handler);
-  const maxRecord = options.maxRecordBytes ?? 64 * 1024 * 1024;
-  let buf = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
-  let len = 0;
-  let pos = 0;
-  let eof = false;
-  let first = true;
-  while (!eof) {
-    if (pos > 0) {
-      buf.copyWithin(0, pos, len);
-      len -= pos;
-      pos = 0;
-    }
-    if (len === buf.length) {
-      if (buf.length >= maxRecord) {
-        throw new UserError(
-          `a record starting at line ${parser.line} is longer than ${Math.round(maxRecord / 1048576)} MiB: is a quote left open?`,
-          { file, line: parser.line },
-        );
-      }
-      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxRecord));
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-    }
-    const n = await source.read(buf, len, buf.length - len);
-    if (n === 0) eof = true;
-    len += n;
-    if (first && len >= 3) {
-      first = false;
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
-    } else if (first && eof) first = false;
-    pos = parser.parse(buf, pos, len, eof);
-  }
+  await readChunks(
+    source,
+    file,
+    options,
+    (buf, pos, len, eof) => parser.parse(buf, pos, len, eof),
+    () => parser.line,
+    ': is a quote left open?',
+  );
   return { records: parser.records, lines: parser.lastLine(), hasHeader: parser.headerSeen };
 }
 
@@ -287,18 +260,11 @@ class CsvParser {
     }
   }
 
-  /** 1-based byte column of `at`: records start at line starts, so look back no further. */
-  private column(buf: Buffer, at: number, recStart: number): number {
-    let i = at - 1;
-    while (i >= recStart && buf[i] !== LF) i--;
-    return at - Math.max(i + 1, recStart) + 1;
-  }
-
   private unterminated(buf: Buffer, q: number, recStart: number, qLine: number): UserError {
     return new UserError(`unterminated quoted field: the quote opened at line ${qLine} is never closed`, {
       file: this.file,
       line: qLine,
-      column: this.column(buf, q, recStart),
+      column: byteColumn(buf, q, recStart),
     });
   }
 
@@ -308,7 +274,7 @@ class CsvParser {
     return new UserError(
       `unexpected ${JSON.stringify(ch)} after the closing quote of a field opened at line ${qLine}${closed}; ` +
         'a quote inside a quoted field is written as ""',
-      { file: this.file, line: qLine, column: this.column(buf, q, recStart) },
+      { file: this.file, line: qLine, column: byteColumn(buf, q, recStart) },
     );
   }
 }

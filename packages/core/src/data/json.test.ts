@@ -57,4 +57,16 @@ describe('JSON readers', () => {
     const notRecords = await error('lines', '[1, 2]\n');
     expect(notRecords.message).toMatch(/not a JSON object/);
   });
+
+  it('name the end of a broken line as the end of that line, not of the file', async () => {
+    const e = await error('lines', '{"a": 1}\n{"a": NaN, "b": [1\n{"a": 3}\n');
+    expect([e.file, e.line, e.column]).toEqual(['x.json', 2, 19]);
+    expect(e.message).toBe("invalid JSON in line 2: expected ',' or ']' after an array element, found the end of the line");
+  });
+
+  it('name the end of the file where an array is cut short inside a record', async () => {
+    const e = await error('array', '[\n {"a": 1},\n {"a": [2,\n');
+    expect([e.line, e.column]).toEqual([4, 1]);
+    expect(e.message).toBe('invalid JSON in record 2: expected a value, found the end of the file');
+  });
 });

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { JsonSyntaxError, parseJsonLenient, placeOf } from './json-parse.js';
+import { parseJsonIn } from '../files/lenient-json.js';
+import { byteColumn, readChunks, type ChunkOptions } from './chunks.js';
 import type { ByteSource } from './source.js';
 
 /**
@@ -17,69 +18,14 @@ export interface JsonStats {
   lines: number;
 }
 
-export interface JsonOptions {
-  maxRecordBytes?: number;
-  chunkBytes?: number;
-}
+export type JsonOptions = ChunkOptions;
 
 const LF = 10;
 const CR = 13;
 
-/** Fills and slides one buffer; `consume` returns how far it got (or -1 when it needs more). */
-async function pump(
-  source: ByteSource,
-  file: string,
-  options: JsonOptions,
-  consume: (buf: Buffer, pos: number, len: number, eof: boolean) => number,
-  lineAt: () => number,
-): Promise<void> {
-  const maxRecord = options.maxRecordBytes ?? 64 * 1024 * 1024;
-  let buf = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
-  let len = 0;
-  let pos = 0;
-  let eof = false;
-  let first = true;
-  while (!eof) {
-    if (pos > 0) {
-      buf.copyWithin(0, pos, len);
-      len -= pos;
-      pos = 0;
-    }
-    if (len === buf.length) {
-      if (buf.length >= maxRecord) {
-        throw new UserError(`a record starting at line ${lineAt()} is longer than ${Math.round(maxRecord / 1048576)} MiB`, {
-          file,
-          line: lineAt(),
-        });
-      }
-      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxRecord));
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-    }
-    const n = await source.read(buf, len, buf.length - len);
-    if (n === 0) eof = true;
-    len += n;
-    if (first && (len >= 3 || eof)) {
-      first = false;
-      if (len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
-    }
-    if (!first) pos = consume(buf, pos, len, eof);
-  }
-}
-
-function parseRecord(text: string, file: string, line: number, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    try {
-      value = parseJsonLenient(text);
-    } catch (e) {
-      if (!(e instanceof JsonSyntaxError)) throw e;
-      const at = placeOf(text, e.offset, line);
-      throw new UserError(`invalid JSON in ${what}: ${e.message}`, { file, line: at.line, column: at.column });
-    }
-  }
+/** One record's text, starting at `line`; `end` names where the text stops, for messages. */
+function parseRecord(text: string, file: string, line: number, what: string, end?: string): Record<string, unknown> {
+  const value = parseJsonIn(text, file, { firstLine: line, what, end });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UserError(`${what} is not a JSON object (a record), it is ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`, {
       file,
@@ -99,7 +45,7 @@ export async function readJsonLines(
   let line = 1;
   let records = 0;
   let lastLine = 0;
-  await pump(
+  await readChunks(
     source,
     file,
     options,
@@ -115,7 +61,7 @@ export async function readJsonLines(
         while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
         if (s < e) {
           const text = buf.toString('utf8', s, e);
-          handler.row(parseRecord(text, file, line, `line ${line}`), line);
+          handler.row(parseRecord(text, file, line, `line ${line}`, 'the end of the line'), line);
           records++;
         }
         lastLine = line;
@@ -140,15 +86,10 @@ export async function readJsonArray(
   let line = 1;
   let state: number = State.Start;
   let records = 0;
-  const place = (buf: Buffer, at: number, from: number) => {
-    let i = at - 1;
-    while (i >= from && buf[i] !== LF) i--;
-    return at - i;
-  };
   const fail = (message: string, buf: Buffer, at: number, from: number): never => {
-    throw new UserError(message, { file, line, column: place(buf, at, from) });
+    throw new UserError(message, { file, line, column: byteColumn(buf, at, from) });
   };
-  await pump(
+  await readChunks(
     source,
     file,
     options,

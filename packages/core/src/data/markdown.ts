@@ -30,6 +30,8 @@ const CHECK_TITLES: Record<string, string> = {
   field_count: 'field count',
   not_empty: 'not empty',
   row_count: 'row count',
+  readable: 'readable',
+  schema: 'valid schema',
 };
 
 function showValue(v: Example['value']): string {
@@ -41,6 +43,10 @@ function showValue(v: Example['value']): string {
 
 function examplesCell(c: CheckResult, limit: number, path: (f: string) => string): string {
   if (c.check === 'row_count') return '';
+  // The reason a file or the schema could not be read: a message, shown whole.
+  if (c.check === 'readable' || c.check === 'schema') {
+    return c.examples.map((e) => `${escapeCell(String(e.value))} at ${escapeCell(`${path(e.file)}:${e.line}`)}`).join('<br>');
+  }
   return c.examples
     .slice(0, limit)
     .map((e) => `${showValue(e.value)} at ${escapeCell(`${path(e.file)}:${e.line}`)}`)
@@ -66,7 +72,11 @@ export function renderValidationMarkdown(result: ValidationResult, options: Mark
   lines.push(verdict, '');
 
   const files = result.files.map((f) => `${escapeText(path(f.file))} (${f.format}${f.gzip ? ', gzip' : ''}, ${n(f.rows)} rows)`);
-  lines.push(`Read **${n(result.rows)} rows** and **${n(result.columns)} columns** from ${files.join(', ')}.`);
+  const broken = failed.find((c) => c.check === 'readable' || c.check === 'schema');
+  const names = result.files.length ? result.files.map((f) => escapeText(path(f.file))).join(', ') : 'the data';
+  if (broken?.check === 'schema') lines.push(`The schema could not be used, so ${names} ${result.files.length === 1 ? 'was' : 'were'} not checked.`);
+  else if (broken) lines.push(`Could not read ${names}.`);
+  else lines.push(`Read **${n(result.rows)} rows** and **${n(result.columns)} columns** from ${files.join(', ')}.`);
   if (result.sampled) lines.push(`Checked a seeded random sample of ${n(result.rows_validated)} rows.`);
   for (const note of result.notes) if (!note.startsWith('checked a seeded random sample')) lines.push(escapeText(note));
   lines.push('');
@@ -78,9 +88,11 @@ export function renderValidationMarkdown(result: ValidationResult, options: Mark
       const failedRows =
         c.check === 'row_count'
           ? `${n(result.rows)} rows`
-          : c.checked_rows !== undefined
-            ? `${n(c.failed_rows)} of ${n(c.checked_rows)}`
-            : n(c.failed_rows);
+          : c.check === 'readable' || c.check === 'schema'
+            ? ''
+            : c.checked_rows !== undefined
+              ? `${n(c.failed_rows)} of ${n(c.checked_rows)}`
+              : n(c.failed_rows);
       const expected = c.expected ? escapeCell(c.expected) + (c.mostly !== undefined ? ` (mostly ${c.mostly})` : '') : '';
       return [
         c.column === null ? '_dataset_' : codeSpan(c.column),

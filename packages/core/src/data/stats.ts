@@ -132,10 +132,16 @@ export function wasserstein(a: Float64Array, b: Float64Array): number {
   return total;
 }
 
-/** Proportions over a shared key order. */
-export function proportions(keys: string[], counts: Map<string, number>): number[] {
+/** How many of the counted values fall on `keys` (a key never counted counts 0). */
+function countOver(keys: string[], counts: Map<string, number>): number {
   let total = 0;
   for (const k of keys) total += counts.get(k) ?? 0;
+  return total;
+}
+
+/** Proportions over a shared key order. */
+export function proportions(keys: string[], counts: Map<string, number>): number[] {
+  const total = countOver(keys, counts);
   return keys.map((k) => (total > 0 ? (counts.get(k) ?? 0) / total : 0));
 }
 
@@ -168,12 +174,8 @@ export function psi(ref: number[], cur: number[]): number {
  * infinite statistic; the contingency form weighs such a row like any other.
  */
 export function chiSquareTest(keys: string[], ref: Map<string, number>, cur: Map<string, number>): number {
-  let refTotal = 0;
-  let curTotal = 0;
-  for (const k of keys) {
-    refTotal += ref.get(k) ?? 0;
-    curTotal += cur.get(k) ?? 0;
-  }
+  const refTotal = countOver(keys, ref);
+  const curTotal = countOver(keys, cur);
   const total = refTotal + curTotal;
   if (refTotal === 0 || curTotal === 0) return 1;
   let stat = 0;
@@ -192,12 +194,8 @@ export function chiSquareTest(keys: string[], ref: Map<string, number>, cur: Map
 
 /** Two-proportion z-test on the share of the first key (binary columns), two-sided p-value. */
 export function zTest(keys: string[], ref: Map<string, number>, cur: Map<string, number>): number {
-  let n1 = 0;
-  let n2 = 0;
-  for (const k of keys) {
-    n1 += ref.get(k) ?? 0;
-    n2 += cur.get(k) ?? 0;
-  }
+  const n1 = countOver(keys, ref);
+  const n2 = countOver(keys, cur);
   if (n1 === 0 || n2 === 0 || keys.length < 2) return 1;
   const k0 = keys[0];
   const p1 = (ref.get(k0) ?? 0) / n1;

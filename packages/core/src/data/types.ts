@@ -61,7 +61,11 @@ export type CheckName =
   | 'extra_column'
   | 'field_count'
   | 'not_empty'
-  | 'row_count';
+  | 'row_count'
+  /** The data could not be read at all (a broken quote, invalid JSON): the example says where. */
+  | 'readable'
+  /** The schema file is not valid: the example says where. */
+  | 'schema';
 
 export interface CheckResult {
   /** Null for checks about the whole dataset (row count, record shape). */

@@ -243,6 +243,15 @@ describe('structure problems are reported, not crashes', () => {
     expect(r.passed).toBe(false);
   });
 
+  it('a JSON record lacking a column named like an Object.prototype member counts it as null, at its line', async () => {
+    const file = join(dir, 'proto.jsonl');
+    await writeFile(file, '{"toString": "a", "constructor": 1}\n{"constructor": 2}\n');
+    const r = await validateData(file, { schema: parseSchema('columns: { toString: { type: string }, constructor: { type: integer } }') });
+    expect(check(r, 'toString', 'not_null')).toMatchObject({ passed: false, failed_rows: 1, examples: [{ file, line: 2 }] });
+    expect(check(r, 'toString', 'type')?.passed).not.toBe(false);
+    expect(check(r, 'constructor', 'type')).toMatchObject({ passed: true });
+  });
+
   it('a missing column keeps its severity (a warning does not fail)', async () => {
     const file = join(dir, 'missing-warn.csv');
     await writeFile(file, 'a,b\n1,x\n');

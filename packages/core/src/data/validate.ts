@@ -251,14 +251,15 @@ class Scan {
     const validators = this.validators;
     for (let k = 0; k < validators.length; k++) {
       const v = validators[k];
-      const value = record[v.name];
-      if (value === undefined && !Object.hasOwn(record, v.name)) {
+      // hasOwn, not `record[name] === undefined`: a column named `toString` or `__proto__` that a
+      // record lacks would otherwise read Object.prototype's.
+      if (!Object.hasOwn(record, v.name)) {
         const m = missing[k];
         m.rows++;
         if (m.lines.length < 5) m.lines.push(line);
         continue;
       }
-      v.acceptValue(value, line);
+      v.acceptValue(record[v.name], line);
     }
   }
 

@@ -1,7 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
-import { JsonSyntaxError, lineColumn, parseJsonWithNonFinite } from './json.js';
+import { parseJsonIn } from '../files/lenient-json.js';
 import { parseTable } from './table.js';
 
 export type MetricsFormat = 'json' | 'yaml' | 'toml' | 'csv' | 'tsv';
@@ -52,7 +52,7 @@ export function parseMetricsFile(text: string, file: string, format = detectForm
   let value: unknown;
   switch (format) {
     case 'json':
-      value = parseJson(body, file);
+      value = parseJsonIn(body, file);
       break;
     case 'yaml':
       value = parseYaml(body, file);
@@ -75,15 +75,6 @@ export function parseMetricsFile(text: string, file: string, format = detectForm
     });
   }
   return value as Record<string, unknown>;
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return parseJsonWithNonFinite(text);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    throw new UserError(`invalid JSON: ${e.message}`, { file, ...lineColumn(text, e.offset), cause: e });
-  }
 }
 
 function parseYaml(text: string, file: string): unknown {

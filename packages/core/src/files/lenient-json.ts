@@ -1,11 +1,13 @@
+import { UserError } from '../errors.js';
+
 /**
  * JSON as Python writes it: json.dump emits `NaN`, `Infinity` and `-Infinity` for non-finite
- * floats (DVC, dvclive and scikit-learn files carry them), which JSON.parse refuses. JSON.parse also
- * reports positions only in some of its messages. So: JSON.parse first (fast, and right for every
- * strict file); when it refuses, this small strict parser with the three extra literals runs
- * instead, and either succeeds or names the exact offset of the problem.
+ * floats (DVC, dvclive, scikit-learn and pandas files carry them), which JSON.parse refuses.
+ * JSON.parse also reports positions only in some of its messages, and differently across Node
+ * versions. So: JSON.parse first (fast, and right for every strict text); when it refuses, a small
+ * strict parser with the three extra literals runs instead, and either succeeds or names the exact
+ * offset of the problem. Metrics files are parsed whole; data files one record at a time.
  */
-
 export class JsonSyntaxError extends Error {
   /** Offset (UTF-16 code units) into the text where the problem is. */
   readonly offset: number;
@@ -17,17 +19,42 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-export function parseJsonWithNonFinite(text: string): unknown {
+export interface LenientJsonOptions {
+  /** How the end of the text is named in messages: a record's end is not the file's. */
+  end?: string;
+}
+
+/** Parses one JSON value (with NaN and ±Infinity); throws a JsonSyntaxError. */
+export function parseLenientJson(text: string, options: LenientJsonOptions = {}): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return new TolerantJson(text).parseDocument();
+    return new TolerantJson(text, options.end ?? 'the end of the file').parseDocument();
   }
 }
 
-/** 1-based line and column of an offset; a column counts UTF-16 code units, as editors' do. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
+export interface JsonPlace extends LenientJsonOptions {
+  /** Line on which the text starts in its file (a record in the middle of one). Default 1. */
+  firstLine?: number;
+  /** What the text is, for the message: `line 3` gives "invalid JSON in line 3: ...". */
+  what?: string;
+}
+
+/** parseLenientJson, with a syntax error turned into a UserError at the file, line and column. */
+export function parseJsonIn(text: string, file: string, place: JsonPlace = {}): unknown {
+  try {
+    return parseLenientJson(text, place);
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const where = place.what ? ` in ${place.what}` : '';
+    const at = lineColumn(text, e.offset, place.firstLine);
+    throw new UserError(`invalid JSON${where}: ${e.message}`, { file, line: at.line, column: at.column, cause: e });
+  }
+}
+
+/** Line and 1-based column of an offset; a column counts UTF-16 code units, as editors' do. */
+export function lineColumn(text: string, offset: number, firstLine = 1): { line: number; column: number } {
+  let line = firstLine;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
@@ -52,9 +79,11 @@ const ESCAPES: Record<string, string> = {
 class TolerantJson {
   private pos = 0;
   private readonly text: string;
+  private readonly end: string;
 
-  constructor(text: string) {
+  constructor(text: string, end: string) {
     this.text = text;
+    this.end = end;
   }
 
   parseDocument(): unknown {
@@ -95,58 +124,59 @@ class TolerantJson {
 
   private parseObject(): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return obj;
-    }
-    for (;;) {
-      if (this.text[this.pos] !== '"') this.fail(`expected a property name in double quotes, found ${this.describe()}`);
-      const key = this.parseString();
-      this.skipSpace();
-      if (this.text[this.pos] !== ':') this.fail(`expected ':' after a property name, found ${this.describe()}`);
-      this.pos++;
-      this.skipSpace();
-      const value = this.parseValue();
-      // An own property, as JSON.parse makes it: assignment would set the prototype instead.
-      if (key === '__proto__') {
-        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-      } else {
-        obj[key] = value;
-      }
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c === '}') {
+    if (this.openList('}')) {
+      do {
+        if (this.text[this.pos] !== '"') this.fail(`expected a property name in double quotes, found ${this.describe()}`);
+        const key = this.parseString();
+        this.skipSpace();
+        if (this.text[this.pos] !== ':') this.fail(`expected ':' after a property name, found ${this.describe()}`);
         this.pos++;
-        return obj;
-      }
-      if (c !== ',') this.fail(`expected ',' or '}' after a property value, found ${this.describe()}`);
-      this.pos++;
-      this.skipSpace();
+        this.skipSpace();
+        const value = this.parseValue();
+        // An own property, as JSON.parse makes it: assignment would set the prototype instead.
+        if (key === '__proto__') {
+          Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        } else {
+          obj[key] = value;
+        }
+      } while (this.nextItem('}', 'a property value'));
     }
+    return obj;
   }
 
   private parseArray(): unknown[] {
     const arr: unknown[] = [];
+    if (this.openList(']')) {
+      do arr.push(this.parseValue());
+      while (this.nextItem(']', 'an array element'));
+    }
+    return arr;
+  }
+
+  // Objects and arrays share the punctuation around their items; these two methods (rather than
+  // one taking a callback per item) keep the slow path free of a closure per container.
+
+  /** Steps over the opening bracket; false when the list closes at once (`{}`, `[]`). */
+  private openList(close: string): boolean {
     this.pos++;
     this.skipSpace();
-    if (this.text[this.pos] === ']') {
+    if (this.text[this.pos] !== close) return true;
+    this.pos++;
+    return false;
+  }
+
+  /** After an item: true at a comma (another item follows), false at `close`, else an error. */
+  private nextItem(close: string, itemName: string): boolean {
+    this.skipSpace();
+    const c = this.text[this.pos];
+    if (c === close) {
       this.pos++;
-      return arr;
+      return false;
     }
-    for (;;) {
-      arr.push(this.parseValue());
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c === ']') {
-        this.pos++;
-        return arr;
-      }
-      if (c !== ',') this.fail(`expected ',' or ']' after an array element, found ${this.describe()}`);
-      this.pos++;
-      this.skipSpace();
-    }
+    if (c !== ',') this.fail(`expected ',' or '${close}' after ${itemName}, found ${this.describe()}`);
+    this.pos++;
+    this.skipSpace();
+    return true;
   }
 
   private parseString(): string {
@@ -162,7 +192,7 @@ class TolerantJson {
         this.pos++;
         return out;
       }
-      if (code < 0x20) this.fail('a control character must be escaped inside a string');
+      if (code < 0x20) this.fail('a control character must be escaped inside a string (a newline as \\n)');
       if (code === 0x5c) {
         out += this.text.slice(chunk, this.pos);
         const e = this.text[this.pos + 1];
@@ -210,7 +240,7 @@ class TolerantJson {
   }
 
   private describe(): string {
-    if (this.pos >= this.text.length) return 'the end of the file';
+    if (this.pos >= this.text.length) return this.end;
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 40))?.[0];
     return word ? `'${word}'` : JSON.stringify(this.text[this.pos]);
   }

@@ -1,0 +1,72 @@
+export const id = 658;
+export const ids = [658];
+export const modules = {
+
+/***/ 8658:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readParquet: () => (/* binding */ readParquet)
+/* harmony export */ });
+/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51609);
+/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96367);
+/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43720);
+/* harmony import */ var hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20138);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57706);
+
+
+
+async function open(file) {
+    const buffer = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_2__/* .asyncBufferFromFile */ .Rv)(file);
+    try {
+        const metadata = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_3__/* .parquetMetadataAsync */ .Ei)(buffer);
+        return { buffer, metadata };
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`not a readable Parquet file: ${e.message}`, { file, cause: e });
+    }
+}
+async function readParquet(file, handler, options = {}) {
+    const { buffer, metadata } = await open(file);
+    const names = (0,hyparquet__WEBPACK_IMPORTED_MODULE_3__/* .parquetSchema */ .YR)(metadata).children.map((c) => c.element.name);
+    const wanted = handler.columns(names);
+    let start = 0;
+    const limit = options.limitRows ?? Infinity;
+    for (const group of metadata.row_groups) {
+        if (start >= limit)
+            break;
+        const end = Math.min(start + Number(group.num_rows), limit);
+        try {
+            if (options.rowWise && handler.row) {
+                const rows = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_4__/* .parquetReadObjects */ .pS)({ file: buffer, metadata, compressors: hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__/* .compressors */ .Vm, rowStart: start, rowEnd: end, columns: wanted });
+                for (let i = 0; i < rows.length; i++)
+                    handler.row(rows[i], start + i + 1);
+            }
+            else {
+                // Chunks arrive as pages are decoded; they may reach outside the group's range.
+                const chunks = [];
+                await (0,hyparquet__WEBPACK_IMPORTED_MODULE_4__/* .parquetRead */ .bA)({ file: buffer, metadata, compressors: hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__/* .compressors */ .Vm, columns: wanted, rowStart: start, rowEnd: end, onChunk: (c) => chunks.push(c) });
+                for (const c of chunks) {
+                    const from = Math.max(start, c.rowStart);
+                    const to = Math.min(end, c.rowEnd);
+                    if (from >= to)
+                        continue;
+                    const values = from === c.rowStart && to === c.rowEnd ? c.columnData : c.columnData.slice(from - c.rowStart, to - c.rowStart);
+                    handler.columnValues(c.columnName, values, from + 1);
+                }
+            }
+        }
+        catch (e) {
+            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y)
+                throw e;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read Parquet rows ${start + 1}–${end}: ${e.message}`, { file, line: start + 1, cause: e });
+        }
+        start += Number(group.num_rows);
+    }
+    return { records: Math.min(start, limit) };
+}
+//# sourceMappingURL=parquet.js.map
+
+/***/ })
+
+};

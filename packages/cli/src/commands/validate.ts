@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, UserError, type FailOn, type GitBase } from '@mlci/core';
+import type { Command } from '../command.js';
+import { printProblem, type Out } from '../out.js';
+
+export interface ValidateArgs {
+  data: string[];
+  schema?: string;
+  inferSchema?: string;
+  reference: string[];
+  failOn: FailOn;
+  maxExamples: number;
+  sample?: number;
+  reportDir?: string;
+}
+
+/**
+ * `mlci validate`: the validate-data action on a laptop or any CI. Reference files come from the
+ * local clone only (no GitHub API here): fetch the base branch first in a shallow clone.
+ */
+export async function validate(a: ValidateArgs, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const cwd = process.cwd();
+  const run = await runValidation({
+    data: a.data,
+    schema: a.schema,
+    inferSchema: a.inferSchema,
+    reference: a.reference,
+    failOn: a.failOn,
+    maxExamples: a.maxExamples,
+    sample: a.sample,
+    workspace: cwd,
+    tempDir: env.RUNNER_TEMP ?? env.TMPDIR ?? tmpdir(),
+    base: baseOf(env),
+  });
+  run.problems.forEach((p) => printProblem(p, out));
+  const json = await saveValidation(resolve(cwd, a.reportDir ?? defaultReportDir(env)), run);
+  out.stdout(`mlci validate: ${run.section.summary}\n  ${json}\n`);
+  if (run.failed) out.stderr(`${run.reason}\n`);
+  return run.failed ? 1 : 0;
+}
+
+/** `git:base` outside a pull_request workflow: the target branch other CI systems name. */
+function baseOf(env: NodeJS.ProcessEnv): GitBase | undefined {
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const base = pullRequestBase(JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')));
+      if (base) return base;
+    } catch {
+      // Not readable: fall back to the variables below.
+    }
+  }
+  const ref = env.GITHUB_BASE_REF || env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME || env.CHANGE_TARGET;
+  return ref ? { ref } : undefined;
+}
+
+function integerFlag(v: unknown, name: string, fallback: number | undefined, min: number): number | undefined {
+  if (v === undefined || v === '') return fallback;
+  const s = String(v);
+  if (!/^\d+$/.test(s) || Number(s) < min) throw new UserError(`--${name} must be a whole number of at least ${min}, not "${s}"`, { input: name });
+  return Number(s);
+}
+
+const list = (v: unknown): string[] =>
+  ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: `validate --data FILE... [--schema FILE] [--infer-schema FILE] [--reference git:REF|FILE]...
+           [--fail-on error|warning|never] [--max-examples N] [--sample N] [--report-dir DIR]
+    Check data files (CSV, TSV, JSON Lines, JSON, Parquet, gzip) against a schema and for drift
+    against a reference (git:main, git:base, or files); problems print as file:line:col. Writes the
+    report section and result JSON into the report directory. Exits 1 when checks fail (--fail-on).`,
+  options: {
+    data: { type: 'string', multiple: true },
+    schema: { type: 'string' },
+    'infer-schema': { type: 'string' },
+    reference: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    'max-examples': { type: 'string' },
+    sample: { type: 'string' },
+    'report-dir': { type: 'string' },
+  },
+  run: (v, env, out) => {
+    const failOn = (v['fail-on'] as string | undefined) ?? 'error';
+    if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+      throw new UserError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`, { input: 'fail-on' });
+    }
+    return validate(
+      {
+        data: list(v.data),
+        schema: v.schema as string | undefined,
+        inferSchema: v['infer-schema'] as string | undefined,
+        reference: list(v.reference),
+        failOn: failOn as FailOn,
+        maxExamples: integerFlag(v['max-examples'], 'max-examples', 5, 0)!,
+        sample: integerFlag(v.sample, 'sample', undefined, 1),
+        reportDir: v['report-dir'] as string | undefined,
+      },
+      env,
+      out,
+    );
+  },
+};

@@ -1,0 +1,207 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { UserError, type Problem } from '../errors.js';
+import { resolveFiles } from '../files/globs.js';
+import { diffMetrics, jsonSafeDiff, type MetricsDiff } from '../metrics/diff.js';
+import type { Files } from '../metrics/flatten.js';
+import { NO_RULES, parseGates, type GateRules } from '../metrics/gates.js';
+import { readMetricsFiles } from '../metrics/load.js';
+import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
+import { escapeText } from '../report/escape.js';
+import { writeSection, type SectionImage, type Status } from '../report/section.js';
+import { baselineName } from './cache.js';
+import { renderCharts } from './charts.js';
+import { openBaseline, type BaselineServices } from './open.js';
+import type { ChosenBaseline } from './spec.js';
+import { readBaselineFiles } from './read.js';
+
+export interface CompareOptions {
+  workspace: string;
+  /** Files or globs, relative to the workspace. */
+  metrics: string[];
+  params: string[];
+  /** The gates file, or '' for none. */
+  gates: string;
+  baseline: ChosenBaseline;
+  /** What finding the baseline may use (API, cache, artifacts). */
+  services?: BaselineServices;
+  precision: number;
+  showUnchanged: boolean;
+  /** Relative to the workspace, or absolute. */
+  reportDir: string;
+  /** The baseline's name; baselineName(metrics) by default. Names the section, so two compare steps keep two. */
+  name?: string;
+  /** The plots file (charts of base against head), or '' for none. */
+  plots?: string;
+}
+
+/** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */
+export interface DiffJson {
+  passed: boolean;
+  metrics: Array<{
+    file: string;
+    key: string;
+    base: unknown;
+    head: unknown;
+    delta: number | string | null;
+    relative: number | string | null;
+    direction: 'higher' | 'lower';
+    status: string;
+  }>;
+  params: Array<{ file: string; key: string; base: unknown; head: unknown; status: string }>;
+  gates: Array<{ key: string; rule: string; passed: boolean; message: string }>;
+}
+
+export interface CompareResult {
+  /** The baseline's name (cache keys, the section's id). */
+  name: string;
+  diff: MetricsDiff;
+  status: Status;
+  summary: string;
+  /** The section's markdown (what the comment shows). */
+  markdown: string;
+  diffJsonPath: string;
+  markdownPath: string;
+  sectionPath: string;
+  /** Head files, relative to the workspace, that a stored baseline holds. */
+  files: string[];
+  problems: Problem[];
+  regressions: number;
+  improvements: number;
+  /** `2 gates failed: roc_auc min 0.9: …`, when any failed: the step's failure message. */
+  failure?: string;
+}
+
+/**
+ * The compare-metrics step, for the action and the CLI alike: reads the head's metrics and params
+ * (a malformed file is a UserError at its line), the baseline's, the gates; diffs; writes the diff
+ * JSON, the markdown and the report section. The gates' verdict is returned, never thrown: the
+ * caller decides whether a failed gate fails the step.
+ */
+export async function compareWithBaseline(o: CompareOptions): Promise<CompareResult> {
+  const problems: Problem[] = [];
+  const name = o.name ?? baselineName(o.metrics);
+  const metricsPaths = toRelative(await resolveFiles(o.metrics, o.workspace, 'metrics'), o.workspace);
+  const paramsPaths = o.params.length > 0 ? toRelative(await resolveFiles(o.params, o.workspace, 'params'), o.workspace) : [];
+  const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
+
+  const head = await readMetricsFiles(metricsPaths, o.workspace);
+  const headParams = await readMetricsFiles(paramsPaths, o.workspace);
+  let base: Files | undefined;
+  let baseParams: Files | undefined;
+  const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: metricsPaths, name });
+  let label = opened.label;
+  const source = opened.source;
+  if (source) {
+    const m = await readBaselineFiles(source, metricsPaths, o.metrics);
+    const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, o.params) : { files: undefined, problems: [] };
+    problems.push(...m.problems, ...p.problems);
+    base = m.files;
+    baseParams = p.files;
+    if (!base) label = `${source.label} has none of the metrics files`;
+  }
+
+  const diff = diffMetrics(base, head, { precision: o.precision, rules, params: { base: baseParams, head: headParams } });
+  const id = `compare-metrics-${name}`;
+  const reportDir = resolve(o.workspace, o.reportDir);
+  const outDir = join(reportDir, id);
+  await mkdir(outDir, { recursive: true });
+
+  const parts = [
+    base ? `<sub>Compared with ${escapeText(label)}.</sub>` : `<sub>No baseline: ${escapeText(label)}.</sub>`,
+    renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd(),
+  ];
+  let images: SectionImage[] = [];
+  let dataFiles: string[] = [];
+  if (o.plots) {
+    const charts = await renderCharts({
+      workspace: o.workspace,
+      plots: o.plots,
+      outDir,
+      relDir: id,
+      readBase: async (path) => source?.read(path),
+      baseName: source ? source.label.split(' ')[0] : undefined,
+    });
+    if (charts.markdown) parts.push(charts.markdown);
+    images = charts.images;
+    dataFiles = charts.dataFiles;
+  }
+  const markdown = parts.join('\n\n') + '\n';
+  const status = metricsStatus(diff);
+  const summary = summarizeMetricsDiff(diff);
+
+  const diffJsonPath = join(outDir, 'diff.json');
+  const markdownPath = join(outDir, 'report.md');
+  await writeFile(diffJsonPath, JSON.stringify(diffJson(diff), null, 2) + '\n');
+  await writeFile(markdownPath, markdown);
+  const sectionPath = await writeSection(reportDir, {
+    action: 'compare-metrics',
+    id,
+    stage: 'metrics',
+    title: 'Metrics',
+    status,
+    summary,
+    markdown,
+    // The full diff (with `baseline`, `inferred`, skipped gates) for machines reading the bundle.
+    data: jsonSafeDiff(diff),
+    ...(images.length > 0 ? { images } : {}),
+  });
+
+  const failed = diff.gates.filter((g) => !g.passed);
+  const failure =
+    failed.length > 0
+      ? `${failed.length} gate${failed.length === 1 ? '' : 's'} failed: ${failed.map((g) => `${g.key} ${g.rule}: ${g.message}`).join('; ')}`
+      : undefined;
+  return {
+    name,
+    failure,
+    diff,
+    status,
+    summary,
+    markdown,
+    diffJsonPath,
+    markdownPath,
+    sectionPath,
+    files: [...new Set([...metricsPaths, ...paramsPaths, ...dataFiles])],
+    problems,
+    regressions: diff.metrics.filter((r) => r.status === 'regressed').length,
+    improvements: diff.metrics.filter((r) => r.status === 'improved').length,
+  };
+}
+
+/** The diff as the `diff-json` file holds it: the issue's keys and nothing else; NaN as "NaN". */
+export function diffJson(diff: MetricsDiff): DiffJson {
+  const safe = jsonSafeDiff(diff);
+  return {
+    passed: safe.passed,
+    metrics: safe.metrics.map((r) => ({
+      file: r.file,
+      key: r.key,
+      base: r.base,
+      head: r.head,
+      delta: r.delta,
+      relative: r.relative,
+      direction: r.direction,
+      status: r.status,
+    })),
+    params: safe.params.map((r) => ({ file: r.file, key: r.key, base: r.base, head: r.head, status: r.status })),
+    gates: safe.gates.map((g) => ({ key: g.key, rule: g.rule, passed: g.passed, message: g.message })),
+  };
+}
+
+async function readGates(path: string, workspace: string): Promise<GateRules> {
+  let text: string;
+  try {
+    text = await readFile(resolve(workspace, path), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError(`input "gates": file "${path}" does not exist`, { input: 'gates' });
+    }
+    throw e;
+  }
+  return parseGates(text, path);
+}
+
+function toRelative(files: string[], workspace: string): string[] {
+  return files.map((f) => relative(workspace, f).split(sep).join('/'));
+}

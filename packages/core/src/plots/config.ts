@@ -1,0 +1,231 @@
+import { posix } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { UserError, type Place } from '../errors.js';
+
+/**
+ * `.mlci/plots.yml`: which charts of base against head a pull request gets.
+ *
+ *   plots:
+ *     - id: loss                     # optional: the data file's name; letters, digits, . _ -
+ *       title: Validation loss       # optional: the id
+ *       template: linear             # linear | smooth | scatter | bar | bar-horizontal |
+ *                                    # confusion | confusion-normalized (DVC's underscore
+ *                                    # spellings are accepted too)
+ *       data: logs/loss.json         # JSON, CSV or TSV, relative to the workspace
+ *       select: train.loss           # optional: where the records are inside a JSON object
+ *       x: epoch                     # linear/smooth: optional (the `step` field, else the
+ *                                    # record's position); scatter: required; bar: the category
+ *       y: loss                      # a field or a list of fields (one series each); optional:
+ *                                    # every numeric field but x
+ *       x-label: epoch               # optional axis titles (default: the field names)
+ *       y-label: loss
+ *     - template: confusion
+ *       data: eval/predictions.csv
+ *       actual: label                # default "actual"
+ *       predicted: prediction        # default "predicted"
+ *
+ * Data files hold records: a JSON array of objects, a JSON object holding one such array (found
+ * alone or named by `select`), a JSON object of equal-length columns (`{"fpr": [...], "tpr":
+ * [...]}`, as scikit-learn's arrays are often dumped), or a CSV/TSV table with a header. A
+ * confusion plot also takes a ready matrix: `{"labels": ["cat", "dog"], "matrix": [[5, 1], [2,
+ * 7]]}`, rows the actual class and columns the predicted one (scikit-learn's confusion_matrix).
+ * ROC and precision-recall curves are linear plots over fpr/tpr and recall/precision.
+ */
+export const TEMPLATES = ['linear', 'smooth', 'scatter', 'bar', 'bar-horizontal', 'confusion', 'confusion-normalized'] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+export interface PlotDef {
+  id: string;
+  title: string;
+  template: Template;
+  /** The data file, relative to the workspace, with `/` separators. */
+  data: string;
+  select?: string;
+  x?: string;
+  /** Empty: every numeric field but x. */
+  y: string[];
+  xLabel?: string;
+  yLabel?: string;
+  actual: string;
+  predicted: string;
+  /** Where the plot is defined in the config file, for annotations about it. */
+  place: Place;
+}
+
+export interface PlotsConfig {
+  file: string;
+  plots: PlotDef[];
+}
+
+const ALIASES: Record<string, Template> = { bar_horizontal: 'bar-horizontal', confusion_normalized: 'confusion-normalized' };
+
+const field = { type: 'string', minLength: 1 } as const;
+
+const plotSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['data'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
+    title: { type: 'string' },
+    template: { enum: [...TEMPLATES, ...Object.keys(ALIASES)] },
+    data: field,
+    select: field,
+    x: field,
+    y: { oneOf: [field, { type: 'array', items: field, minItems: 1 }] },
+    'x-label': { type: 'string' },
+    'y-label': { type: 'string' },
+    actual: field,
+    predicted: field,
+  },
+} as const;
+
+const KEYS = Object.keys(plotSchema.properties).join(', ');
+
+const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { plots: { type: ['array', 'null'], items: plotSchema } },
+} as const;
+
+const validateConfig = new Ajv({ allErrors: false, strict: false }).compile(configSchema);
+
+type RawPlot = {
+  id?: string;
+  title?: string;
+  template?: string;
+  data: string;
+  select?: string;
+  x?: string;
+  y?: string | string[];
+  'x-label'?: string;
+  'y-label'?: string;
+  actual?: string;
+  predicted?: string;
+};
+
+/** Reads a plots file; anything that does not fit the shape above is a UserError at its line. */
+export function parsePlotsConfig(text: string, file: string): PlotsConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    throw new UserError(`invalid YAML: ${yamlError.message}`, { file, line, column: col });
+  }
+  const at = (path: (string | number)[], key = false): Place => {
+    const offset = locate(doc.contents as Node | null, path, key);
+    if (offset === undefined) return { file, line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const value = (doc.toJS() ?? {}) as unknown;
+  if (!validateConfig(value)) {
+    const { path, key, message } = describe(validateConfig.errors![0]);
+    throw new UserError(`invalid plots config: ${message}`, at(path, key));
+  }
+  const raw = ((value as { plots?: RawPlot[] | null }).plots ?? []) as RawPlot[];
+  const ids = new Set<string>();
+  const plots = raw.map((p, i): PlotDef => {
+    const place = at(['plots', i]);
+    const template = ALIASES[p.template ?? ''] ?? ((p.template ?? 'linear') as Template);
+    const id = p.id ?? uniqueId(defaultId(p.data), ids);
+    if (ids.has(id)) throw new UserError(`invalid plots config: two plots have the id "${id}"`, at(['plots', i, 'id']));
+    ids.add(id);
+    if (template === 'scatter' && p.x === undefined) {
+      throw new UserError('invalid plots config: a scatter plot needs `x`', place);
+    }
+    if ((template === 'bar' || template === 'bar-horizontal') && p.x === undefined) {
+      throw new UserError('invalid plots config: a bar plot needs `x` (the field holding the categories)', place);
+    }
+    const data = posix.normalize(p.data.replace(/\\/g, '/'));
+    if (posix.isAbsolute(data) || /^[A-Za-z]:/.test(data) || data === '..' || data.startsWith('../')) {
+      throw new UserError('invalid plots config: `data` must be a path inside the workspace', at(['plots', i, 'data']));
+    }
+    const plot: PlotDef = {
+      id,
+      title: p.title ?? id,
+      template,
+      data,
+      y: p.y === undefined ? [] : Array.isArray(p.y) ? [...new Set(p.y)] : [p.y],
+      actual: p.actual ?? 'actual',
+      predicted: p.predicted ?? 'predicted',
+      place,
+    };
+    if (p.select !== undefined) plot.select = p.select;
+    if (p.x !== undefined) plot.x = p.x;
+    if (p['x-label'] !== undefined) plot.xLabel = p['x-label'];
+    if (p['y-label'] !== undefined) plot.yLabel = p['y-label'];
+    return plot;
+  });
+  return { file, plots };
+}
+
+/** `logs/val loss.json` → `val_loss`: file names make ids that are also safe file names. */
+function defaultId(data: string): string {
+  const base = posix.basename(data.replace(/\\/g, '/')).replace(/\.[^.]*$/, '');
+  const id = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 90);
+  return id || 'plot';
+}
+
+function uniqueId(id: string, taken: Set<string>): string {
+  if (!taken.has(id)) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
+}
+
+function describe(error: ErrorObject): { path: (string | number)[]; key: boolean; message: string } {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const name = path.length === 0 ? 'the top level' : path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1);
+  const isPlot = path.length === 2;
+  if (error.keyword === 'additionalProperties') {
+    const extra = String(error.params.additionalProperty);
+    const allowed = isPlot ? KEYS : 'plots';
+    return { path: [...path, extra], key: true, message: `unknown setting "${extra}" in ${name} (allowed: ${allowed})` };
+  }
+  if (error.keyword === 'required') {
+    return { path, key: false, message: `${name} needs \`${String(error.params.missingProperty)}\` (the data file)` };
+  }
+  if (error.keyword === 'enum') {
+    return { path, key: false, message: `${name} must be one of ${TEMPLATES.join(', ')}` };
+  }
+  if (path.at(-1) === 'id' && error.keyword === 'pattern') {
+    return { path, key: false, message: `${name} may hold only letters, digits, ".", "_" and "-" (it names files)` };
+  }
+  if (path.at(-1) === 'y' || path.at(-2) === 'y') {
+    return { path, key: false, message: `${name} must be a field name or a list of field names` };
+  }
+  if (isPlot && error.keyword === 'type') {
+    return { path, key: false, message: `${name} must be a mapping of settings, e.g. { data: logs/loss.json }` };
+  }
+  if (path.length === 1 && error.keyword === 'type') {
+    return { path, key: false, message: '`plots` must be a list of plots (each item starting with "- ")' };
+  }
+  return { path, key: false, message: `${name} ${error.message ?? 'is invalid'}` };
+}
+
+/** Offset of the node at `path` (of its key when `key`), or of the deepest node found on the way. */
+function locate(node: Node | null, path: (string | number)[], key: boolean): number | undefined {
+  let current: unknown = node;
+  let offset = node?.range?.[0];
+  for (const [i, segment] of path.entries()) {
+    let next: Node | null | undefined;
+    let keyNode: Node | null | undefined;
+    if (isMap(current)) {
+      const pair = current.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === String(segment));
+      if (!pair) break;
+      next = pair.value as Node | null;
+      keyNode = pair.key as Node | null;
+    } else if (isSeq(current) && typeof segment === 'number') {
+      next = current.items[segment] as Node | null;
+    } else break;
+    const last = i === path.length - 1;
+    const target = last && key ? keyNode : (next ?? keyNode);
+    offset = target?.range?.[0] ?? offset;
+    current = next;
+  }
+  return offset;
+}

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { cp, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/runner.js';
+import { FIXTURES, GET_STARTED, readJson, repository, workspaceFrom } from './compare-metrics-support.js';
+
+/**
+ * `mlci compare` on a laptop: the same comparison as the action, with the baseline from the local
+ * clone or a directory, exit code 1 when a gate fails.
+ */
+
+const CLI = join(ROOT, 'packages/cli/lib/main.js');
+
+function mlci(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, 'compare', ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const METRICS = ['--metrics', 'eval/live/metrics.json', '--metrics', 'scores.json'];
+
+describe('mlci compare', () => {
+  it('compares with a ref of the local clone and writes the diff JSON into the report directory', async () => {
+    const { workspace } = await repository(join(GET_STARTED, 'base'), join(GET_STARTED, 'head'));
+    const r = await mlci([...METRICS, '--params', 'params.yaml', '--baseline', 'git:main', '--report-dir', 'out'], workspace);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('| `roc_auc` ↑\\* | 0.9608 | 0.9473 | -0.01354 (-1.41%) | 🔴 regressed |');
+    expect(r.stdout).toContain('mlci compare: 4 regressed, 2 improved; 3 params changed');
+    const dir = join(workspace, 'out');
+    const assets = (await readdir(dir)).filter((f) => f.startsWith('compare-metrics-') && !f.endsWith('.json'));
+    expect(assets).toHaveLength(1);
+    const diff = await readJson(join(dir, assets[0], 'diff.json'));
+    expect(diff.metrics.filter((m: any) => m.status === 'regressed')).toHaveLength(4);
+  });
+
+  it('compares the working tree with the last commit by default', async () => {
+    const { workspace } = await repository(join(GET_STARTED, 'base'), join(GET_STARTED, 'base'));
+    await cp(join(GET_STARTED, 'head/scores.json'), join(workspace, 'scores.json'));
+    const r = await mlci(['--metrics', 'scores.json'], workspace);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Compared with git\\:HEAD \\(local clone\\)');
+    expect(r.stdout).toContain('mlci compare: 2 regressed');
+  });
+
+  it('exits 1 when a gate fails, and 0 with --fail-on-regression false', async () => {
+    const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+    await cp(join(GET_STARTED, 'base'), join(workspace, 'previous'), { recursive: true });
+    await cp(join(FIXTURES, 'gates/fail.yml'), join(workspace, 'gates.yml'));
+    const args = [...METRICS, '--baseline', 'file:previous', '--gates', 'gates.yml'];
+    const r = await mlci(args, workspace);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^gates\.yml: error: gate roc_auc max-regression 1%: regressed by 0\.01354/m);
+    const soft = await mlci([...args, '--fail-on-regression', 'false'], workspace);
+    expect(soft.code, soft.stderr).toBe(0);
+    expect(soft.stderr).toContain('gates.yml: warning: gate roc_auc max-regression 1%');
+  });
+
+  it('says where a malformed metrics file breaks, and refuses baselines that need GitHub Actions', async () => {
+    const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+    await writeFile(join(workspace, 'scores.json'), '{\n  "roc_auc": 0.95\n  "avg_prec": 0.5\n}\n');
+    const r = await mlci([...METRICS, '--baseline', 'none'], workspace);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^scores\.json:3:3: error: invalid JSON/);
+    const cache = await mlci(['--metrics', 'eval/live/metrics.json', '--baseline', 'cache'], workspace);
+    expect(cache.code).toBe(1);
+    expect(cache.stderr).toContain('exist only in GitHub Actions');
+  });
+});

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { ROOT } from '../support/runner.js';
+
+/** Shared by the compare-metrics end-to-end tests: fixtures laid out as workspaces and repositories. */
+
+export const FIXTURES = join(ROOT, 'test/fixtures/compare-metrics');
+export const GET_STARTED = join(FIXTURES, 'get-started');
+
+const run = promisify(execFile);
+
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    { cwd },
+  );
+  return stdout.trim();
+}
+
+/** A fresh directory with a fixture side (`get-started/base`) copied in. */
+export async function workspaceFrom(...dirs: string[]): Promise<string> {
+  const ws = await mkdtemp(join(tmpdir(), 'mlci-cm-ws-'));
+  for (const d of dirs) await cp(d, ws, { recursive: true });
+  return ws;
+}
+
+/**
+ * A clone as actions/checkout with fetch-depth: 0 leaves it: `main` holds the base side, the
+ * checked-out branch `feature` the head side. Returns the workspace and both commits.
+ */
+export async function repository(base: string | string[], head: string | string[]): Promise<{ workspace: string; baseSha: string; headSha: string }> {
+  const workspace = await workspaceFrom(...[base].flat());
+  await git(workspace, 'init', '-q');
+  await git(workspace, 'add', '-A');
+  await git(workspace, 'commit', '-q', '-m', 'base');
+  const baseSha = await git(workspace, 'rev-parse', 'HEAD');
+  await git(workspace, 'checkout', '-q', '-b', 'feature');
+  for (const h of [head].flat()) await cp(h, workspace, { recursive: true });
+  await git(workspace, 'add', '-A');
+  await git(workspace, 'commit', '-q', '--allow-empty', '-m', 'head');
+  return { workspace, baseSha, headSha: await git(workspace, 'rev-parse', 'HEAD') };
+}
+
+/** Every file under a fixture side, relative paths and contents, to seed the loopback GitHub. */
+export async function filesOf(dir: string): Promise<Array<[string, Buffer]>> {
+  const out: Array<[string, Buffer]> = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const full = join(e.parentPath, e.name);
+    out.push([relative(dir, full).split('\\').join('/'), await readFile(full)]);
+  }
+  return out.sort(([a], [b]) => a.localeCompare(b));
+}
+
+export async function readJson(path: string): Promise<any> {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/** Markdown as it reads once rendered: backslash escapes removed (`git\:main` shows `git:main`). */
+export async function shown(path: string): Promise<string> {
+  return (await readFile(path, 'utf8')).replace(/\\(.)/g, '$1');
+}

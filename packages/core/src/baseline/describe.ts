@@ -23,7 +23,7 @@ export interface BaselineFacts {
  */
 export function describeBaseline(f: BaselineFacts): string {
   const parts = [`Compared with ${escapeText(f.label)}`];
-  if (f.savedAt) parts.push(`saved ${escapeText(day(f.savedAt))}`);
+  if (f.savedAt) parts.push(`saved ${day(f.savedAt)}`);
   if (f.commit) {
     const short = f.commit.sha.slice(0, 7);
     // The sha is hex (git and GitHub give nothing else); owner and name are encoded for the URL.
@@ -32,7 +32,7 @@ export function describeBaseline(f: BaselineFacts): string {
       sha && f.serverUrl && f.repo && /^https?:\/\/[^\s()<>]+$/.test(f.serverUrl)
         ? `[\`${short}\`](${f.serverUrl}/${encodeURIComponent(f.repo.owner)}/${encodeURIComponent(f.repo.repo)}/commit/${sha})`
         : `\`${escapeText(short).replace(/`/g, '')}\``;
-    const age = ageAgainst(f.commit.date, f.headDate) ?? (f.commit.date ? `committed ${escapeText(day(f.commit.date))}` : undefined);
+    const age = ageAgainst(f.commit.date, f.headDate) ?? (f.commit.date ? `committed ${day(f.commit.date)}` : undefined);
     parts.push(`commit ${link}${age ? ` (${age})` : ''}`);
   }
   return `<sub>${parts.join(', ')}.</sub>`;
@@ -46,7 +46,8 @@ export async function headCommitDate(o: { workspace: string; api?: Api; repo?: R
   return (await apiCommit(o.api, o.repo, o.headSha).catch(() => undefined))?.date;
 }
 
+/** `2026-11-28 10:00 UTC`: digits of our own making; a date that does not parse is shown escaped. */
 function day(iso: string): string {
   const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : iso;
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : escapeText(iso);
 }

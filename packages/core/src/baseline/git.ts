@@ -66,13 +66,16 @@ export async function commitDate(rev: string, cwd: string): Promise<string | und
   }
 }
 
-/** True when the clone is shallow (actions/checkout's default): a ref it lacks may still exist. */
-export async function isShallowClone(cwd: string): Promise<boolean> {
+/**
+ * What the workspace is: a full clone (a ref it lacks does not exist), a shallow one
+ * (actions/checkout's default: a ref it lacks may still exist), or no clone at all.
+ */
+export async function cloneKind(cwd: string): Promise<'full' | 'shallow' | 'none'> {
   try {
     const { stdout } = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd });
-    return stdout.trim() !== 'false';
+    return stdout.trim() === 'false' ? 'full' : 'shallow';
   } catch {
-    return true;
+    return 'none';
   }
 }
 

@@ -6,7 +6,7 @@ import type { Api, Repo } from '../forge/api.js';
 import { apiSource } from './api.js';
 import { restoreCachedBaseline, type BaselineCache } from './cache.js';
 import { apiCommit, findCommit, type CommitInfo } from './commit.js';
-import { isShallowClone, localGitSource, repositoryPrefix } from './git.js';
+import { cloneKind, localGitSource, repositoryPrefix } from './git.js';
 import { successfulRuns } from './runs.js';
 import { directorySource, fileSource, withBasenameFallback, type BaselineSource } from './source.js';
 import type { ChosenBaseline } from './spec.js';
@@ -76,7 +76,9 @@ export async function openBaseline(chosen: ChosenBaseline, o: OpenBaselineOption
         const source = apiSource(o.api, o.repo, chosen.ref, await repositoryPrefix(o.workspace), commit);
         return { source, label: source.label, commit };
       }
-      if (!(await isShallowClone(o.workspace))) return missingRef(chosen, 'is not a branch, tag or commit of this clone');
+      const clone = await cloneKind(o.workspace);
+      if (clone === 'full') return missingRef(chosen, 'is not a branch, tag or commit of this clone');
+      if (clone === 'none') return missingRef(chosen, 'cannot be read: the workspace is not a git clone and there is no token to ask GitHub');
       return missingRef(chosen, 'is not in the local clone and there is no token to ask GitHub (fetch it, e.g. actions/checkout with fetch-depth: 0)');
     }
     case 'cache': {

@@ -8,7 +8,7 @@ import { UserError, type Problem } from '../errors.js';
 import { resolveFiles } from '../files/globs.js';
 import { messageOf, statusOf, type Api, type Repo } from '../forge/api.js';
 import { apiCommit } from '../baseline/commit.js';
-import { isShallowClone } from '../baseline/git.js';
+import { cloneKind } from '../baseline/git.js';
 
 /**
  * The data to compare with for drift: the same files at another commit (`git:<ref>`, `git:base`)
@@ -182,7 +182,7 @@ async function refuseMissingRef(ref: string, clone: { top: string } | undefined,
   let where: string | undefined;
   if (o.api && o.repo) {
     if (!(await apiCommit(o.api, o.repo, ref))) where = `${o.repo.owner}/${o.repo.repo}`;
-  } else if (clone && !(await isShallowClone(clone.top))) {
+  } else if (clone && (await cloneKind(clone.top)) === 'full') {
     where = 'this clone';
   }
   if (where) throw new UserError(`input "reference": git:${ref} is not a branch, tag or commit of ${where}`, { input: 'reference' });

@@ -36,11 +36,12 @@ export function renderMetricsMarkdown(diff: MetricsDiff, opts: RenderOptions = {
   for (const [file, rows] of byFile) parts.push(renderFile(file, rows, diff.baseline, precision, !!opts.showUnchanged));
   if (byFile.size === 0) parts.push('_No metrics found._');
   const numeric = diff.metrics.filter((r) => isNumber(r.head ?? r.base));
+  const informational = numeric.some((r) => r.direction === 'none');
   if (numeric.some((r) => r.inferred)) {
     parts.push(
-      '<sub>↑ higher is better, ↓ lower is better; * guessed from the name: set `direction` in the gates file to fix a wrong guess (`none` for a metric that is only informational).</sub>',
+      `<sub>↑ higher is better, ↓ lower is better${informational ? ', ○ informational (never improved or regressed)' : ''}; * guessed from the name: set \`direction\` in the gates file to fix a wrong guess (\`none\` for a metric that is only informational).</sub>`,
     );
-  } else if (numeric.some((r) => r.direction === 'none')) {
+  } else if (informational) {
     parts.push('<sub>○ informational (direction none): shown with its change, never counted as improved or regressed.</sub>');
   }
 

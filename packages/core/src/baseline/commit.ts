@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { statusOf, type Api, type Repo } from '../forge/api.js';
 import { commitDate, resolveCommit } from './git.js';
 
@@ -18,17 +19,23 @@ export async function localCommit(ref: string, cwd: string): Promise<CommitInfo 
 /**
  * The commit a ref names on GitHub (`GET /repos/{owner}/{repo}/commits/{ref}`), or undefined when
  * the repository has no such branch, tag or commit: GitHub answers 422 ("No commit found for SHA")
- * or 404 for those. The contents endpoint cannot tell: its 404 means a missing ref and a missing
- * file alike.
+ * for those. The contents endpoint cannot tell: its 404 means a missing ref and a missing file
+ * alike. A 404 here means the repository is not visible to the token: a UserError naming `input`.
  */
-export async function apiCommit(api: Api, repo: Repo, ref: string): Promise<CommitInfo | undefined> {
+export async function apiCommit(api: Api, repo: Repo, ref: string, input = 'baseline'): Promise<CommitInfo | undefined> {
   try {
     const { data } = await api.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...repo, ref, per_page: 1 });
     const date = data.commit?.committer?.date ?? data.commit?.author?.date ?? undefined;
     return { sha: data.sha, ...(date ? { date } : {}) };
   } catch (e) {
     const status = statusOf(e);
-    if (status === 404 || status === 422) return undefined;
+    if (status === 422) return undefined;
+    if (status === 404) {
+      throw new UserError(
+        `input "${input}": GitHub has no repository ${repo.owner}/${repo.repo} that the token can read, so git:${ref} cannot be looked up (the token needs contents: read)`,
+        { input, cause: e },
+      );
+    }
     throw e;
   }
 }

@@ -181,7 +181,7 @@ export async function fetchReference(spec: ReferenceSpec, dataFiles: string[], o
 async function refuseMissingRef(ref: string, clone: { top: string } | undefined, o: ReferenceOptions): Promise<void> {
   let where: string | undefined;
   if (o.api && o.repo) {
-    if (!(await apiCommit(o.api, o.repo, ref))) where = `${o.repo.owner}/${o.repo.repo}`;
+    if (!(await apiCommit(o.api, o.repo, ref, 'reference'))) where = `${o.repo.owner}/${o.repo.repo}`;
   } else if (clone && (await cloneKind(clone.top)) === 'full') {
     where = 'this clone';
   }

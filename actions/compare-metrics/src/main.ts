@@ -45,6 +45,8 @@ await runAction(async () => {
       baseSha: baseCommit(ctx),
       baseBranch: baseBranch(ctx),
       runId: Number(process.env.GITHUB_RUN_ID) || undefined,
+      headSha: ctx.sha || undefined,
+      serverUrl: ctx.serverUrl,
       cache: actionsCache(),
       downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
       tempDir: temp,
@@ -60,7 +62,8 @@ await runAction(async () => {
     workspace,
     name: result.name,
     files: result.files,
-    passed: result.diff.passed,
+    // Gates not evaluated (no baseline yet) must not keep the first baseline from being stored.
+    passed: result.diff.verdict !== 'failed',
     eventName: ctx.eventName,
     sha: ctx.sha,
     cache: actionsCache(),
@@ -70,6 +73,7 @@ await runAction(async () => {
   if (saveBaseline.kind !== 'none') core.info(stored.message);
 
   core.setOutput('passed', result.diff.passed);
+  core.setOutput('gates', result.diff.verdict);
   core.setOutput('regressions', result.regressions);
   core.setOutput('improvements', result.improvements);
   core.setOutput('diff-json', result.diffJsonPath);

@@ -13,6 +13,7 @@ import {
   parseTarget,
   resolveFiles,
   resolveTarget,
+  triggeringRunVerdict,
 } from '@mlci/core';
 
 await runAction(async () => {
@@ -60,6 +61,9 @@ await runAction(async () => {
     runUrl: ctx.runUrl,
     sha: headSha(ctx),
     imagesBranch,
+    // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
+    verdict: fromArtifact ? triggeringRunVerdict(ctx) : undefined,
+    expectedHead: target.kind === 'auto' ? headSha(ctx) : undefined,
   });
   delivery.problems.forEach(annotate);
 

@@ -52,6 +52,11 @@ export interface Fault {
    * a write whose answer was lost on the way back (the client sees a 502, the state changed).
    */
   afterApply?: boolean;
+  /**
+   * Called when a matching request arrives; the request waits for the promise it returns. Lets a
+   * test order events between processes without timings (hold a slow run, act, then release).
+   */
+  hold?: () => Promise<void>;
   /** Never answers (the connection stays open until the client gives up or the server closes). */
   hang?: boolean;
   /** How many matching requests it hits (1 by default). */
@@ -355,6 +360,7 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     if (!fault) return undefined;
     fault.left--;
     if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.hold) await fault.hold();
     return fault.status || fault.hang ? fault : undefined;
   }
 

@@ -7,6 +7,7 @@ import {
   bundleMarkdownFiles,
   defaultReportDir,
   deliverReport,
+  eventHeadSha,
   headSha,
   loadReport,
   packBundle,
@@ -63,7 +64,7 @@ await runAction(async () => {
     imagesBranch,
     // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
     verdict: fromArtifact ? triggeringRunVerdict(ctx) : undefined,
-    expectedHead: target.kind === 'auto' ? headSha(ctx) : undefined,
+    expectedHead: target.kind === 'auto' ? eventHeadSha(ctx) : undefined,
   });
   delivery.problems.forEach(annotate);
 

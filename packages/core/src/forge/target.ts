@@ -48,6 +48,18 @@ export function headSha(ctx: EventContext): string {
   return ctx.payload?.pull_request?.head?.sha ?? ctx.payload?.workflow_run?.head_sha ?? ctx.sha;
 }
 
+/**
+ * The commit the event says this run is about, when it says so (pull request events, workflow_run,
+ * push); undefined for events such as issue_comment or schedule, which name no commit of the PR.
+ */
+export function eventHeadSha(ctx: EventContext): string | undefined {
+  const p = ctx.payload ?? {};
+  if (PULL_EVENTS.has(ctx.eventName)) return p.pull_request?.head?.sha;
+  if (ctx.eventName === 'workflow_run') return p.workflow_run?.head_sha;
+  if (ctx.eventName === 'push' && p.after && !/^0+$/.test(p.after)) return p.after;
+  return undefined;
+}
+
 export async function resolveTarget(spec: TargetSpec, ctx: EventContext, api: Api): Promise<Target> {
   const { owner, repo } = ctx.repo;
   switch (spec.kind) {

@@ -213,7 +213,7 @@ export async function vetUntrustedImages(
 }
 
 function mib(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }
 
 async function vetOne(img: LocalImage, realRoot: string): Promise<{ real: string; size: number } | { reason: string }> {

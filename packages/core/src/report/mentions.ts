@@ -41,24 +41,20 @@ interface Edit {
  * their prefixes removed. Undefined when it cannot be found, which the caller treats as unsafe.
  */
 function locate(source: string, raw: string, from: number, to: number): Array<{ start: number; line: string }> | undefined {
-  const whole = source.indexOf(raw, from);
-  if (whole >= 0 && whole + raw.length <= to) {
-    const out: Array<{ start: number; line: string }> = [];
-    let at = whole;
-    for (const line of raw.split('\n')) {
-      out.push({ start: at, line });
-      at += line.length + 1;
-    }
-    return out;
-  }
+  const lines = raw.split('\n');
   const out: Array<{ start: number; line: string }> = [];
-  let at = from;
-  for (const line of raw.split('\n')) {
-    // A line marked reshaped (a tab expanded to spaces) cannot be placed; its neighbours can.
-    const i = line === '' ? at : source.indexOf(line, at);
+  // Where the first line is (near the cursor, so the search is short); then, for a raw that
+  // stands as written, every line follows on, else each line is looked for after the last.
+  const first = lines[0] === '' ? from : source.indexOf(lines[0], from);
+  if (first < 0 || first + lines[0].length > to) return undefined;
+  const whole = source.startsWith(raw, first) && first + raw.length <= to;
+  let at = first;
+  for (const [n, line] of lines.entries()) {
+    // A line marked reshaped (a tab expanded to spaces) cannot be placed; the caller decides.
+    const i = n === 0 || whole ? at : line === '' ? at : source.indexOf(line, at);
     if (i < 0 || i + line.length > to) return undefined;
     out.push({ start: i, line });
-    at = i + line.length;
+    at = i + line.length + (whole ? 1 : 0);
   }
   return out;
 }
@@ -95,7 +91,7 @@ function collectEdits(source: string, tokens: Token[], from: number, to: number,
       case 'text':
       case 'escape': {
         const children = (token as Tokens.Text).tokens;
-        if (children?.length) collectEdits(source, children, start, end, edits);
+        if (children?.length) collectIn(source, children, start, end, edits);
         else if (token.type === 'escape' && token.raw === '\\@') edits.push({ start, end, text: `@${ZWSP}` });
         else if (token.type === 'text') {
           for (const p of place) {
@@ -106,22 +102,33 @@ function collectEdits(source: string, tokens: Token[], from: number, to: number,
         break;
       }
       case 'list':
-        collectEdits(source, (token as Tokens.List).items, start, end, edits);
+        collectIn(source, (token as Tokens.List).items, start, end, edits);
         break;
       case 'table': {
         const t = token as Tokens.Table;
         const cells = [...t.header, ...t.rows.flat()].flatMap((c) => c.tokens);
-        collectEdits(source, cells, start, end, edits);
+        collectIn(source, cells, start, end, edits);
         break;
       }
       default: {
         const children = (token as { tokens?: Token[] }).tokens;
-        if (children?.length) collectEdits(source, children, start, end, edits);
+        if (children?.length) collectIn(source, children, start, end, edits);
       }
     }
     cursor = end;
   }
   return cursor;
+}
+
+/**
+ * Children are searched in their parent's text only, so that a search that fails (a line marked
+ * reshaped) costs the parent's length, not the document's.
+ */
+function collectIn(source: string, tokens: Token[], start: number, end: number, edits: Edit[]): void {
+  const local: Edit[] = [];
+  const region = source.slice(start, end);
+  collectEdits(region, tokens, 0, region.length, local);
+  for (const e of local) edits.push({ start: e.start + start, end: e.end + start, text: e.text });
 }
 
 function needsChange(token: Token): boolean {

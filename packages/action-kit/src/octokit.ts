@@ -18,24 +18,65 @@ export function httpTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * A fetch that gives up after `ms`, body included (a server can send headers and then stall).
- * The error is a plain one, which @octokit/request turns into a 500 that the retry plugin
- * retries; an AbortError would be thrown past it untouched.
+ * A fetch that gives up when GitHub is silent for `ms`: before the headers and between any two
+ * chunks of the body (a server can send headers and then stall). The error is a plain one, which
+ * @octokit/request turns into a 500 that the retry plugin retries; an AbortError would be thrown
+ * past it untouched.
+ *
+ * A JSON answer is read whole here, because octokit swallows an error while reading a body and
+ * hands back an empty one; any other body (a raw file download) stays a stream, with the same
+ * silence limit on each chunk, so that memory stays bounded.
  */
 export function fetchWithTimeout(inner: Fetch, ms: number): Fetch {
   return async (url, init = {}) => {
-    const timer = AbortSignal.timeout(ms);
-    const signal = init.signal ? AbortSignal.any([init.signal, timer]) : timer;
+    const silent = new Error(`GitHub did not answer ${init.method ?? 'GET'} ${url} within ${ms} ms`);
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(silent), ms).unref();
+    };
+    const disarm = () => clearTimeout(timer);
+    const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    const ours = (e: unknown) => (controller.signal.aborted && !init.signal?.aborted ? silent : e);
+
+    arm();
+    let res: Response;
     try {
-      const res = await inner(url, { ...init, signal });
-      const body = [101, 204, 205, 304].includes(res.status) ? null : await res.arrayBuffer();
-      const copy = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-      Object.defineProperty(copy, 'url', { value: res.url });
-      return copy;
+      res = await inner(url, { ...init, signal });
     } catch (e) {
-      if (!timer.aborted || init.signal?.aborted) throw e;
-      throw new Error(`GitHub did not answer ${init.method ?? 'GET'} ${url} within ${ms} ms`);
+      disarm();
+      throw ours(e);
     }
+    if (!res.body || [101, 204, 205, 304].includes(res.status)) {
+      disarm();
+      return res;
+    }
+    const reader = res.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(out) {
+        arm();
+        try {
+          const { done, value } = await reader.read();
+          disarm();
+          if (done) out.close();
+          else out.enqueue(value);
+        } catch (e) {
+          disarm();
+          throw ours(e);
+        }
+      },
+      cancel(reason) {
+        disarm();
+        return reader.cancel(reason);
+      },
+    });
+    const head = { status: res.status, statusText: res.statusText, headers: res.headers };
+    const copy = /json/i.test(res.headers.get('content-type') ?? '')
+      ? new Response(await new Response(body).arrayBuffer(), head)
+      : new Response(body, head);
+    Object.defineProperty(copy, 'url', { value: res.url });
+    return copy;
   };
 }
 

@@ -7,12 +7,14 @@ import {
   bundleMarkdownFiles,
   defaultReportDir,
   deliverReport,
+  eventHeadSha,
   headSha,
   loadReport,
   packBundle,
   parseTarget,
   resolveFiles,
   resolveTarget,
+  triggeringRunVerdict,
 } from '@mlci/core';
 
 await runAction(async () => {
@@ -60,6 +62,9 @@ await runAction(async () => {
     runUrl: ctx.runUrl,
     sha: headSha(ctx),
     imagesBranch,
+    // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
+    verdict: fromArtifact ? triggeringRunVerdict(ctx) : undefined,
+    expectedHead: target.kind === 'auto' ? eventHeadSha(ctx) : undefined,
   });
   delivery.problems.forEach(annotate);
 

@@ -50,6 +50,11 @@ export interface ComposeInput {
   title: string;
   sections: Section[];
   footer?: { runUrl?: string; sha?: string; when?: string };
+  /**
+   * The report's verdict when the sections may not decide it (a bundle from another run, whose
+   * statuses are that run's own word), with a line saying where it came from.
+   */
+  verdict?: { status: Status; note: string };
 }
 
 /** Parts are separated by a blank line so that each starts a new block. */
@@ -79,7 +84,7 @@ export function hasMarker(body: string, id: string): boolean {
 
 export function composeReport(input: ComposeInput): ComposedReport {
   const sections = orderSections(input.sections);
-  const status = worstStatus(sections.map((s) => s.status));
+  const status = input.verdict?.status ?? worstStatus(sections.map((s) => s.status));
   const parts: ReportPart[] = [{ kind: 'header', markdown: header(input, sections, status) }];
   for (const s of sections) {
     parts.push({
@@ -100,6 +105,7 @@ export function composeReport(input: ComposeInput): ComposedReport {
 
 function header(input: ComposeInput, sections: Section[], status: Status): string {
   const lines = [reportMarker(input.id), `## ${STATUS_ICON[status]} ${escapeText(input.title)}`];
+  if (input.verdict) lines.push('', `_${escapeText(input.verdict.note)}_`);
   const overview = sections
     .filter((s) => s.title.trim())
     .map((s) => {

@@ -20,7 +20,7 @@ await runAction(async () => {
   const markdown = input.list('markdown');
   const reportDir = input.string('report-dir') || defaultReportDir();
   const title = input.string('title') || 'mlci report';
-  const id = input.string('id') || 'mlci';
+  const id = input.name('id', 'mlci');
   const target = parseTarget(input.string('target'));
   const mode = input.oneOf('mode', ['upsert', 'recreate', 'create'] as const, 'upsert');
   const hidePrevious = input.bool('hide-previous', false);
@@ -60,6 +60,7 @@ await runAction(async () => {
     runUrl: ctx.runUrl,
     sha: headSha(ctx),
     imagesBranch,
+    secrets: input.registeredSecrets(),
   });
   delivery.problems.forEach(annotate);
 

@@ -62,7 +62,14 @@ export function secret(name: string): string {
   return v;
 }
 
-/** Every value this step registered as secret, for the core to scrub from what it posts. */
-export function registeredSecrets(): string[] {
-  return [...secrets];
+/** Tokens the runner hands every step (the runner masks them in the log, nowhere else). */
+const RUNNER_TOKENS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+
+/**
+ * Every value this step registered as secret, and the runner's own tokens, as a plain list for
+ * the core to scrub from what it posts and writes to the summary.
+ */
+export function registeredSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const fromRunner = RUNNER_TOKENS.map((n) => env[n]).filter((v): v is string => Boolean(v));
+  return [...new Set([...secrets, ...fromRunner])];
 }

@@ -13,6 +13,7 @@ export * from './report/bundle.js';
 export * from './report/deliver.js';
 export * from './report/load.js';
 export * from './report/section.js';
+export * from './report/scrub.js';
 export * from './report/compose.js';
 export * from './report/escape.js';
 export * from './report/fit.js';

@@ -9,6 +9,7 @@ import { composeReport } from './compose.js';
 import { fitReport } from './fit.js';
 import { rewriteImages } from './images.js';
 import { neutralizeMentions } from './mentions.js';
+import { withoutSecrets } from './scrub.js';
 import type { LoadedSection } from './load.js';
 import type { Section, Status } from './section.js';
 
@@ -40,6 +41,8 @@ export interface DeliverOptions {
    * this directory (where report.md is written).
    */
   localImagesFrom?: string;
+  /** The job token and every value the step registered as secret: replaced by *** before anything is shown. */
+  secrets?: readonly string[];
 }
 
 export interface Delivery {
@@ -68,7 +71,8 @@ const PERMISSION_FIX =
  * user can fix (a token that may not write) become warnings, not failures: the summary and the
  * artifact still carry the report.
  */
-export async function deliverReport(api: Api | undefined, o: DeliverOptions): Promise<Delivery> {
+export async function deliverReport(api: Api | undefined, options: DeliverOptions): Promise<Delivery> {
+  const o = withoutSecrets(options);
   const problems: Problem[] = [];
   const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
 

@@ -3,6 +3,7 @@ export * from './files/contained.js';
 export * from './files/globs.js';
 export * from './files/lists.js';
 export * from './files/names.js';
+export * from './files/own-file.js';
 export * from './forge/api.js';
 export * from './forge/checks.js';
 export * from './forge/comments.js';

@@ -29,7 +29,7 @@ export function defaultBoundary(env: NodeJS.ProcessEnv = process.env): Boundary 
 }
 
 /** Realpath of the longest existing prefix of `path`, with the rest appended (for files yet to be written). */
-function realpathLenient(path: string): string {
+export function realpathLenient(path: string): string {
   const missing: string[] = [];
   let at = resolve(path);
   for (;;) {

@@ -130,5 +130,5 @@ it('stages outside the workspace: a leftover .mlci-baseline-<name> folder (a kil
   expect(r.code, r.stdout + r.stderr).toBe(0);
   expect(r.stdout).toContain('Metrics: no change');
   expect(r.outputs.regressions).toBe('0');
-  expect(r.summary).toContain(`cache mlci-baseline-${NAME}-${BASE_SHA}`);
+  expect(r.summary.replace(/\\(.)/g, '$1')).toContain(`Compared with cache mlci-baseline-${NAME}-${BASE_SHA}`);
 });

@@ -45,8 +45,8 @@ afterEach(() => {
 async function tarOf(members: Array<Partial<Header> & { name: string; body?: string }>): Promise<Buffer> {
   const p = pack();
   const chunks: Buffer[] = [];
-  p.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => p.on('end', resolve));
+  p.on('data', (c: unknown) => chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve) => p.on('end', () => resolve()));
   for (const { body, ...header } of members) p.entry(header, body ?? '');
   p.finalize();
   await done;

@@ -91,7 +91,7 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
       const target = inferTarget;
       const got = await inferSchema(files);
       guessed = got.schema;
-      const comment = `${WRITTEN_BY_MLCI.slice(2)} (infer-schema), which replaces this file when run again: edit a copy.\n Inferred from ${files.map(at).join(', ')} (${got.rows} rows). Review the bounds and enums before relying on them.`;
+      const comment = `${WRITTEN_BY_MLCI.slice(2)} (infer-schema), which replaces this file when run again: edit a copy.\n Inferred by mlci from ${files.map(at).join(', ')} (${got.rows} rows). Review the bounds and enums before relying on them.`;
       await writeOwnFile(target, schemaToYaml(got.schema, comment), {
         input: 'infer-schema',
         boundary: { ...defaultBoundary(), workspace: o.workspace },

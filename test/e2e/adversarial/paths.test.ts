@@ -65,12 +65,17 @@ describe('files that resolve outside the workspace', () => {
     });
     const ws = await workspaceWith(
       { 'scores.json': '{"auc": 0.9}' },
-      { 'params.yaml': join(home, '.config/gh/hosts.yml'), 'metrics.json': join(home, '.docker/config.json') },
+      {
+        'params.yaml': join(home, '.config/gh/hosts.yml'),
+        'metrics.json': join(home, '.docker/config.json'),
+        '.mlci/gates.yml': join(home, '.config/gh/hosts.yml'),
+      },
     );
     for (const [inputs, input, file] of [
       [{ metrics: 'scores.json', params: 'params.yaml' }, 'params', 'params.yaml'],
       [{ metrics: 'metrics.json' }, 'metrics', 'metrics.json'],
       [{ metrics: '*.json' }, 'metrics', 'metrics.json'],
+      [{ metrics: 'scores.json', gates: '.mlci/gates.yml' }, 'gates', '.mlci/gates.yml'],
     ] as const) {
       const r = await run('compare-metrics', { workspace: ws, env: { HOME: home }, inputs: { ...inputs, baseline: 'none', 'report-dir': '.mlci-report' } });
       expect(r.code, r.stdout).toBe(1);
@@ -79,6 +84,16 @@ describe('files that resolve outside the workspace', () => {
       expect(shown).not.toContain('gho_planted_hosts_token');
       expect(shown).not.toContain('ZG9ja2VyOnBsYW50ZWQtZG9ja2VyLWF1dGg=');
     }
+  });
+
+  it('refuses a schema symlinked outside the workspace', async () => {
+    const home = await outsideWith({ '.config/gh/hosts.yml': 'github.com:\n  oauth_token: gho_planted_schema_token\n' });
+    const ws = await workspaceWith({ 'data/x.csv': 'a\n1\n' }, { 'data/schema.yml': join(home, '.config/gh/hosts.yml') });
+    const r = await run('validate-data', { workspace: ws, inputs: { data: 'data/x.csv', schema: 'data/schema.yml', 'report-dir': '.mlci-report' } });
+    expect(r.code).toBe(1);
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('input "schema": "');
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('resolves outside the workspace');
+    expect(await everythingShown(r, [join(ws, '.mlci-report')])).not.toContain('gho_planted_schema_token');
   });
 
   it('never reads .git/ as an input: report.md symlinked to .git/config, which holds the checkout auth header', async () => {

@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../../support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
-import { runAction, type RunOptions } from '../../support/runner.js';
+import { ROOT, runAction, type RunOptions } from '../../support/runner.js';
 import { everythingShown, outsideWith, workspaceWith } from './support.js';
 
 /**
@@ -91,8 +93,7 @@ describe('files that resolve outside the workspace', () => {
     const ws = await workspaceWith({ 'data/x.csv': 'a\n1\n' }, { 'data/schema.yml': join(home, '.config/gh/hosts.yml') });
     const r = await run('validate-data', { workspace: ws, inputs: { data: 'data/x.csv', schema: 'data/schema.yml', 'report-dir': '.mlci-report' } });
     expect(r.code).toBe(1);
-    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('input "schema": "');
-    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('resolves outside the workspace');
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('input "schema": "data/schema.yml" resolves outside the workspace');
     expect(await everythingShown(r, [join(ws, '.mlci-report')])).not.toContain('gho_planted_schema_token');
   });
 
@@ -201,5 +202,24 @@ describe('brace globs in list inputs', () => {
     const listed = await run('validate-data', { workspace: ws, inputs: { data: 'data/a.csv, data/*.{tsv,json}', 'report-dir': '.mlci-report' } });
     expect(listed.code, listed.stdout + listed.stderr).toBe(0);
     expect(listed.outputs.rows).toBe('4');
+  });
+});
+
+describe('brace globs in the CLI', () => {
+  it('mlci validate --data "data/*.{csv,tsv}" reads both files', async () => {
+    const ws = await workspaceWith({ 'data/a.csv': 'n\n1\n2\n', 'data/b.tsv': 'n\n3\n', 'data/c.json': '[{"n": 4}]' });
+    const r = await new Promise<{ code: number | null; out: string }>((done, fail) => {
+      const child = spawn(process.execPath, [join(ROOT, 'packages/cli/lib/main.js'), 'validate', '--data', 'data/*.{csv,tsv},data/c.json'], {
+        cwd: ws,
+        env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
+      });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, out }));
+    });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('4 rows');
   });
 });

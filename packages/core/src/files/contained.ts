@@ -71,8 +71,14 @@ export interface ContainedOptions {
   boundary?: Boundary;
 }
 
-function refusal(path: string, reason: string, input: string): UserError {
-  return new UserError(`input "${input}": "${path}" ${reason}`, { input });
+/** The path as the user knows it: relative to the workspace when it lies there as written. */
+function shown(path: string, b: Boundary): string {
+  const rel = isAbsolute(path) ? within(resolve(b.workspace), resolve(path)) : undefined;
+  return rel ? rel.split(sep).join('/') : path;
+}
+
+function refusal(path: string, reason: string, input: string, b: Boundary): UserError {
+  return new UserError(`input "${input}": "${shown(path, b)}" ${reason}`, { input });
 }
 
 /**
@@ -84,7 +90,7 @@ export async function containedPath(path: string, o: ContainedOptions): Promise<
   const b = o.boundary ?? defaultBoundary();
   const real = await realpath(resolve(b.workspace, path));
   const why = outsideReason(real, b);
-  if (why) throw refusal(path, why, o.input);
+  if (why) throw refusal(path, why, o.input, b);
   return real;
 }
 
@@ -98,7 +104,7 @@ export function containedPathSync(path: string, o: ContainedOptions): string | u
     return undefined;
   }
   const why = outsideReason(real, b);
-  if (why) throw refusal(path, why, o.input);
+  if (why) throw refusal(path, why, o.input, b);
   return real;
 }
 
@@ -118,7 +124,7 @@ export function containedTarget(path: string, o: ContainedOptions): string {
   const b = o.boundary ?? defaultBoundary();
   const real = realpathLenient(resolve(b.workspace, path));
   const inWorkspace = within(realpathLenient(b.workspace), real);
-  if (inWorkspace === undefined) throw refusal(path, 'resolves outside the workspace; mlci writes only inside it', o.input);
-  if (inWorkspace.split(sep).includes('.git')) throw refusal(path, 'lies under .git/, where mlci never writes', o.input);
+  if (inWorkspace === undefined) throw refusal(path, 'resolves outside the workspace; mlci writes only inside it', o.input, b);
+  if (inWorkspace.split(sep).includes('.git')) throw refusal(path, 'lies under .git/, where mlci never writes', o.input, b);
   return real;
 }

@@ -94,20 +94,6 @@ export async function containedPath(path: string, o: ContainedOptions): Promise<
   return real;
 }
 
-/** The same check, for synchronous callers; undefined when the file does not exist. */
-export function containedPathSync(path: string, o: ContainedOptions): string | undefined {
-  const b = o.boundary ?? defaultBoundary();
-  let real: string;
-  try {
-    real = realpathSync(resolve(b.workspace, path));
-  } catch {
-    return undefined;
-  }
-  const why = outsideReason(real, b);
-  if (why) throw refusal(path, why, o.input, b);
-  return real;
-}
-
 export function readContained(path: string, o: ContainedOptions): Promise<Buffer>;
 export function readContained(path: string, o: ContainedOptions, encoding: 'utf8'): Promise<string>;
 export async function readContained(path: string, o: ContainedOptions, encoding?: 'utf8'): Promise<Buffer | string> {

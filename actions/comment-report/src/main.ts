@@ -22,7 +22,7 @@ await runAction(async () => {
   const markdown = input.list('markdown');
   const reportDir = input.string('report-dir') || defaultReportDir();
   const title = input.string('title') || 'mlci report';
-  const id = input.string('id') || 'mlci';
+  const id = input.name('id', 'mlci');
   const target = parseTarget(input.string('target'));
   const mode = input.oneOf('mode', ['upsert', 'recreate', 'create'] as const, 'upsert');
   const hidePrevious = input.bool('hide-previous', false);
@@ -65,6 +65,7 @@ await runAction(async () => {
     // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
     verdict: fromArtifact ? triggeringRunVerdict(ctx) : undefined,
     expectedHead: target.kind === 'auto' ? eventHeadSha(ctx) : undefined,
+    secrets: input.registeredSecrets(),
   });
   delivery.problems.forEach(annotate);
 

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
-import { actionsCache, annotate, createApi, downloadByName, eventContext, input, runAction, uploadDirectory } from '@mlci/action-kit';
+import { actionsCache, annotate, createApi, downloadByName, eventContext, input, runAction, uploadDirectory, writeSummary } from '@mlci/action-kit';
 import {
   baseBranch,
   baseCommit,
@@ -56,7 +56,7 @@ await runAction(async () => {
     reportDir,
   });
   result.problems.forEach(annotate);
-  await core.summary.addRaw(`## Metrics\n\n${result.markdown}`, true).write();
+  await writeSummary(`## Metrics\n\n${result.markdown}`);
 
   const stored = await storeBaseline(saveBaseline, {
     workspace,

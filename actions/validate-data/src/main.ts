@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
-import { annotate, createApi, eventContext, input, runAction } from '@mlci/action-kit';
+import { annotate, createApi, eventContext, input, runAction, writeSummary } from '@mlci/action-kit';
 import { defaultReportDir, escapeHtml, FAIL_ON, pullRequestBase, runValidation, saveValidation } from '@mlci/core';
 
 await runAction(async () => {
@@ -31,7 +31,7 @@ await runAction(async () => {
   });
   run.problems.forEach(annotate);
   const resultJson = await saveValidation(reportDir, run);
-  await core.summary.addHeading(escapeHtml(run.section.title), 3).addRaw(run.section.markdown, true).write();
+  await writeSummary(`<h3>${escapeHtml(run.section.title)}</h3>\n${run.section.markdown}`);
 
   core.setOutput('passed', run.result.passed);
   core.setOutput('errors', run.result.errors);

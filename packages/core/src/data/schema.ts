@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { UserError } from '../errors.js';
+import { toJsBounded } from '../files/yaml.js';
 import type { ColumnSchema, DataSchema } from './types.js';
 import { parseDateText } from './values.js';
 
@@ -117,7 +118,7 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
     const { line, col } = lineCounter.linePos(e.pos[0]);
     throw new UserError(`the schema is not valid YAML: ${e.message.split('\n')[0]}`, { file, line, column: col });
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  const data = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
   if (!validate(data)) {
     const e = pickError(validate.errors ?? []);
     const key = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
+import { toJsBounded } from '../files/yaml.js';
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
@@ -99,7 +100,7 @@ export function parseGates(text: string, file: string): GateRules {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     throw new UserError(`invalid YAML: ${yamlError.message}`, { file, line, column: col });
   }
-  const value = (doc.toJS() ?? {}) as unknown;
+  const value = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
   const at = (path: string[], key?: boolean) => {
     const offset = locate(doc.contents, path, key);
     if (offset === undefined) return { file, line: 1, column: 1 };

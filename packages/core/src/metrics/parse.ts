@@ -2,6 +2,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import { parseJsonIn } from '../files/lenient-json.js';
+import { toJsBounded } from '../files/yaml.js';
 import { parseTable } from './table.js';
 
 export type MetricsFormat = 'json' | 'yaml' | 'toml' | 'csv' | 'tsv';
@@ -86,7 +87,7 @@ function parseYaml(text: string, file: string): unknown {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     throw new UserError(`invalid YAML: ${error.message}`, { file, line, column: col, cause: error });
   }
-  return doc.toJS({ maxAliasCount: 1000 });
+  return toJsBounded(doc, lineCounter, file);
 }
 
 function parseTomlFile(text: string, file: string): unknown {

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { UserError, type Place } from '../errors.js';
+import { toJsBounded } from '../files/yaml.js';
 
 /**
  * `.mlci/plots.yml`: which charts of base against head a pull request gets.
@@ -120,7 +121,7 @@ export function parsePlotsConfig(text: string, file: string): PlotsConfig {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-  const value = (doc.toJS() ?? {}) as unknown;
+  const value = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
   if (!validateConfig(value)) {
     const { path, key, message } = describe(validateConfig.errors![0]);
     throw new UserError(`invalid plots config: ${message}`, at(path, key));

@@ -4,6 +4,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node a
 import { UserError } from '../errors.js';
 import { toJsBounded } from '../files/yaml.js';
 import type { ColumnSchema, DataSchema } from './types.js';
+import { compilePattern } from './pattern.js';
 import { parseDateText } from './values.js';
 
 const DRIFT_METHODS = ['auto', 'psi', 'ks', 'wasserstein', 'jensen-shannon', 'chi-square', 'z'];
@@ -135,6 +136,16 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
         new RegExp(col.pattern, 'u');
       } catch (e) {
         throw new UserError(`column ${name}: pattern is not a valid regular expression: ${(e as Error).message}`, at('pattern'));
+      }
+      try {
+        compilePattern(col.pattern);
+      } catch (e) {
+        const reason = (e as Error).message.replace(/^error parsing regexp: /, '');
+        throw new UserError(
+          `column ${name}: pattern cannot be matched in linear time (${reason}); ` +
+            'lookaround and backreferences are not supported, as they let one value take exponential time',
+          at('pattern'),
+        );
       }
     }
     for (const key of ['min', 'max'] as const) {

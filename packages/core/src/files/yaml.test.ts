@@ -42,3 +42,24 @@ describe('YAML aliases', () => {
     expect(() => parseMetricsFile(levels.join('\n'), 'bomb.yaml')).toThrow(/aliases expand to more than/);
   });
 });
+
+describe('deep metrics', () => {
+  const deepJson = (n: number) => '{"m":\n' + '{"a":'.repeat(n) + '1' + '}'.repeat(n) + '}';
+
+  it('refuses JSON nested 5,000 levels deep at the bracket that passes 100 levels', () => {
+    expect(() => parseMetricsFile(deepJson(5000), 'metrics.json')).toThrow(
+      expect.objectContaining({ name: 'UserError', file: 'metrics.json', line: 2, column: 1 + 99 * 5, message: 'invalid JSON: nested deeper than 100 levels' }),
+    );
+  });
+
+  it('keeps brackets inside strings out of the count, and 100 levels in', () => {
+    expect(parseMetricsFile(`{"s": "${'['.repeat(500)}"}`, 'm.json')).toEqual({ s: '['.repeat(500) });
+    expect(() => parseMetricsFile(deepJson(99), 'm.json')).not.toThrow();
+  });
+
+  it('refuses YAML and TOML nested 5,000 levels deep with the file', () => {
+    expect(() => parseMetricsFile('a: ' + '['.repeat(5000) + ']'.repeat(5000), 'm.yaml')).toThrow(expect.objectContaining({ file: 'm.yaml', line: 1 }));
+    expect(() => parseMetricsFile('a: ' + '['.repeat(150) + ']'.repeat(150), 'm.yaml')).toThrow(/YAML nested deeper than 100 levels/);
+    expect(() => parseMetricsFile('a = ' + '['.repeat(5000) + ']'.repeat(5000), 'm.toml')).toThrow(expect.objectContaining({ name: 'UserError', file: 'm.toml' }));
+  });
+});

@@ -9,6 +9,9 @@ import { UserError } from '../errors.js';
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
+/** As for JSON (files/lenient-json.ts): deeper than this overflows the recursive walks that follow. */
+export const MAX_YAML_DEPTH = 100;
+
 /** Alias nesting the library refuses beyond (its `maxAliasCount`); the expansion bound does the rest. */
 const MAX_ALIAS_COUNT = 1000;
 
@@ -21,7 +24,11 @@ export function toJsBounded(doc: Document, lineCounter: LineCounter, file: strin
     const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
     return { file, line, column: col };
   };
-  const over = aliasExpansion(doc, maxExpansion);
+  const walked = walk(doc, maxExpansion);
+  if (walked?.tooDeep) {
+    throw new UserError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, where(walked.tooDeep));
+  }
+  const over = walked?.alias;
   if (over) {
     throw new UserError(
       `YAML aliases expand to more than ${maxExpansion.toLocaleString('en-US')} nodes (the alias *${over.source} passes it); ` +
@@ -39,24 +46,26 @@ export function toJsBounded(doc: Document, lineCounter: LineCounter, file: strin
 
 /**
  * Walks the document once (iteratively: a deep document must not overflow the stack) and returns
- * the first alias at which the nodes added by expanding aliases pass `max`. The expanded size of
+ * the first collection nested deeper than MAX_YAML_DEPTH, or the first alias at which the nodes
+ * added by expanding aliases pass `max`. The expanded size of
  * an anchored node is computed once and reused, so nested aliases cost their size as a number, not
  * as a walk.
  */
-function aliasExpansion(doc: Document, max: number): (Node & { source: string }) | undefined {
+function walk(doc: Document, max: number): { alias?: Node & { source: string }; tooDeep?: Node } | undefined {
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
   let added = 0;
   // Post-order: a node's size is known once its children's are. Anchors are defined before use
   // (the library refuses forward aliases), and a document is walked in source order.
-  const stack: Array<{ node: unknown; done: boolean }> = [{ node: doc.contents, done: false }];
+  const stack: Array<{ node: unknown; done: boolean; depth: number }> = [{ node: doc.contents, done: false, depth: 0 }];
   while (stack.length > 0) {
     const top = stack.pop()!;
     const node = top.node;
     if (node == null) continue;
     if (isPair(node)) {
       if (!top.done) {
-        stack.push({ node, done: true }, { node: node.value, done: false }, { node: node.key, done: false });
+        const depth = top.depth;
+        stack.push({ node, done: true, depth }, { node: node.value, done: false, depth }, { node: node.key, done: false, depth });
       }
       continue;
     }
@@ -66,12 +75,14 @@ function aliasExpansion(doc: Document, max: number): (Node & { source: string })
       const size = target ? (sizes.get(target) ?? 1) : 1;
       sizes.set(n, size);
       added += size;
-      if (added > max) return n as Node & { source: string };
+      if (added > max) return { alias: n as Node & { source: string } };
       continue;
     }
     if (isCollection(n) && !top.done) {
-      stack.push({ node: n, done: true });
-      for (let i = n.items.length - 1; i >= 0; i--) stack.push({ node: n.items[i], done: false });
+      const depth = top.depth + 1;
+      if (depth > MAX_YAML_DEPTH) return { tooDeep: n };
+      stack.push({ node: n, done: true, depth });
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push({ node: n.items[i], done: false, depth });
       continue;
     }
     let size = 1;

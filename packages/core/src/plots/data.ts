@@ -191,7 +191,7 @@ function thin(points: XYPoint[], notes: string[]): XYPoint[] {
   const out: XYPoint[] = [];
   for (const g of groups.values()) {
     if (g.length <= MAX_CURVE_POINTS) {
-      out.push(...g);
+      for (const p of g) out.push(p);
       continue;
     }
     const k = Math.ceil(g.length / MAX_CURVE_POINTS);

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
 import { UserError } from '../errors.js';
-import { toJsBounded } from '../files/yaml.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 import type { ColumnSchema, DataSchema } from './types.js';
 import { compilePattern } from './pattern.js';
 import { parseDateText } from './values.js';
@@ -108,7 +108,7 @@ function pickError(errors: ErrorObject[]): ErrorObject {
  */
 export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const place = (node: YamlNode | undefined) => {
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);

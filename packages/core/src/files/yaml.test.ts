@@ -63,3 +63,16 @@ describe('deep metrics', () => {
     expect(() => parseMetricsFile('a = ' + '['.repeat(5000) + ']'.repeat(5000), 'm.toml')).toThrow(expect.objectContaining({ name: 'UserError', file: 'm.toml' }));
   });
 });
+
+describe('YAML mappings', () => {
+  it('a repeated key is an error at its second occurrence', () => {
+    expect(() => parseMetricsFile('a: 1\nb: 2\na: 3\n', 'm.yaml')).toThrow(expect.objectContaining({ file: 'm.yaml', line: 3, column: 1, message: 'invalid YAML: Map keys must be unique' }));
+  });
+
+  it('reads 100,000 keys in one mapping', () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => `m${i}: ${i}`).join('\n');
+    const value = parseMetricsFile(text, 'm.yaml');
+    expect(Object.keys(value)).toHaveLength(100_000);
+    expect(value.m99999).toBe(99_999);
+  });
+});

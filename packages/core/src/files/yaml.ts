@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type Document, type DocumentOptions, type LineCounter, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { UserError } from '../errors.js';
 
 /**
@@ -16,6 +16,14 @@ export const MAX_YAML_DEPTH = 100;
 const MAX_ALIAS_COUNT = 1000;
 
 /**
+ * `parseDocument` without the library's duplicate-key check, which compares each key with every
+ * key before it: a mapping of 40,000 keys took 40 s. toJsBounded checks duplicates in one pass.
+ */
+export function parseYamlDocument(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): Document {
+  return parseDocument(text, { ...options, uniqueKeys: false });
+}
+
+/**
  * `doc.toJS()` with the cost of aliases bounded: a document whose aliases expand to more than
  * `MAX_ALIAS_EXPANSION` nodes is a UserError at the alias that crosses the bound.
  */
@@ -25,6 +33,7 @@ export function toJsBounded(doc: Document, lineCounter: LineCounter, file: strin
     return { file, line, column: col };
   };
   const walked = walk(doc, maxExpansion);
+  if (walked?.duplicate) throw new UserError('invalid YAML: Map keys must be unique', where(walked.duplicate));
   if (walked?.tooDeep) {
     throw new UserError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, where(walked.tooDeep));
   }
@@ -46,12 +55,12 @@ export function toJsBounded(doc: Document, lineCounter: LineCounter, file: strin
 
 /**
  * Walks the document once (iteratively: a deep document must not overflow the stack) and returns
- * the first collection nested deeper than MAX_YAML_DEPTH, or the first alias at which the nodes
+ * the first key repeated in its mapping, the first collection nested deeper than MAX_YAML_DEPTH, or the first alias at which the nodes
  * added by expanding aliases pass `max`. The expanded size of
  * an anchored node is computed once and reused, so nested aliases cost their size as a number, not
  * as a walk.
  */
-function walk(doc: Document, max: number): { alias?: Node & { source: string }; tooDeep?: Node } | undefined {
+function walk(doc: Document, max: number): { alias?: Node & { source: string }; tooDeep?: Node; duplicate?: Node } | undefined {
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
   let added = 0;
@@ -81,6 +90,15 @@ function walk(doc: Document, max: number): { alias?: Node & { source: string }; 
     if (isCollection(n) && !top.done) {
       const depth = top.depth + 1;
       if (depth > MAX_YAML_DEPTH) return { tooDeep: n };
+      if (isMap(n)) {
+        const keys = new Set<unknown>();
+        for (const pair of n.items) {
+          // As the library compares keys: scalars by value; `<<` may repeat (merge keys).
+          if (!isScalar(pair.key) || pair.key.value === '<<') continue;
+          if (keys.has(pair.key.value)) return { duplicate: pair.key };
+          keys.add(pair.key.value);
+        }
+      }
       stack.push({ node: n, done: true, depth });
       for (let i = n.items.length - 1; i >= 0; i--) stack.push({ node: n.items[i], done: false, depth });
       continue;

@@ -1,8 +1,8 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node } from 'yaml';
 import { UserError } from '../errors.js';
-import { toJsBounded } from '../files/yaml.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
@@ -94,7 +94,7 @@ const validateGates = new Ajv({ allErrors: false, strict: false }).compile(gates
 /** Reads a gates file; a rule that does not fit the shape above is a UserError at its line. */
 export function parseGates(text: string, file: string): GateRules {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);

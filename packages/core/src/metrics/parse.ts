@@ -1,8 +1,8 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { UserError } from '../errors.js';
 import { MAX_JSON_DEPTH, parseJsonIn } from '../files/lenient-json.js';
-import { toJsBounded } from '../files/yaml.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 import { parseTable } from './table.js';
 
 export type MetricsFormat = 'json' | 'yaml' | 'toml' | 'csv' | 'tsv';
@@ -81,7 +81,7 @@ export function parseMetricsFile(text: string, file: string, format = detectForm
 function parseYaml(text: string, file: string): unknown {
   const lineCounter = new LineCounter();
   // `merge`: params files use `<<: *defaults` to share blocks between stages.
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+  const doc = parseYamlDocument(text, { lineCounter, merge: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);

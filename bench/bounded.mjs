@@ -1,0 +1,179 @@
+// Benchmark: bounded work on hostile or huge input (issue 8), before and after, with the plain
+// peer of each case beside it. Prints figures; asserts nothing (timings never live in tests).
+//
+//   node bench/bounded.mjs [--before <git ref>] [--timeout <seconds>]
+//
+// The core sources are transpiled twice — as they stand in the work tree ("after") and as they
+// stood at the ref ("before", default the commit before the bounded-work changes) — and each case
+// runs in its own process against one of them, so a case that hangs or blows up is cut off at the
+// timeout and reported as such. Wall time and peak RSS (from /usr/bin/time when present, else the
+// child's own report) per case.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+const beforeRef = arg('--before', '9c9d209');
+const timeoutS = Number(arg('--timeout', '120'));
+const out = join(root, 'bench', 'out', 'bounded');
+const work = join(tmpdir(), 'mlci-bench-bounded');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+
+/** Transpiles packages/core/src (tests left out) from the work tree or a ref into `dest`. */
+async function transpile(ref, dest) {
+  await rm(dest, { recursive: true, force: true });
+  const files = ref
+    ? git('ls-tree', '-r', '--name-only', ref, 'packages/core/src').split('\n')
+    : git('ls-files', '--cached', '--others', '--exclude-standard', 'packages/core/src').split('\n');
+  for (const f of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const text = ref ? git('show', `${ref}:${f}`) : await readFile(join(root, f), 'utf8');
+    const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 }, fileName: f });
+    const to = join(dest, f.replace(/^packages\/core\/src\//, '').replace(/\.ts$/, '.js'));
+    await mkdir(dirname(to), { recursive: true });
+    await writeFile(to, js.outputText);
+  }
+}
+
+// ---- inputs ----
+
+async function inputs() {
+  await mkdir(work, { recursive: true });
+  const f = (name) => join(work, name);
+  if (!existsSync(f('line.csv'))) {
+    const text = `id,blob\n1,${'y'.repeat(32 * 1024 * 1024)}\n2,z\n`;
+    await writeFile(f('line.csv'), text);
+    await writeFile(f('line.csv.gz'), gzipSync(text));
+    await writeFile(f('nul.csv.gz'), gzipSync(Buffer.alloc(256 * 1024 * 1024)));
+    const base = Array.from({ length: 30 }, (_, i) => `  k${i}: ${'v'.repeat(20)}${i}`).join('\n');
+    await writeFile(f('params.yaml'), `base: &base\n${base}\n` + Array.from({ length: 999 }, (_, i) => `stage_with_a_long_name_${i}: *base`).join('\n') + '\n');
+    await writeFile(f('wide.yaml'), Array.from({ length: 40_000 }, (_, i) => `m${i}: ${i}`).join('\n') + '\n');
+    await writeFile(f('redos.csv'), 'name\n' + Array.from({ length: 4 }, () => 'a'.repeat(28) + 'b').join('\n') + '\n');
+    await writeFile(f('plain.csv'), 'name\n' + Array.from({ length: 4 }, () => 'a'.repeat(28)).join('\n') + '\n');
+  }
+  return f;
+}
+
+// ---- cases: each is a small ESM program run against one transpiled core ----
+
+const CASES = [
+  {
+    name: 'CSV: one 32 MiB line, gzipped',
+    peer: 'the same file, plain',
+    code: (core, f, plain) => `
+      import { openData } from '${core}/data/source.js';
+      import { readCsv } from '${core}/data/csv.js';
+      const d = await openData(${JSON.stringify(f(plain ? 'line.csv' : 'line.csv.gz'))});
+      const s = await readCsv(d.source, d.file, { header() {}, record() {} });
+      console.log(s.records + ' records');`,
+  },
+  {
+    name: 'CSV: 256 MiB of NUL bytes, gzipped',
+    peer: '(stops at the 64 MiB record limit)',
+    code: (core, f) => `
+      import { openData } from '${core}/data/source.js';
+      import { readCsv } from '${core}/data/csv.js';
+      const d = await openData(${JSON.stringify(f('nul.csv.gz'))});
+      try { await readCsv(d.source, d.file, { header() {}, record() {} }); console.log('read'); } catch (e) { console.log(e.message.slice(0, 60)); }`,
+  },
+  {
+    name: 'fit: 10,000 sections into 65,536 characters',
+    peer: '20 sections',
+    code: (core, f, plain) => `
+      import { composeReport } from '${core}/report/compose.js';
+      import { fitReport } from '${core}/report/fit.js';
+      const n = ${plain ? 20 : 10_000};
+      const sections = Array.from({ length: n }, (_, i) => ({ schema: 'mlci/section@1', action: 't', id: 's' + i, stage: 'other', title: 's' + i, status: i === 7 ? 'fail' : 'pass', summary: 'summary', markdown: ('line of s' + i + '\\n').repeat(20), created: '' }));
+      const fit = fitReport(composeReport({ id: 'r', title: 'T', sections }), { limit: 65536 });
+      console.log(fit.body.length + ' chars, ' + fit.cut.length + ' cut');`,
+  },
+  {
+    name: 'fit: one 60 MB section into 65,536 characters',
+    peer: 'one 200 KB section',
+    code: (core, f, plain) => `
+      import { composeReport } from '${core}/report/compose.js';
+      import { fitReport } from '${core}/report/fit.js';
+      const line = 'x'.repeat(99) + '\\n';
+      const markdown = line.repeat(${plain ? 2_000 : 600_000});
+      const fit = fitReport(composeReport({ id: 'r', title: 'T', sections: [{ schema: 'mlci/section@1', action: 't', id: 'h', stage: 'other', title: 'h', status: 'fail', summary: 's', markdown, created: '' }] }), { limit: 65536 });
+      console.log(fit.body.length + ' chars');`,
+  },
+  {
+    name: 'params.yaml: 999 aliases of one map (38 KB), flattened',
+    peer: 'the anchored map alone',
+    code: (core, f, plain) => `
+      import { readFile } from 'node:fs/promises';
+      import { readFlat } from '${core}/metrics/load.js';
+      let text = await readFile(${JSON.stringify(f('params.yaml'))}, 'utf8');
+      ${plain ? "text = text.split('\\n').slice(0, 31).join('\\n');" : ''}
+      try { console.log(Object.keys(readFlat(text, 'params.yaml')).length + ' keys'); } catch (e) { console.log(e.name + ': ' + e.message.slice(0, 50)); }`,
+  },
+  {
+    name: 'metrics.yaml: one mapping of 40,000 keys',
+    peer: 'the same as JSON',
+    code: (core, f, plain) => `
+      import { readFile } from 'node:fs/promises';
+      import { readFlat } from '${core}/metrics/load.js';
+      const text = await readFile(${JSON.stringify(f('wide.yaml'))}, 'utf8');
+      const json = JSON.stringify(Object.fromEntries(text.trim().split('\\n').map((l) => [l.split(': ')[0], Number(l.split(': ')[1])])));
+      console.log(Object.keys(${plain ? "readFlat(json, 'm.json')" : "readFlat(text, 'm.yaml')"}).length + ' keys');`,
+  },
+  {
+    name: 'pattern ^(a+)+$ on 4 rows of 28 a and a b',
+    peer: 'rows without the b',
+    code: (core, f, plain) => `
+      import { validateData } from '${core}/data/validate.js';
+      import { parseSchema } from '${core}/data/schema.js';
+      const schema = parseSchema('columns:\\n  name:\\n    type: string\\n    pattern: "^(a+)+$"\\n');
+      const r = await validateData(${JSON.stringify(f(plain ? 'plain.csv' : 'redos.csv'))}, { schema });
+      console.log(r.errors + ' failed checks');`,
+  },
+];
+
+function runCase(program) {
+  return new Promise((resolve) => {
+    const file = join(work, `case-${Math.random().toString(36).slice(2)}.mjs`);
+    writeFile(file, program).then(() => {
+      const cmd = TIME ? [TIME, ['-f', '__RSS_KIB=%M', process.execPath, file]] : [process.execPath, [file]];
+      const t0 = performance.now();
+      const child = spawn(cmd[0], cmd[1], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        process.kill(-child.pid, 'SIGKILL');
+      }, timeoutS * 1000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        const seconds = (performance.now() - t0) / 1000;
+        const rss = Number(/__RSS_KIB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
+        const crash = /RangeError[^\n]*|FATAL ERROR[^\n]*|heap out of memory/.exec(stderr)?.[0];
+        const what = timedOut ? `killed after ${timeoutS} s` : code !== 0 ? `crashed: ${(crash ?? stderr.split('\n')[0]).slice(0, 60)}` : stdout.trim().split('\n').at(-1);
+        resolve({ seconds, rss, what, timedOut });
+      });
+    });
+  });
+}
+
+const fmt = (r) => `${r.timedOut ? `>${timeoutS}` : r.seconds.toFixed(2)} s, ${Number.isNaN(r.rss) ? '?' : Math.round(r.rss)} MB — ${r.what}`;
+
+await transpile(beforeRef, join(out, 'before'));
+await transpile(null, join(out, 'after'));
+const f = await inputs();
+console.log(`before: ${beforeRef}; after: the work tree; timeout ${timeoutS} s\n`);
+for (const c of CASES) {
+  const before = await runCase(c.code(join(out, 'before'), f, false));
+  const after = await runCase(c.code(join(out, 'after'), f, false));
+  const peer = c.peer.startsWith('(') ? undefined : await runCase(c.code(join(out, 'after'), f, true));
+  console.log(`${c.name}\n  before: ${fmt(before)}\n  after:  ${fmt(after)}\n  peer:   ${peer ? `${fmt(peer)} (${c.peer})` : c.peer}\n`);
+}

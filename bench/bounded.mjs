@@ -1,7 +1,7 @@
 // Benchmark: bounded work on hostile or huge input (issue 8), before and after, with the plain
 // peer of each case beside it. Prints figures; asserts nothing (timings never live in tests).
 //
-//   node bench/bounded.mjs [--before <git ref>] [--timeout <seconds>]
+//   node bench/bounded.mjs [--before <git ref>] [--timeout <seconds>] [--only <part of a case name>]
 //
 // The core sources are transpiled twice — as they stand in the work tree ("after") and as they
 // stood at the ref ("before", default the commit before the bounded-work changes) — and each case
@@ -52,8 +52,16 @@ async function inputs() {
     await writeFile(f('line.csv'), text);
     await writeFile(f('line.csv.gz'), gzipSync(text));
     await writeFile(f('nul.csv.gz'), gzipSync(Buffer.alloc(256 * 1024 * 1024)));
-    const base = Array.from({ length: 30 }, (_, i) => `  k${i}: ${'v'.repeat(20)}${i}`).join('\n');
-    await writeFile(f('params.yaml'), `base: &base\n${base}\n` + Array.from({ length: 999 }, (_, i) => `stage_with_a_long_name_${i}: *base`).join('\n') + '\n');
+  }
+  if (!existsSync(f('params.yaml'))) {
+    // 999 aliases in three levels: 10 of a 30-key map, 10 of those, 979 of those (38 KB).
+    const keys = Array.from({ length: 30 }, (_, i) => `    hyperparameter_${i}: ${'v'.repeat(20)}${i}`).join('\n');
+    const level = (name, anchor, alias, n) => `${name}: &${anchor}\n` + Array.from({ length: n }, (_, i) => `  stage_${i}: *${alias}`).join('\n');
+    const text = [`base: &base\n  defaults:\n${keys}`, level('group', 'group', 'base', 10), level('suite', 'suite', 'group', 10)];
+    text.push(...Array.from({ length: 979 }, (_, i) => `experiment_${i}: *suite`));
+    await writeFile(f('params.yaml'), text.join('\n') + '\n');
+  }
+  if (!existsSync(f('wide.yaml'))) {
     await writeFile(f('wide.yaml'), Array.from({ length: 40_000 }, (_, i) => `m${i}: ${i}`).join('\n') + '\n');
     await writeFile(f('redos.csv'), 'name\n' + Array.from({ length: 4 }, () => 'a'.repeat(28) + 'b').join('\n') + '\n');
     await writeFile(f('plain.csv'), 'name\n' + Array.from({ length: 4 }, () => 'a'.repeat(28)).join('\n') + '\n');
@@ -106,13 +114,13 @@ const CASES = [
       console.log(fit.body.length + ' chars');`,
   },
   {
-    name: 'params.yaml: 999 aliases of one map (38 KB), flattened',
+    name: 'params.yaml: 999 aliases in three levels (38 KB), flattened',
     peer: 'the anchored map alone',
     code: (core, f, plain) => `
       import { readFile } from 'node:fs/promises';
       import { readFlat } from '${core}/metrics/load.js';
       let text = await readFile(${JSON.stringify(f('params.yaml'))}, 'utf8');
-      ${plain ? "text = text.split('\\n').slice(0, 31).join('\\n');" : ''}
+      ${plain ? "text = text.split('\\n').slice(0, 32).join('\\n');" : ''}
       try { console.log(Object.keys(readFlat(text, 'params.yaml')).length + ' keys'); } catch (e) { console.log(e.name + ': ' + e.message.slice(0, 50)); }`,
   },
   {
@@ -171,7 +179,8 @@ await transpile(beforeRef, join(out, 'before'));
 await transpile(null, join(out, 'after'));
 const f = await inputs();
 console.log(`before: ${beforeRef}; after: the work tree; timeout ${timeoutS} s\n`);
-for (const c of CASES) {
+const only = arg('--only', '');
+for (const c of CASES.filter((c) => c.name.includes(only))) {
   const before = await runCase(c.code(join(out, 'before'), f, false));
   const after = await runCase(c.code(join(out, 'after'), f, false));
   const peer = c.peer.startsWith('(') ? undefined : await runCase(c.code(join(out, 'after'), f, true));

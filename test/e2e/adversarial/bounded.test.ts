@@ -67,11 +67,18 @@ describe('YAML aliases are bounded', () => {
   const bomb = aliasBomb(200, 999);
   const crossing = 1 + 200 + Math.floor(100_000 / 401) + 1;
 
-  it('a params file of 999 aliases is an error at the alias that passes the bound', async () => {
-    const r = await compare({ 'metrics.json': '{"auc": 0.9}', 'params.yaml': bomb }, { params: 'params.yaml' }, SMALL_HEAP);
+  it('a params file of 999 aliases in three levels is an error at the alias that passes the bound', async () => {
+    // A 30-key map, 10 aliases of it, 10 of those, 979 of those: 6 million nodes once expanded,
+    // which flattening turned into gigabytes of keys.
+    const keys = Array.from({ length: 30 }, (_, i) => `    hyperparameter_${i}: ${'v'.repeat(20)}${i}`).join('\n');
+    const level = (name: string, alias: string) => `${name}: &${name}\n` + Array.from({ length: 10 }, (_, i) => `  stage_${i}: *${alias}`).join('\n');
+    const params = [`base: &base\n  defaults:\n${keys}`, level('group', 'base'), level('suite', 'group'), ...Array.from({ length: 979 }, (_, i) => `experiment_${i}: *suite`)].join('\n');
+    const r = await compare({ 'metrics.json': '{"auc": 0.9}', 'params.yaml': params }, { params: 'params.yaml' }, SMALL_HEAP);
     expect(r.code, r.stderr.slice(0, 2000)).toBe(1);
     const [e] = errors(r);
-    expect(e).toMatchObject({ file: 'params.yaml', line: crossing });
+    // base is 63 nodes, group 641, suite 6,421: the aliases up to suite's add 7,040, and the 15th
+    // experiment (line 55 + 14, its alias after `experiment_14: `) takes the sum past 100,000.
+    expect(e).toMatchObject({ file: 'params.yaml', line: 69, col: 16 });
     expect(e.message).toMatch(/YAML aliases expand to more than 100,000 nodes \(the alias \*base passes it\)/);
   });
 

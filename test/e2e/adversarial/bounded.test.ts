@@ -79,7 +79,7 @@ describe('YAML aliases are bounded', () => {
     // base is 63 nodes, group 641, suite 6,421: the aliases up to suite's add 7,040, and the 15th
     // experiment (line 55 + 14, its alias after `experiment_14: `) takes the sum past 100,000.
     expect(e).toMatchObject({ file: 'params.yaml', line: 69, col: 16 });
-    expect(e.message).toMatch(/YAML aliases expand to more than 100,000 nodes \(the alias \*base passes it\)/);
+    expect(e.message).toMatch(/YAML aliases expand to more than 100,000 nodes \(the alias \*suite passes it\)/);
   });
 
   it('a schema, a gates file and a plots file of aliases are refused at their line', async () => {

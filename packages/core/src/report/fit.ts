@@ -14,7 +14,8 @@ export interface FitOptions {
   /**
    * The size of a body. Defaults to UTF-16 code units (`string.length`), which is never less
    * than the count of characters (code points) GitHub applies; use measureUtf8Bytes for limits
-   * in bytes such as the step summary's.
+   * in bytes such as the step summary's. It must be additive (the size of a concatenation is the
+   * sum of the sizes), as both are: parts are measured apart and their sizes summed.
    */
   measure?: (s: string) => number;
   /**

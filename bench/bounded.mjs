@@ -143,6 +143,19 @@ const CASES = [
       const r = await validateData(${JSON.stringify(f(plain ? 'plain.csv' : 'redos.csv'))}, { schema });
       console.log(r.errors + ' failed checks');`,
   },
+  {
+    name: 'Parquet: flights-3m.parquet (3M rows), a schema naming 1 of its 5 columns',
+    peer: 'a schema naming all 5 (every page decoded, before and after)',
+    code: (core, f, plain) => `
+      import { validateData } from '${core}/data/validate.js';
+      import { parseSchema } from '${core}/data/schema.js';
+      const schema = parseSchema(${JSON.stringify(
+        'columns:\n  delay: { type: integer }\n' +
+          (plain ? '  distance: { type: integer }\n  origin: { type: string }\n  destination: { type: string }\n  date: { type: date }\n' : ''),
+      )});
+      const r = await validateData(${JSON.stringify(join(root, 'node_modules/vega-datasets/data/flights-3m.parquet'))}, { schema });
+      console.log(r.rows + ' rows, ' + r.errors + ' failed checks');`,
+  },
 ];
 
 function runCase(program) {

@@ -17,6 +17,8 @@ import { ROOT, runAction, type RunResult } from '../../support/runner.js';
 
 const DATA = join(ROOT, 'node_modules/vega-datasets/data');
 const SMALL_HEAP = { NODE_OPTIONS: '--max-old-space-size=256' };
+// Big inputs take their time on a loaded machine: a guard against a hang, not a measure.
+const HEAVY = 180_000;
 const REPO = 'octo/ml';
 const TOKEN = 'ghs_bounded_token';
 const HEAD = 'b'.repeat(40);
@@ -92,7 +94,7 @@ describe('YAML aliases are bounded', () => {
     const p = await compare({ 'metrics.json': '{"auc": 0.9}', 'plots.yml': bomb }, { plots: 'plots.yml' }, SMALL_HEAP);
     expect(p.code).toBe(1);
     expect(errors(p)[0]).toMatchObject({ file: 'plots.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
-  });
+  }, HEAVY);
 });
 
 describe('Parquet pages are decoded even when no schema names a column', () => {
@@ -111,7 +113,7 @@ describe('Parquet pages are decoded even when no schema names a column', () => {
     expect(e.message).toMatch(new RegExp(`^cannot read Parquet rows ${firstRow}–`));
     expect(r.outputs.passed).toBe('false');
     expect((await sectionOf(r)).status).toBe('fail');
-  });
+  }, HEAVY);
 });
 
 describe('schema patterns run in linear time', () => {
@@ -154,7 +156,7 @@ describe('huge counts never crash', () => {
     const result = JSON.parse(await readFile(r.outputs['result-json'], 'utf8'));
     expect(result.checks.find((c: any) => c.column === 'n' && c.check === 'type').failed_rows).toBe(200_000);
     expect((await sectionOf(r)).status).toBe('fail');
-  });
+  }, HEAVY);
 
   function section(id: string, status: string, markdown: string): string {
     return JSON.stringify({ schema: 'mlci/section@1', action: 'test', id, stage: 'other', title: id, status, summary: `${id} summary`, markdown, created: '2026-12-01T00:00:00.000Z' });
@@ -185,7 +187,7 @@ describe('huge counts never crash', () => {
     const check = gh.checkRuns(REPO).at(-1) as any;
     expect(Buffer.byteLength(check.output.summary)).toBeLessThanOrEqual(65_535);
     expect(check.conclusion).toBe('failure');
-  });
+  }, HEAVY);
 
   it('one 60 MB section is cut to the lines that fit', async () => {
     const line = (i: number) => `row ${i} ${'x'.repeat(90)}`;
@@ -203,7 +205,7 @@ describe('huge counts never crash', () => {
     const kept = body.split('\n').filter((l) => l.startsWith('row '));
     expect(kept).toEqual(lines.slice(0, kept.length));
     expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024);
-  });
+  }, HEAVY);
 });
 
 describe('deep or wide input is an error with a place', () => {
@@ -245,7 +247,7 @@ describe('compressed input costs what plain input costs', () => {
     expect(r.code).toBe(1);
     expect(errors(r)[0]).toMatchObject({ file: 'nul.csv.gz', line: 1 });
     expect(errors(r)[0].message).toMatch(/a record starting at line 1 is longer than 64 MiB/);
-  });
+  }, HEAVY);
 
   it('one 32 MiB line in a .csv.gz is read like the plain file', async () => {
     const text = `id,blob\n1,${'y'.repeat(32 * 1024 * 1024)}\n2,z\n`;
@@ -258,7 +260,7 @@ describe('compressed input costs what plain input costs', () => {
       expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
       expect(r.outputs).toMatchObject({ passed: 'true', rows: '2' });
     }
-  });
+  }, HEAVY);
 });
 
 describe('ragged CSV rows', () => {

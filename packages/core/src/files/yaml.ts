@@ -55,9 +55,9 @@ export function toJsBounded(doc: Document, lineCounter: LineCounter, file: strin
 
 /**
  * Walks the document once (iteratively: a deep document must not overflow the stack) and returns
- * the first key repeated in its mapping, the first collection nested deeper than MAX_YAML_DEPTH, or the first alias at which the nodes
- * added by expanding aliases pass `max`. The expanded size of
- * an anchored node is computed once and reused, so nested aliases cost their size as a number, not
+ * the first of: a key repeated in its mapping, a collection nested deeper than MAX_YAML_DEPTH, an
+ * alias at which the nodes added by expanding aliases pass `max`. The expanded size of an
+ * anchored node is computed once and reused, so nested aliases cost their size as a number, not
  * as a walk.
  */
 function walk(doc: Document, max: number): { alias?: Node & { source: string }; tooDeep?: Node; duplicate?: Node } | undefined {

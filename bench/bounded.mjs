@@ -54,12 +54,17 @@ async function inputs() {
     await writeFile(f('nul.csv.gz'), gzipSync(Buffer.alloc(256 * 1024 * 1024)));
   }
   if (!existsSync(f('params.yaml'))) {
-    // 999 aliases in three levels: 10 of a 30-key map, 10 of those, 979 of those (38 KB).
+    // 999 aliases in three levels: 10 of a 30-key map, 10 of those, 979 of those (27 KB).
     const keys = Array.from({ length: 30 }, (_, i) => `    hyperparameter_${i}: ${'v'.repeat(20)}${i}`).join('\n');
     const level = (name, anchor, alias, n) => `${name}: &${anchor}\n` + Array.from({ length: n }, (_, i) => `  stage_${i}: *${alias}`).join('\n');
     const text = [`base: &base\n  defaults:\n${keys}`, level('group', 'group', 'base', 10), level('suite', 'suite', 'group', 10)];
     text.push(...Array.from({ length: 979 }, (_, i) => `experiment_${i}: *suite`));
     await writeFile(f('params.yaml'), text.join('\n') + '\n');
+  }
+  if (!existsSync(f('flat.yaml'))) {
+    // 999 aliases of one 1,000-key map (24 KB): the library's maxAliasCount lets it through.
+    const keys = Array.from({ length: 1000 }, (_, i) => `  p${i}: ${i}`).join('\n');
+    await writeFile(f('flat.yaml'), `base: &base\n${keys}\n` + Array.from({ length: 999 }, (_, i) => `s${i}: *base`).join('\n') + '\n');
   }
   if (!existsSync(f('wide.yaml'))) {
     await writeFile(f('wide.yaml'), Array.from({ length: 40_000 }, (_, i) => `m${i}: ${i}`).join('\n') + '\n');
@@ -114,7 +119,7 @@ const CASES = [
       console.log(fit.body.length + ' chars');`,
   },
   {
-    name: 'params.yaml: 999 aliases in three levels (38 KB), flattened',
+    name: 'params.yaml: 999 aliases in three levels (27 KB), flattened',
     peer: 'the anchored map alone',
     code: (core, f, plain) => `
       import { readFile } from 'node:fs/promises';
@@ -122,6 +127,23 @@ const CASES = [
       let text = await readFile(${JSON.stringify(f('params.yaml'))}, 'utf8');
       ${plain ? "text = text.split('\\n').slice(0, 32).join('\\n');" : ''}
       try { console.log(Object.keys(readFlat(text, 'params.yaml')).length + ' keys'); } catch (e) { console.log(e.name + ': ' + e.message.slice(0, 50)); }`,
+  },
+  {
+    name: 'params.yaml: 999 aliases of one 1,000-key map (24 KB), flattened and shown',
+    peer: 'the anchored map alone',
+    code: (core, f, plain) => `
+      import { readFile } from 'node:fs/promises';
+      import { readFlat } from '${core}/metrics/load.js';
+      import { diffParams } from '${core}/metrics/diff.js';
+      import { renderMetricsMarkdown } from '${core}/metrics/markdown.js';
+      let text = await readFile(${JSON.stringify(f('flat.yaml'))}, 'utf8');
+      ${plain ? "text = text.split('\\n').slice(0, 1001).join('\\n');" : ''}
+      try {
+        const flat = readFlat(text, 'params.yaml');
+        const params = diffParams(undefined, new Map([['params.yaml', flat]]));
+        const md = renderMetricsMarkdown({ passed: true, baseline: false, metrics: [], params, gates: [] }, { showUnchanged: true });
+        console.log(Object.keys(flat).length + ' keys, ' + md.length + ' chars of markdown');
+      } catch (e) { console.log(e.name + ': ' + e.message.slice(0, 50)); }`,
   },
   {
     name: 'metrics.yaml: one mapping of 40,000 keys',

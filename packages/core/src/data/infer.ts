@@ -339,8 +339,10 @@ export async function inferSchema(input: string | string[], options: InferOption
       await opened.source?.close();
     }
   }
-  const schema: DataSchema = { columns: {} };
-  for (const p of profiles.values()) schema.columns![p.name] = p.toSchema();
+  const columns: Record<string, ColumnSchema> = {};
+  // defineProperty: a column named `__proto__` is a column, not the object's prototype.
+  for (const p of profiles.values()) Object.defineProperty(columns, p.name, { value: p.toSchema(), enumerable: true, writable: true, configurable: true });
+  const schema: DataSchema = { columns };
   if (options.nulls) schema.nulls = nullList;
   const comment = `Inferred by mlci from ${files.join(', ')} (${rows} rows). Review the bounds and enums before relying on them.`;
   return {
@@ -353,13 +355,27 @@ export async function inferSchema(input: string | string[], options: InferOption
   };
 }
 
-/** YAML with one line per column (flow mappings), the way people write these schemas by hand. */
+/**
+ * YAML with one line per column (flow mappings), the way people write these schemas by hand.
+ * Written a column at a time: one Document for a schema of 100,000 columns holds every node at
+ * once (twice the memory of the rest of inference).
+ */
 export function schemaToYaml(schema: DataSchema, comment?: string): string {
-  const doc = new Document(schema);
-  const columns = doc.get('columns', true);
-  if (isMap(columns)) {
-    for (const pair of columns.items) if (isMap(pair.value)) pair.value.flow = true;
+  const { columns, ...rest } = schema;
+  const parts: string[] = [];
+  // Every line of the comment commented: a file name may hold a line break.
+  if (comment) parts.push(comment.split(/\r\n|\r|\n/).map((l) => `# ${l}`.trimEnd() + '\n').join('') + '\n');
+  if (columns) {
+    const names = Object.keys(columns);
+    parts.push(names.length === 0 ? 'columns: {}\n' : 'columns:\n');
+    for (const name of names) {
+      // A computed key, so that a column named `__proto__` is a key, not a prototype.
+      const doc = new Document({ [name]: columns[name] });
+      const pair = isMap(doc.contents) ? doc.contents.items[0] : undefined;
+      if (pair && isMap(pair.value)) pair.value.flow = true;
+      parts.push(doc.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, '  '));
+    }
   }
-  if (comment) doc.commentBefore = ' ' + comment;
-  return doc.toString({ lineWidth: 0 });
+  if (Object.keys(rest).length > 0) parts.push(new Document(rest).toString({ lineWidth: 0 }));
+  return parts.join('');
 }

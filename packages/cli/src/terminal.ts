@@ -97,7 +97,9 @@ function inlineToken(t: Token): string {
     }
     case 'image': {
       const x = t as Tokens.Image;
-      return `[image${x.text ? `: ${decodeEntities(x.text)}` : ''}] ${x.href}`;
+      // marked leaves an image's alt text as written, backslash escapes and all.
+      const alt = decodeEntities(x.text.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
+      return `[image${alt ? `: ${alt}` : ''}] ${x.href}`;
     }
     case 'html':
       return htmlToText(t.raw);

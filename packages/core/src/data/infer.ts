@@ -46,70 +46,55 @@ const MAX_ENUM_VALUE_BYTES = 100;
 const MAX_UNIQUE_COLUMNS = 8;
 
 /**
- * The bytes of every column's distinct values, in one growing buffer: a buffer per column would
- * cost more than its few keys in a file of a million columns. It holds at most maxEnum + 1 short
- * keys a column, and never more than the data itself.
- */
-class KeyArena {
-  buf = Buffer.allocUnsafe(1 << 16);
-  used = 0;
-
-  /** Copies bytes in; returns where they start. */
-  put(src: Uint8Array, s: number, e: number): number {
-    const n = e - s;
-    if (this.used + n > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + n));
-      this.buf.copy(grown, 0, 0, this.used);
-      this.buf = grown;
-    }
-    const at = this.used;
-    this.buf.set(src.subarray(s, e), at);
-    this.used += n;
-    return at;
-  }
-}
-
-/**
- * The distinct values of a column while there are at most `limit` of them. Hand-written rather
- * than a ByteDict because inference keeps one per column and a wide file has a hundred thousand
- * columns: a ByteDict starts at ~1.5 KiB in four typed arrays, this at one small array, and a
- * linear scan over at most 21 short keys is as fast as hashing.
+ * The distinct values of a column while there are at most `limit` of them, in one small arena.
+ * Hand-written rather than a ByteDict because inference keeps one per column and a wide file has
+ * a hundred thousand columns: a ByteDict starts at ~1.5 KiB in four typed arrays, this at nothing,
+ * and a linear scan over at most 21 short keys is as fast as hashing.
  */
 class FewDistinct {
-  /** Start and end in the arena of each key, flat. */
-  private readonly spans: number[] = [];
+  private arena: Buffer | null = null;
+  private used = 0;
+  /** Start and end of key i in the arena: ends[i] and ends[i - 1]. */
+  private readonly ends: number[] = [];
 
-  constructor(
-    private readonly arena: KeyArena,
-    private readonly limit: number,
-  ) {}
+  constructor(private readonly limit: number) {}
 
   get size(): number {
-    return this.spans.length / 2;
+    return this.ends.length;
   }
 
   /** False once the value is new and the set is full (or the value too long to be a label). */
   add(buf: Uint8Array, s: number, e: number): boolean {
     const n = e - s;
-    const spans = this.spans;
-    const keys = this.arena.buf;
-    for (let i = 0; i < spans.length; i += 2) {
-      const start = spans[i];
-      if (spans[i + 1] - start !== n) continue;
-      let k = 0;
-      while (k < n && keys[start + k] === buf[s + k]) k++;
-      if (k === n) return true;
+    const arena = this.arena;
+    let start = 0;
+    for (const end of this.ends) {
+      if (end - start === n) {
+        let k = 0;
+        while (k < n && arena![start + k] === buf[s + k]) k++;
+        if (k === n) return true;
+      }
+      start = end;
     }
-    if (spans.length >= this.limit * 2 || n > MAX_ENUM_VALUE_BYTES) return false;
-    const at = this.arena.put(buf, s, e);
-    spans.push(at, at + n);
+    if (this.ends.length >= this.limit || n > MAX_ENUM_VALUE_BYTES) return false;
+    if (arena === null || this.used + n > arena.length) {
+      const grown = Buffer.allocUnsafe(Math.max(64, (arena?.length ?? 0) * 2, this.used + n));
+      arena?.copy(grown, 0, 0, this.used);
+      this.arena = grown;
+    }
+    this.arena!.set(buf.subarray(s, e), this.used);
+    this.used += n;
+    this.ends.push(this.used);
     return true;
   }
 
   keys(): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < this.spans.length; i += 2) out.push(this.arena.buf.toString('utf8', this.spans[i], this.spans[i + 1]));
-    return out;
+    let start = 0;
+    return this.ends.map((end) => {
+      const k = this.arena!.toString('utf8', start, end);
+      start = end;
+      return k;
+    });
   }
 }
 
@@ -146,10 +131,10 @@ class ColumnProfile {
   private readonly tracksUnique: boolean;
   private readonly nullTokens: NullTokens;
 
-  constructor(name: string, nulls: NullTokens, arena: KeyArena, maxEnum: number, tracksUnique: boolean) {
+  constructor(name: string, nulls: NullTokens, maxEnum: number, tracksUnique: boolean) {
     this.name = name;
     this.nullTokens = nulls;
-    this.distinct = new FewDistinct(arena, maxEnum + 1);
+    this.distinct = new FewDistinct(maxEnum + 1);
     this.tracksUnique = tracksUnique;
     if (tracksUnique) {
       this.uniqueBytes = new KeySet();
@@ -285,13 +270,12 @@ export async function inferSchema(input: string | string[], options: InferOption
   const maxEnum = options.maxEnum ?? 20;
   const profiles = new Map<string, ColumnProfile>();
   let uniqueColumns = 0;
-  const arena = new KeyArena();
   const profile = (name: string) => {
     let p = profiles.get(name);
     if (!p) {
       const tracksUnique = isIdName(name) && uniqueColumns < MAX_UNIQUE_COLUMNS;
       if (tracksUnique) uniqueColumns++;
-      p = new ColumnProfile(name, nulls, arena, maxEnum, tracksUnique);
+      p = new ColumnProfile(name, nulls, maxEnum, tracksUnique);
       profiles.set(name, p);
     }
     return p;

@@ -77,10 +77,17 @@ describe('inferSchema', () => {
 
   it('found by the round-trip properties: all-null columns, ids equal as numbers, mixed JSON kinds, duplicate names', async () => {
     const csv = join(dir, 'found.csv');
-    await writeFile(csv, 'empty,user_id,x\n,1,Infinity\nNA,1.0,2\n');
+    await writeFile(csv, 'empty,user_id,x,sku_id,zip_id\n,1,Infinity,A1,007\nNA,1.0,2,B2,7\n');
     const { schema, yaml } = await inferSchema(csv);
     // Before: `enum: []` (which the schema parser refuses) and `unique: true` (1 and 1.0 are one integer).
-    expect(schema.columns).toEqual({ empty: { type: 'string', nullable: true }, user_id: { type: 'integer', min: 1, max: 1 }, x: { type: 'number', min: 2 } });
+    expect(schema.columns).toEqual({
+      empty: { type: 'string', nullable: true },
+      user_id: { type: 'integer', min: 1, max: 1 },
+      x: { type: 'number', min: 2 },
+      // Text ids compare as text: `007` and `7` are two codes (the column is text), not one number.
+      sku_id: { type: 'string', unique: true },
+      zip_id: { type: 'string', unique: true },
+    });
     expect((await validateData(csv, { schema: parseSchema(yaml) })).errors).toBe(0);
 
     const jsonl = join(dir, 'mixed.jsonl');

@@ -125,10 +125,15 @@ class ColumnProfile {
   min = Infinity;
   max = -Infinity;
   distinct: FewDistinct | null;
+  /**
+   * Values seen so far, for `unique`: by number or by bytes, chosen at the first value (a column
+   * whose first value is a number can only end up integer or lose its `unique`; a `007` is text).
+   */
   uniqueBytes: KeySet | null = null;
   uniqueNumbers: KeySet | null = null;
   /** Whether uniqueness is tracked at all (an id-like name, within MAX_UNIQUE_COLUMNS). */
   private readonly tracksUnique: boolean;
+  private uniqueUndecided: boolean;
   private readonly nullTokens: NullTokens;
 
   constructor(name: string, nulls: NullTokens, maxEnum: number, tracksUnique: boolean) {
@@ -136,10 +141,13 @@ class ColumnProfile {
     this.nullTokens = nulls;
     this.distinct = new FewDistinct(maxEnum + 1);
     this.tracksUnique = tracksUnique;
-    if (tracksUnique) {
-      this.uniqueBytes = new KeySet();
-      this.uniqueNumbers = new KeySet();
-    }
+    this.uniqueUndecided = tracksUnique;
+  }
+
+  private decideUnique(byNumber: boolean): void {
+    this.uniqueUndecided = false;
+    if (byNumber) this.uniqueNumbers = new KeySet();
+    else this.uniqueBytes = new KeySet();
   }
 
   private seenString(buf: Uint8Array, s: number, e: number): void {
@@ -160,6 +168,7 @@ class ColumnProfile {
       return;
     }
     if (this.canBool && parseBooleanBytes(buf, s, e) !== parseBooleanBytes(buf, s, e)) this.canBool = false;
+    if (this.uniqueUndecided) this.decideUnique(parseNumberBytes(buf, s, e) === parseNumberBytes(buf, s, e) && !hasLeadingZero(buf, s, e));
     if (this.canNumber) {
       const x = parseNumberBytes(buf, s, e);
       if (x !== x) {
@@ -168,7 +177,10 @@ class ColumnProfile {
         this.uniqueNumbers = null;
       } else {
         if (this.canInt && !Number.isInteger(x)) this.canInt = false;
-        if (!this.leadingZero && hasLeadingZero(buf, s, e)) this.leadingZero = true;
+        if (!this.leadingZero && hasLeadingZero(buf, s, e)) {
+          this.leadingZero = true;
+          this.uniqueNumbers = null;
+        }
         this.seenNumber(x);
       }
     }
@@ -184,6 +196,7 @@ class ColumnProfile {
     }
     // The text the validator checks an untyped column's enum against (column.ts).
     let text: string;
+    if (this.uniqueUndecided) this.decideUnique(typeof v === 'number' || typeof v === 'bigint');
     if (typeof v === 'number' || typeof v === 'bigint') {
       this.saw |= SAW_NUMBER;
       const x = Number(v);

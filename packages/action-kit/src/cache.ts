@@ -5,6 +5,7 @@ import { createGunzip, createZstdDecompress } from 'node:zlib';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import type { BaselineCache } from '@mlci/core';
+import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
 
 /**
  * The Actions cache for a stored baseline. Saving goes through @actions/cache. Restoring does
@@ -20,15 +21,17 @@ import type { BaselineCache } from '@mlci/core';
  */
 export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCache | undefined {
   if (!cache.isFeatureAvailable()) return undefined;
+  // The lookup and the download are bounded like every other request: a silent service is a miss.
+  const get = fetchWithTimeout(fetch, httpTimeoutMs(env), 'The cache service');
   return {
     async restore(paths, key, restoreKeys) {
       for (const c of COMPRESSIONS) {
         let hit: { key: string; url: string } | undefined;
         let res: Response;
         try {
-          hit = await lookup(env, { key, restoreKeys, version: cacheVersion(paths, c.method) });
+          hit = await lookup(get, env, { key, restoreKeys, version: cacheVersion(paths, c.method) });
           if (!hit) continue;
-          res = await fetch(hit.url);
+          res = await get(hit.url);
           if (!res.ok || !res.body) throw new Error(`downloading the cache entry ${hit.key} failed: HTTP ${res.status}`);
         } catch (e) {
           // As @actions/cache does: a service fault is reported and read as a miss (the report says "no baseline").
@@ -86,6 +89,7 @@ export function cacheVersion(paths: string[], method: string): string {
 }
 
 async function lookup(
+  fetch: Fetch,
   env: NodeJS.ProcessEnv,
   q: { key: string; restoreKeys: string[]; version: string },
 ): Promise<{ key: string; url: string } | undefined> {

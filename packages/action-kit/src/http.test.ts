@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchWithTimeout } from './octokit.js';
+import { fetchWithTimeout } from './http.js';
 
 // A server for each way of answering: at once, headers then silence, never.
 let server: Server;
@@ -43,5 +43,14 @@ describe('fetchWithTimeout', () => {
   it('leaves a caller abort as the caller made it', async () => {
     const e = await get(`${base}/never`, { signal: AbortSignal.abort(new Error('mine')) }).catch((x) => x);
     expect(String(e?.message ?? e)).not.toContain('GitHub did not answer');
+  });
+});
+
+describe('fetchWithTimeout for other services', () => {
+  it('names the service and never shows a signed URL\'s query', async () => {
+    const get = fetchWithTimeout(fetch, 200, 'The cache service');
+    const e = await get(`${base}/never?sig=SECRET-SAS&se=2026`).catch((err: Error) => err);
+    expect(String((e as Error).message)).toBe(`The cache service did not answer GET ${base}/never?… within 200 ms`);
+    expect(String((e as Error).message)).not.toContain('SECRET-SAS');
   });
 });

@@ -2,23 +2,23 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { annotate, createApi, downloadByName, eventContext, input, runAction, uploadDirectory } from '@mlci/action-kit';
+import { annotate, createApi, downloadByName, eventContext, input, reportDir as reportDirInput, runAction, uploadDirectory, workspace as workspaceDir } from '@mlci/action-kit';
 import {
   bundleMarkdownFiles,
-  defaultReportDir,
   deliverReport,
   headSha,
   loadReport,
   packBundle,
   parseTarget,
   resolveFiles,
+  readerRun,
   resolveTarget,
 } from '@mlci/core';
 
-await runAction(async () => {
+await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {
   const token = input.secret('github-token');
   const markdown = input.list('markdown');
-  const reportDir = input.string('report-dir') || defaultReportDir();
+  const reportDir = reportDirInput();
   const title = input.string('title') || 'mlci report';
   const id = input.string('id') || 'mlci';
   const target = parseTarget(input.string('target'));
@@ -30,9 +30,10 @@ await runAction(async () => {
   const uploadArtifact = input.string('upload-artifact');
   const imagesBranch = input.string('images-branch') || 'mlci-assets';
   const dryRun = input.bool('dry-run', false);
+  const jobStatus = input.string('job-status');
 
   const ctx = eventContext();
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const workspace = workspaceDir();
   const api = token ? createApi(token) : undefined;
 
   const markdownFiles = await resolveFiles(markdown, workspace, 'markdown');
@@ -60,6 +61,8 @@ await runAction(async () => {
     runUrl: ctx.runUrl,
     sha: headSha(ctx),
     imagesBranch,
+    jobStatus,
+    currentRun: await readerRun(reportDir),
   });
   delivery.problems.forEach(annotate);
 
@@ -79,4 +82,5 @@ await runAction(async () => {
   core.setOutput('body-path', bodyPath);
   core.setOutput('status', delivery.status);
   if (delivery.posted) core.info(`Report posted: ${delivery.comment?.url}`);
+  return undefined;
 });

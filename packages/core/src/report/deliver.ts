@@ -2,22 +2,24 @@ import { relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 import { isNotPermitted, messageOf, type Api, type Repo } from '../forge/api.js';
 import { createCheckRun } from '../forge/checks.js';
-import { postComment, type CommentMode } from '../forge/comments.js';
+import { findReportComments, postComment, type CommentMode } from '../forge/comments.js';
+import { whoAmI } from '../forge/identity.js';
 import { publishImages } from '../forge/publish-images.js';
 import type { Target } from '../forge/target.js';
-import { composeReport } from './compose.js';
+import { composeReport, keepPreviousReport } from './compose.js';
 import { fitReport } from './fit.js';
 import { rewriteImages } from './images.js';
 import { neutralizeMentions } from './mentions.js';
 import type { LoadedSection } from './load.js';
+import { sameRun, type SectionRun } from './run-identity.js';
 import type { Section, Status } from './section.js';
+import { SUMMARY_LIMIT_BYTES } from './step-summary.js';
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
 export const COMMENT_LIMIT = 65_536;
 /** A check run's output.summary holds 65,535 characters. */
 export const CHECK_SUMMARY_LIMIT = 65_535;
-/** A step summary over 1 MiB is dropped whole, so it is fitted in bytes. */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+export { SUMMARY_LIMIT_BYTES };
 
 export interface DeliverOptions {
   id: string;
@@ -40,6 +42,13 @@ export interface DeliverOptions {
    * this directory (where report.md is written).
    */
   localImagesFrom?: string;
+  /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
+  jobStatus?: string;
+  /**
+   * This run: sections of the report directory written by another run are left out (the header
+   * names them). Sections from a bundle (`untrusted`) are another run's by design and stay.
+   */
+  currentRun?: SectionRun;
 }
 
 export interface Delivery {
@@ -53,6 +62,10 @@ export interface Delivery {
   comment?: { id: number; url: string };
   check?: { id: number; url: string };
   imagesPublished: number;
+  /** Ids of sections left out because an earlier run wrote them. */
+  stale: string[];
+  /** True when this run wrote nothing and the comment kept the earlier report under a note. */
+  keptPrevious: boolean;
   /** Warnings and notices for the adapter to show; the core never prints. */
   problems: Problem[];
 }
@@ -72,7 +85,18 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
   const problems: Problem[] = [];
   const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
 
-  const images = o.sections.flatMap((s) => s.images);
+  const isStale = (l: LoadedSection) => !l.untrusted && o.currentRun !== undefined && l.section.run !== undefined && !sameRun(l.section.run, o.currentRun);
+  const stale = o.sections.filter(isStale).map((l) => l.section);
+  const current = o.sections.filter((l) => !isStale(l));
+  if (stale.length > 0) {
+    problems.push({
+      severity: 'notice',
+      title: 'Sections from an earlier run left out',
+      message: `Left out ${stale.length} report section(s) that an earlier run left in the report directory: ${stale.map((s) => s.id).join(', ')}.`,
+    });
+  }
+
+  const images = current.flatMap((s) => s.images);
   let urls = new Map<string, string>();
   if (o.localImagesFrom !== undefined) {
     const from = o.localImagesFrom;
@@ -93,7 +117,7 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     }
   }
 
-  const sections: Section[] = o.sections.map((l) => {
+  const sections: Section[] = current.map((l) => {
     const byRef = new Map<string, string>();
     for (const img of l.images) {
       const url = urls.get(img.path);
@@ -105,18 +129,43 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     return { ...l.section, markdown: neutralizeMentions(markdown), title: neutralizeMentions(l.section.title), summary: neutralizeMentions(l.section.summary) };
   });
 
-  const composed = composeReport({
+  const base = {
     id: o.id,
     title: o.title,
     sections,
     footer: { runUrl: o.runUrl, sha: o.sha, when: new Date().toISOString() },
-  });
-  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
-  const summary = fitReport(composed, {
+    jobStatus: o.jobStatus,
+    stale,
+  };
+  let composed = composeReport(base);
+  // The job summary shows each section once: bodies that their own step showed on this job's
+  // page are left to that step's summary.
+  const shownByItsStep = (s: Section) =>
+    s.summarized === true && o.currentRun !== undefined && s.run !== undefined && sameRun(s.run, o.currentRun) && s.run.job === o.currentRun.job;
+  const summary = fitReport(composeReport({ ...base, showBody: (s) => !shownByItsStep(s) }), {
     limit: SUMMARY_LIMIT_BYTES,
     measure: (s: string) => Buffer.byteLength(s, 'utf8'),
     fullReportUrl: o.runUrl,
   });
+
+  // This run wrote nothing: keep the report an earlier run posted, under a note.
+  let mode = o.mode;
+  let hidePrevious = o.hidePrevious;
+  let keptPrevious = false;
+  let author: string | undefined;
+  if (sections.length === 0 && canWrite && o.target.kind !== 'none' && o.mode !== 'create') {
+    author = await whoAmI(api!);
+    const previous = author ? (await findReportComments(api!, o.target, o.id, author))[0] : undefined;
+    if (previous?.body) {
+      composed = keepPreviousReport({ id: o.id, title: o.title, previousBody: previous.body, jobStatus: o.jobStatus, runUrl: o.runUrl });
+      // Update in place: `recreate` would post it anew and remove the old one for nothing.
+      mode = 'upsert';
+      keptPrevious = true;
+    }
+  }
+  // Hiding the earlier reports under a new, empty one would hide the last real report.
+  if (sections.length === 0) hidePrevious = false;
+  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
 
   const delivery: Delivery = {
     status: composed.status,
@@ -125,6 +174,8 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     truncated: comment.truncated || summary.truncated,
     posted: false,
     imagesPublished: o.localImagesFrom !== undefined ? 0 : urls.size,
+    stale: stale.map((s) => s.id),
+    keptPrevious,
     problems,
   };
 
@@ -135,7 +186,7 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
   } else if (api) {
     const where = o.target.kind === 'issue' ? `#${o.target.number}` : `commit ${o.target.sha.slice(0, 7)}`;
     try {
-      const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode: o.mode, hidePrevious: o.hidePrevious });
+      const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode, hidePrevious, author });
       delivery.posted = true;
       delivery.comment = { id: posted.id, url: posted.url };
     } catch (e) {

@@ -19,12 +19,14 @@ import { eventContext } from './context.js';
 
 /** Problems from the core become annotations on the file and line they name. */
 export function annotate(p: Problem): void {
-  const props: core.AnnotationProperties = {
+  const given: core.AnnotationProperties = {
     title: p.title,
     file: p.file,
     startLine: p.line,
     startColumn: p.line !== undefined ? p.column : undefined,
   };
+  // `::error ::message` with nothing between: keep the plain form for a problem without a place.
+  const props = Object.values(given).some((v) => v !== undefined) ? given : undefined;
   if (p.severity === 'error') core.error(p.message, props);
   else if (p.severity === 'warning') core.warning(p.message, props);
   else core.notice(p.message, props);

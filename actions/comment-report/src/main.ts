@@ -13,6 +13,7 @@ import {
   resolveFiles,
   readerRun,
   resolveTarget,
+  worseJobStatus,
 } from '@mlci/core';
 
 await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {
@@ -30,9 +31,11 @@ await runAction({ action: 'comment-report', section: () => ({ id: 'comment-repor
   const uploadArtifact = input.string('upload-artifact');
   const imagesBranch = input.string('images-branch') || 'mlci-assets';
   const dryRun = input.bool('dry-run', false);
-  const jobStatus = input.string('job-status');
-
   const ctx = eventContext();
+  // On workflow_run (the posting side of the fork-safe pair) the report is the triggering run's:
+  // its conclusion, as GitHub recorded it in the event, counts as much as this job's status.
+  const triggering = ctx.eventName === 'workflow_run' ? ctx.payload?.workflow_run?.conclusion : undefined;
+  const jobStatus = worseJobStatus(input.string('job-status'), typeof triggering === 'string' ? triggering : undefined);
   const workspace = workspaceDir();
   const api = token ? createApi(token) : undefined;
 

@@ -1,6 +1,6 @@
 import { escapeText } from './escape.js';
 import { describeRun } from './run-identity.js';
-import { orderSections, worstStatus, type Section, type Stage, type Status } from './section.js';
+import { orderSections, STATUS_RANK, worstStatus, type Section, type Stage, type Status } from './section.js';
 
 /**
  * The comment body, built from the report's sections as parts that fit.ts can fold or cut one by
@@ -65,11 +65,23 @@ export interface ComposeInput {
   showBody?: (s: Section) => boolean;
 }
 
-/** What a job's status makes of the report: a failed job fails it, a cancelled one warns. */
+/**
+ * What a job's status (or a run's conclusion) makes of the report: a failed or timed-out one fails
+ * it, a cancelled one (or anything else unknown) warns.
+ */
 export function jobStatusOf(jobStatus: string | undefined): Status | undefined {
   const s = (jobStatus ?? '').trim().toLowerCase();
-  if (s === '' || s === 'success') return undefined;
-  return s === 'failure' ? 'fail' : 'warn';
+  if (s === '' || s === 'success' || s === 'neutral' || s === 'skipped') return undefined;
+  return s === 'failure' || s === 'timed_out' ? 'fail' : 'warn';
+}
+
+/** Of two outcomes (the job's, a triggering run's conclusion), the one that says more is wrong. */
+export function worseJobStatus(a: string | undefined, b: string | undefined): string | undefined {
+  const rank = (s: string | undefined) => {
+    const status = jobStatusOf(s);
+    return status ? STATUS_RANK[status] : 0;
+  };
+  return rank(b) > rank(a) ? b : a;
 }
 
 /** Parts are separated by a blank line so that each starts a new block. */

@@ -117,7 +117,15 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     }
   }
 
+  // The job summary shows each section once: bodies that their own step showed on this job's
+  // page are left to that step's summary. A bundle's sections were shown on another job's page.
+  const shownByItsStep = new WeakSet<Section>();
   const sections: Section[] = current.map((l) => {
+    const shown = (s: Section) => {
+      const r = l.section.run;
+      if (!l.untrusted && l.section.summarized === true && o.currentRun && r && sameRun(r, o.currentRun) && r.job === o.currentRun.job) shownByItsStep.add(s);
+      return s;
+    };
     const byRef = new Map<string, string>();
     for (const img of l.images) {
       const url = urls.get(img.path);
@@ -125,7 +133,7 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     }
     const fallbacks = new Map((l.section.images ?? []).map((i) => [i.path, i.fallback]));
     const markdown = rewriteImages(l.section.markdown, byRef, (ref) => fallbacks.get(ref));
-    if (!l.untrusted) return { ...l.section, markdown };
+    if (!l.untrusted) return shown({ ...l.section, markdown });
     return { ...l.section, markdown: neutralizeMentions(markdown), title: neutralizeMentions(l.section.title), summary: neutralizeMentions(l.section.summary) };
   });
 
@@ -138,11 +146,7 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     stale,
   };
   let composed = composeReport(base);
-  // The job summary shows each section once: bodies that their own step showed on this job's
-  // page are left to that step's summary.
-  const shownByItsStep = (s: Section) =>
-    s.summarized === true && o.currentRun !== undefined && s.run !== undefined && sameRun(s.run, o.currentRun) && s.run.job === o.currentRun.job;
-  const summary = fitReport(composeReport({ ...base, showBody: (s) => !shownByItsStep(s) }), {
+  const summary = fitReport(composeReport({ ...base, showBody: (s) => !shownByItsStep.has(s) }), {
     limit: SUMMARY_LIMIT_BYTES,
     measure: (s: string) => Buffer.byteLength(s, 'utf8'),
     fullReportUrl: o.runUrl,

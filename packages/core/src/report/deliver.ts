@@ -158,9 +158,9 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
   let keptPrevious = false;
   let author: string | undefined;
   if (sections.length === 0 && canWrite && o.target.kind !== 'none' && o.mode !== 'create') {
-    author = await whoAmI(api!);
-    const previous = author ? (await findReportComments(api!, o.target, o.id, author))[0] : undefined;
-    if (previous?.body) {
+    const previous = await previousReport(api!, o.target, o.id);
+    author = previous.author;
+    if (previous.body) {
       composed = keepPreviousReport({ id: o.id, title: o.title, previousBody: previous.body, jobStatus: o.jobStatus, runUrl: o.runUrl });
       // Update in place: `recreate` would post it anew and remove the old one for nothing.
       mode = 'upsert';
@@ -224,4 +224,12 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     }
   }
   return delivery;
+}
+
+/** The body of this report's comment that `upsert` would update (the oldest of ours), if any. */
+async function previousReport(api: Api, target: Exclude<Target, { kind: 'none' }>, id: string): Promise<{ author?: string; body?: string }> {
+  const author = await whoAmI(api);
+  if (!author) return {};
+  const [oldest] = await findReportComments(api, target, id, author);
+  return { author, body: oldest?.body };
 }

@@ -206,9 +206,10 @@ describe('the job summary page', () => {
     // Markdown, never inside a raw HTML block (where GitHub shows `**Verdict: failed**` as is).
     expect(validate.summary).toMatch(/^### ❌ Data validation/);
     expect(validate.summary).not.toMatch(/<h3>/);
-    // One error annotation for the failed check at its line, one for the step's verdict; none twice.
-    const errors = validate.annotations.filter((a) => a.level === 'error').map((a) => `${a.file}:${a.line}:${a.message}`);
-    expect(new Set(errors).size).toBe(errors.length);
+    // The one bad value is annotated once, at its line; the step's verdict is not a second error.
+    const errors = validate.annotations.filter((a) => a.level === 'error');
+    expect(errors.map((a) => `${a.file}:${a.line}`)).toEqual(['data/train.csv:3']);
+    expect(validate.stdout).toMatch(/^validate-data: 1 error in data\/train\.csv$/m);
 
     const report = await step('comment-report', { workspace, event, jobStatus: 'failure', inputs: { markdown: 'notes.md' } });
     expect(report.code, report.stderr).toBe(0);

@@ -33,11 +33,14 @@ export function annotate(p: Problem): void {
 }
 
 /**
- * Fails the step with one error annotation. `core.setFailed` annotates too, so calling it after
- * an annotation of the same error would show it twice.
+ * Fails the step, annotating each error once: `core.setFailed` annotates too, so it is not used
+ * after an annotation. `annotated`: the errors this failure sums up were annotated already (at
+ * their lines), so the verdict goes to the log only.
  */
-export function fail(p: Problem | string): void {
-  annotate(typeof p === 'string' ? { severity: 'error', message: p } : p);
+export function fail(p: Problem | string, o: { annotated?: boolean } = {}): void {
+  const problem: Problem = typeof p === 'string' ? { severity: 'error', message: p } : p;
+  if (o.annotated) core.info(problem.message);
+  else annotate(problem);
   process.exitCode = 1;
 }
 

@@ -10,6 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
     // GitHub's workflow parser imports its JSON schemas without import attributes: let Vite load it.
     server: { deps: { inline: ['@actions/workflow-parser'] } },
   },

@@ -1,9 +1,14 @@
 // Fails when the committed dist/ differs from a fresh build (run `npm run build` first).
 // `git status --porcelain` also catches new untracked files, which `git diff` would miss.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 
-const status = execFileSync('git', ['status', '--porcelain', '--', 'dist'], { encoding: 'utf8' });
+// A bundle whose action was removed is stale too, even when git is clean (bundle.js removes it on
+// a full build, and this says so if the build was skipped).
+const orphans = readdirSync('dist').filter((n) => !existsSync(`actions/${n}/action.yml`));
+const status =
+  execFileSync('git', ['status', '--porcelain', '--', 'dist'], { encoding: 'utf8' }) +
+  orphans.map((n) => `dist/${n}: there is no actions/${n}/action.yml\n`).join('');
 if (status.trim()) {
   const diff = execFileSync('git', ['diff', '--stat', '--', 'dist'], { encoding: 'utf8' });
   const message = `dist/ is not up to date with the sources. Run \`npm run build\` and commit dist/.\n${status}${diff}`;

@@ -23,3 +23,34 @@ describe.each(actions)('dist/%s', (name) => {
     expect(e2e.some((src) => src.includes(`action: '${name}'`) && src.includes('runAction'))).toBe(true);
   });
 });
+
+/**
+ * Notices are generated from what each bundle holds. The packages named here are the ones whose
+ * licences (BSD-3, MPL-2.0, the font's) require the notice to travel with the code.
+ */
+describe('dist/compare-metrics/licenses.txt', () => {
+  const notices = () => readFileSync(join(ROOT, 'dist/compare-metrics/licenses.txt'), 'utf8');
+  const named = () => new Set([...notices().matchAll(/^(@?[^@\s]+)@\d[^\s]*$/gm)].map((m) => m[1]));
+
+  it('names the packages the bundle holds, each with its licence text', () => {
+    for (const pkg of ['vega', 'vega-lite', 'smol-toml', 'ajv', 'marked', 'yaml', '@actions/core', '@octokit/core']) {
+      expect(named(), pkg).toContain(pkg);
+    }
+    const smol = notices().split(/^-{78}$/m).find((n) => n.startsWith('\nsmol-toml@'));
+    expect(smol).toMatch(/Redistributions? of source code must retain/i);
+  });
+
+  it('covers the runtime files copied beside the bundle, which come from node_modules', () => {
+    const dir = join(ROOT, 'dist/compare-metrics');
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['index_bg.wasm', 'DejaVuSans.ttf']));
+    expect(named()).toContain('@resvg/resvg-wasm');
+    expect(named()).toContain('dejavu-fonts-ttf');
+    expect(readFileSync(join(dir, 'index_bg.wasm'))).toEqual(readFileSync(join(ROOT, 'node_modules/@resvg/resvg-wasm/index_bg.wasm')));
+    expect(existsSync(join(ROOT, 'actions/compare-metrics/assets'))).toBe(false);
+  });
+
+  it('leaves out our own workspace packages (covered by LICENSE)', () => {
+    expect([...named()].filter((n) => n.startsWith('@mlci/'))).toEqual([]);
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+  });
+});

@@ -100,7 +100,10 @@ it('compares a pull request with the artifact of the latest successful run on th
     inputs: { metrics: METRICS, params: 'params.yaml', baseline: 'artifact:metrics-baseline', 'report-dir': '.mlci-report' },
   });
   expect(r.code, r.stdout + r.stderr).toBe(0);
-  expect(await shown(r.outputs.markdown)).toContain(`Compared with artifact:metrics-baseline of run ${results.runId}.`);
+  // The run's head commit is what the artifact was saved from; its creation time is when.
+  expect(await shown(r.outputs.markdown)).toMatch(
+    new RegExp(`Compared with artifact:metrics-baseline of run ${results.runId}, saved \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, commit \\[\`bbbbbbb\`\\]\\(https://github.com/octo/ml/commit/${BASE_SHA}\\)`),
+  );
   expect(r.outputs.regressions).toBe('4');
   const diff = await readJson(r.outputs['diff-json']);
   expect(diff.params.filter((p: any) => p.status === 'changed')).toHaveLength(3);

@@ -80,6 +80,8 @@ it('stores the baseline on a push to the default branch and compares a pull requ
   expect(compared.code, compared.stdout + compared.stderr).toBe(0);
   const md = await shown(compared.outputs.markdown);
   expect(md).toContain(`Compared with cache ${caches[0].key}`);
+  // The entry's key names the commit it was saved from: the report states and links it.
+  expect(md).toContain(`commit [\`${BASE_SHA.slice(0, 7)}\`](https://github.com/octo/ml/commit/${BASE_SHA})`);
   expect(compared.outputs.regressions).toBe('4');
   const diff = await readJson(compared.outputs['diff-json']);
   expect(diff.params.filter((p: any) => p.status === 'changed').map((p: any) => p.key)).toEqual([

@@ -49,7 +49,7 @@ function compare(o: Partial<RunOptions> & { inputs?: Record<string, string> }) {
 
 describe('baseline auto on a pull request', () => {
   it('compares with the base branch from the local clone, with params, and writes the diff, markdown and section', async () => {
-    const { workspace } = await repository(BASE, HEAD);
+    const { workspace, baseSha } = await repository(BASE, HEAD);
     const r = await compare({ workspace, inputs: { params: 'params.yaml', gates: '.mlci/gates.yml' }, files: { '.mlci/gates.yml': await readFile(join(FIXTURES, 'gates/pass.yml')) } });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.passed).toBe('true');
@@ -58,11 +58,12 @@ describe('baseline auto on a pull request', () => {
     expect(r.outputs.improvements).toBe('2');
 
     const diff = await readJson(r.outputs['diff-json']);
-    expect(Object.keys(diff)).toEqual(['passed', 'metrics', 'params', 'gates']);
+    expect(Object.keys(diff)).toEqual(['passed', 'verdict', 'metrics', 'params', 'gates']);
+    expect(diff.verdict).toBe('passed');
     expect(diff.passed).toBe(true);
     for (const m of diff.metrics) expect(Object.keys(m)).toEqual(['file', 'key', 'base', 'head', 'delta', 'relative', 'direction', 'status']);
     for (const p of diff.params) expect(Object.keys(p)).toEqual(['file', 'key', 'base', 'head', 'status']);
-    for (const g of diff.gates) expect(Object.keys(g)).toEqual(['key', 'rule', 'passed', 'message']);
+    for (const g of diff.gates) expect(Object.keys(g)).toEqual(['key', 'rule', 'outcome', 'passed', 'message']);
     const roc = diff.metrics.find((m: any) => m.file === 'scores.json' && m.key === 'roc_auc');
     expect(roc).toEqual({
       file: 'scores.json',
@@ -80,7 +81,9 @@ describe('baseline auto on a pull request', () => {
     );
 
     const md = await readFile(r.outputs.markdown, 'utf8');
-    expect(md).toContain('<sub>Compared with git\\:main \\(local clone\\).</sub>');
+    expect(md).toContain(
+      `<sub>Compared with git\\:main \\(local clone\\), commit [\`${baseSha.slice(0, 7)}\`](https://github.com/octo/ml/commit/${baseSha}) (`,
+    );
     expect(md).toMatch(/\| `roc_auc` ↑ \| 0\.9608 \| 0\.9473 \| -0\.01354 \(-1\.41%\) \| 🔴 regressed \|/);
     expect(md).toContain('**Gates**: passed');
     expect(r.summary).toMatch(/^### ⚠️ Metrics$/m);
@@ -204,8 +207,8 @@ describe('gates', () => {
     expect(error?.message).toMatch(/^1 gate failed: roc_auc max-regression 1%: regressed by 0\.01354 \(1\.41%\), more than the allowed 1% = 0\.009608/);
     const diff = await readJson(r.outputs['diff-json']);
     expect(diff.passed).toBe(false);
-    expect(diff.gates.filter((g: any) => !g.passed)).toEqual([
-      { key: 'roc_auc', rule: 'max-regression 1%', passed: false, message: expect.stringContaining('more than the allowed') },
+    expect(diff.gates.filter((g: any) => g.outcome !== 'passed')).toEqual([
+      { key: 'roc_auc', rule: 'max-regression 1%', outcome: 'failed', passed: false, message: expect.stringContaining('more than the allowed') },
     ]);
     expect(await shown(r.outputs.markdown)).toContain('**Gates**: 1 of 3 failed');
 
@@ -227,8 +230,10 @@ describe('gates', () => {
     expect(md).toContain('No baseline: file:nowhere does not exist');
     expect(md).toContain('_No baseline to compare with: showing head values only._');
     const diff = await readJson(r.outputs['diff-json']);
-    expect(diff.gates.filter((g: any) => !g.passed).map((g: any) => [g.key, g.rule])).toEqual([['roc_auc', 'min 0.95']]);
-    expect(diff.gates.filter((g: any) => g.message.startsWith('skipped')).length).toBeGreaterThan(0);
+    expect(diff.gates.filter((g: any) => g.passed === false).map((g: any) => [g.key, g.rule])).toEqual([['roc_auc', 'min 0.95']]);
+    const unevaluated = diff.gates.filter((g: any) => g.outcome === 'not evaluated');
+    expect(unevaluated.length).toBeGreaterThan(0);
+    for (const g of unevaluated) expect(g).toMatchObject({ passed: null, message: 'not evaluated: no baseline' });
     expect(diff.metrics.every((m: any) => m.status === 'added' && m.base === null)).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import { annotate, createApi, downloadByName, eventContext, input, reportDir as 
 import {
   bundleMarkdownFiles,
   deliverReport,
+  eventHeadSha,
   headSha,
   loadReport,
   packBundle,
@@ -13,7 +14,7 @@ import {
   resolveFiles,
   readerRun,
   resolveTarget,
-  worseJobStatus,
+  triggeringRunVerdict,
 } from '@mlci/core';
 
 await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {
@@ -31,11 +32,9 @@ await runAction({ action: 'comment-report', section: () => ({ id: 'comment-repor
   const uploadArtifact = input.string('upload-artifact');
   const imagesBranch = input.string('images-branch') || 'mlci-assets';
   const dryRun = input.bool('dry-run', false);
+  const jobStatus = input.string('job-status');
+
   const ctx = eventContext();
-  // On workflow_run (the posting side of the fork-safe pair) the report is the triggering run's:
-  // its conclusion, as GitHub recorded it in the event, counts as much as this job's status.
-  const triggering = ctx.eventName === 'workflow_run' ? ctx.payload?.workflow_run?.conclusion : undefined;
-  const jobStatus = worseJobStatus(input.string('job-status'), typeof triggering === 'string' ? triggering : undefined);
   const workspace = workspaceDir();
   const api = token ? createApi(token) : undefined;
 
@@ -64,6 +63,9 @@ await runAction({ action: 'comment-report', section: () => ({ id: 'comment-repor
     runUrl: ctx.runUrl,
     sha: headSha(ctx),
     imagesBranch,
+    // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
+    verdict: fromArtifact ? triggeringRunVerdict(ctx) : undefined,
+    expectedHead: target.kind === 'auto' ? eventHeadSha(ctx) : undefined,
     jobStatus,
     currentRun: await readerRun(reportDir),
   });

@@ -40,6 +40,8 @@ await runAction(
         baseSha: baseCommit(ctx),
         baseBranch: baseBranch(ctx),
         runId: Number(process.env.GITHUB_RUN_ID) || undefined,
+        headSha: ctx.sha || undefined,
+        serverUrl: ctx.serverUrl,
         cache: actionsCache(),
         downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
         tempDir: temp,
@@ -54,7 +56,8 @@ await runAction(
       workspace: ws,
       name: result.name,
       files: result.files,
-      passed: result.diff.passed,
+      // Gates not evaluated (no baseline yet) must not keep the first baseline from being stored.
+      passed: result.diff.verdict !== 'failed',
       eventName: ctx.eventName,
       sha: ctx.sha,
       cache: actionsCache(),
@@ -64,6 +67,7 @@ await runAction(
     if (saveBaseline.kind !== 'none') core.info(stored.message);
 
     core.setOutput('passed', result.diff.passed);
+    core.setOutput('gates', result.diff.verdict);
     core.setOutput('regressions', result.regressions);
     core.setOutput('improvements', result.improvements);
     core.setOutput('diff-json', result.diffJsonPath);

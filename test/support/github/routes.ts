@@ -404,6 +404,19 @@ export function builtinRoutes(w: World): Route[] {
       return { status: 204 };
     }],
 
+    // A commit by sha, branch or tag: the git store's, else one standing for a ref seeded with
+    // addFile (dated when the repository was made). GitHub answers 422 for a ref that names nothing.
+    ['GET', '/repos/{owner}/{repo}/commits/{ref}', (req) => {
+      const r = repoOf(req);
+      const ref = req.params.ref;
+      const sha = resolveRef(r, ref);
+      const c = sha ? r.git.get(sha) : undefined;
+      if (c?.type === 'commit') return { status: 200, body: shape.commit(r, c, req.urls) };
+      if (!r.files.has(ref)) throw unprocessable(docs(req), `No commit found for SHA: ${ref}`);
+      const standIn = /^[0-9a-f]{40}$/.test(ref) ? ref : blobSha(Buffer.from(`ref ${ref}`));
+      const who = { name: 'Test', email: 'test@example.com', date: r.created_at };
+      return { status: 200, body: shape.commit(r, { sha: standIn, tree: blobSha(Buffer.from(`tree ${ref}`)), parents: [], message: ref, author: who, committer: who }, req.urls) };
+    }],
     ['GET', '/repos/{owner}/{repo}/contents/{path}', (req) => {
       const r = repoOf(req);
       const path = req.params.path.replace(/^\/+|\/+$/g, '');

@@ -204,6 +204,34 @@ describe('faults', () => {
     gh.slow(20, `/repos/${REPO}`);
     expect((await api.rest.repos.get({ owner, repo })).status).toBe(200);
   });
+
+  it('applies a write and then answers 502, as when the answer is lost on the way back', async () => {
+    const api = client(BOT);
+    gh.lostAnswer('POST', `/repos/${REPO}/issues/4/comments`);
+    const before = gh.comments(REPO, 4).length;
+    const e = await api.rest.issues.createComment({ owner, repo, issue_number: 4, body: 'lost' }).catch((x: any) => x);
+    expect(e.status).toBe(502);
+    expect(gh.comments(REPO, 4).map((c) => c.body).slice(before)).toEqual(['lost']);
+  });
+
+  it('never answers a hung request, and holds one until the test lets it go', async () => {
+    gh.hang(`/repos/${REPO}/pulls/3`);
+    const hung = await client(BOT, { request: { signal: AbortSignal.timeout(200) } })
+      .rest.pulls.get({ owner, repo, pull_number: 3 })
+      .catch((x: any) => x);
+    expect(String(hung.message)).toMatch(/timeout|abort/i);
+    expect(gh.requests.filter((q) => q.path === `/repos/${REPO}/pulls/3`).map((q) => q.status)).toEqual([0]);
+
+    let release!: () => void;
+    const order: string[] = [];
+    gh.inject({ method: 'GET', path: `/repos/${REPO}/pulls/3`, hold: () => new Promise<void>((r) => (release = () => (order.push('released'), r()))) });
+    const held = client(BOT).rest.pulls.get({ owner, repo, pull_number: 3 }).then((r) => (order.push('answered'), r));
+    while (!release) await new Promise((r) => setImmediate(r));
+    order.push('acting');
+    release();
+    expect((await held).status).toBe(200);
+    expect(order).toEqual(['acting', 'released', 'answered']);
+  });
 });
 
 describe('validation', () => {

@@ -47,6 +47,18 @@ export interface Fault {
   headers?: Record<string, string>;
   body?: unknown;
   delayMs?: number;
+  /**
+   * The request is applied as usual and then answered with `status` instead of its real answer:
+   * a write whose answer was lost on the way back (the client sees a 502, the state changed).
+   */
+  afterApply?: boolean;
+  /**
+   * Called when a matching request arrives; the request waits for the promise it returns. Lets a
+   * test order events between processes without timings (hold a slow run, act, then release).
+   */
+  hold?: () => Promise<void>;
+  /** Never answers (the connection stays open until the client gives up or the server closes). */
+  hang?: boolean;
   /** How many matching requests it hits (1 by default). */
   times?: number;
 }
@@ -105,6 +117,10 @@ export interface GitHubServer {
   rateLimit429(path?: string | RegExp): void;
   serverError(status?: 500 | 502, path?: string | RegExp): void;
   slow(ms: number, path?: string | RegExp): void;
+  /** Applies the next matching write, then answers 502 as if the answer was lost on the way back. */
+  lostAnswer(method: string, path?: string | RegExp, times?: number): void;
+  /** The next `times` matching requests are never answered. */
+  hang(path?: string | RegExp, times?: number): void;
   /** Adds or overrides an endpoint; its requests and answers are validated like the built-in ones. */
   route(method: string, openapiPath: string, handler: (req: Req) => Res | Promise<Res>): void;
 }
@@ -179,9 +195,11 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
 
     if (url.pathname === '/graphql' || url.pathname === '/api/graphql') {
       const fault = await takeFault(method, '/graphql', undefined);
-      if (fault) return answerFault(res, fault, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
+      if (fault?.hang) return hangUp(req, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
+      if (fault && !fault.afterApply) return answerFault(res, fault, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
       const token = tokenOf(req);
       const out = token ? answerGraphQL(world, token, raw, violations) : { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' } };
+      if (fault) return answerFault(res, fault, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
       requests.push({ method, path: '/graphql', query: url.search, status: out.status, operationId: 'graphql' });
       return send(res, out.status, out.body);
     }
@@ -241,7 +259,8 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     for (const p of problems) violations.push(`${op.operationId} request: ${p}`);
 
     const fault = await takeFault(method, shown, route.template);
-    if (fault) return answerFault(res, fault, { method, path: shown, query: url.search, operationId: op.operationId });
+    if (fault?.hang) return hangUp(req, { method, path: shown, query: url.search, operationId: op.operationId });
+    if (fault && !fault.afterApply) return answerFault(res, fault, { method, path: shown, query: url.search, operationId: op.operationId });
 
     const token = tokenOf(req);
     if (!token) {
@@ -286,8 +305,15 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
       const strict = fromHandler && answer.status < 400;
       for (const p of checkResponse(op, answer.status, answer.body, strict)) violations.push(`${op.operationId} response: ${p}`);
     }
+    if (fault) return answerFault(res, fault, { method, path: shown, query: url.search, operationId: op.operationId });
     record(answer.status, op.operationId);
     send(res, answer.status, answer.body, answer.headers);
+  }
+
+  // Recorded with status 0: the request arrived and was never answered.
+  function hangUp(req: IncomingMessage, r: Omit<RequestRecord, 'status'>): void {
+    requests.push({ ...r, status: 0 });
+    req.socket.setTimeout(0);
   }
 
   function matchRoute(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
@@ -334,7 +360,8 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     if (!fault) return undefined;
     fault.left--;
     if (fault.delayMs) await sleep(fault.delayMs);
-    return fault.status ? fault : undefined;
+    if (fault.hold) await fault.hold();
+    return fault.status || fault.hang ? fault : undefined;
   }
 
   function answerFault(res: ServerResponse, f: Fault, r: Omit<RequestRecord, 'status'>): void {
@@ -482,6 +509,8 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     serverError: (status = 502, path) =>
       server.inject({ path, status, body: status === 502 ? { message: 'Server Error' } : { message: 'Internal Server Error' } }),
     slow: (ms, path) => server.inject({ path, delayMs: ms }),
+    lostAnswer: (method, path, times) => server.inject({ method, path, status: 502, afterApply: true, times, body: { message: 'Server Error' } }),
+    hang: (path, times) => server.inject({ path, hang: true, times }),
     route: (method, openapiPath, handler) => {
       custom.unshift(compile(method, openapiPath, handler));
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GitObject, TreeEntry } from './git.js';
+import type { GitObject, Signature, TreeEntry } from './git.js';
 import type { Asset, CheckRun, Comment, Pull, Release, Repo, User, World, WorkflowRun } from './state.js';
 
 /**
@@ -439,6 +439,32 @@ export function gitCommit(r: Repo, c: Extract<GitObject, { type: 'commit' }>, x:
     tree: { sha: c.tree, url: `${api}/git/trees/${c.tree}` },
     parents: c.parents.map((p) => ({ sha: p, url: `${api}/git/commits/${p}`, html_url: `${x.web}/${r.fullName}/commit/${p}` })),
     verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+/** `GET /repos/{owner}/{repo}/commits/{ref}`: the commit with its git data; no files listed. */
+export function commit(r: Repo, c: { sha: string; tree: string; parents: string[]; message: string; author: Signature; committer: Signature }, x: Urls): Record<string, unknown> {
+  const api = `${x.api}/repos/${r.fullName}`;
+  return {
+    sha: c.sha,
+    node_id: `C_kwDO${Buffer.from(`${r.id}:${c.sha}`).toString('base64url')}`,
+    url: `${api}/commits/${c.sha}`,
+    html_url: `${x.web}/${r.fullName}/commit/${c.sha}`,
+    comments_url: `${api}/commits/${c.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${c.sha}`,
+      author: c.author,
+      committer: c.committer,
+      message: c.message,
+      comment_count: 0,
+      tree: { sha: c.tree, url: `${api}/git/trees/${c.tree}` },
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+    },
+    author: null,
+    committer: null,
+    parents: c.parents.map((p) => ({ sha: p, url: `${api}/commits/${p}`, html_url: `${x.web}/${r.fullName}/commit/${p}` })),
+    stats: { additions: 0, deletions: 0, total: 0 },
+    files: [],
   };
 }
 

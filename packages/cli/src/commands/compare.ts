@@ -44,7 +44,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
   result.problems.forEach((p) => printProblem(p, out));
   out.stdout(result.markdown);
   out.stdout(`\nmlci compare: ${result.summary}\n  ${result.diffJsonPath}\n  ${result.markdownPath}\n`);
-  const failed = result.diff.gates.filter((g) => !g.passed);
+  const failed = result.diff.gates.filter((g) => g.outcome === 'failed');
   if (failed.length === 0) return 0;
   for (const g of failed) printProblem({ severity: a.failOnRegression ? 'error' : 'warning', file: a.gates, message: `gate ${g.key} ${g.rule}: ${g.message}` }, out);
   return a.failOnRegression ? 1 : 0;

@@ -1,14 +1,18 @@
 import { statusOf, type Api, type Repo } from '../forge/api.js';
+import type { CommitInfo } from './commit.js';
 import type { BaselineSource } from './source.js';
 
 /**
  * The files of a ref through the REST contents endpoint, for a shallow checkout that lacks the
  * ref. `prefix` is where the workspace sits inside the repository (`git rev-parse --show-prefix`).
  * It cannot list directories cheaply, so files removed since the ref are not found this way.
+ * Its 404 means a missing file: whether the ref exists is asked first (apiCommit), and `commit` is
+ * what that found.
  */
-export function apiSource(api: Api, repo: Repo, ref: string, prefix = ''): BaselineSource {
+export function apiSource(api: Api, repo: Repo, ref: string, prefix = '', commit?: CommitInfo): BaselineSource {
   return {
     label: `git:${ref} (GitHub API)`,
+    ...(commit ? { commit } : {}),
     async read(path) {
       let data: any;
       try {

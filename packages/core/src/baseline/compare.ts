@@ -4,13 +4,14 @@ import { UserError, type Problem } from '../errors.js';
 import { resolveFiles } from '../files/globs.js';
 import { diffMetrics, jsonSafeDiff, type MetricsDiff } from '../metrics/diff.js';
 import type { Files } from '../metrics/flatten.js';
-import { NO_RULES, parseGates, type GateRules } from '../metrics/gates.js';
+import { NO_RULES, parseGates, unmatchedRules, type GateRules, type GatesVerdict } from '../metrics/gates.js';
 import { readMetricsFiles } from '../metrics/load.js';
 import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
 import { escapeText } from '../report/escape.js';
 import { writeSection, type SectionImage, type Status } from '../report/section.js';
 import { baselineName } from './cache.js';
 import { renderCharts } from './charts.js';
+import { describeBaseline, headCommitDate } from './describe.js';
 import { openBaseline, type BaselineServices } from './open.js';
 import type { ChosenBaseline } from './spec.js';
 import { readBaselineFiles } from './read.js';
@@ -37,7 +38,9 @@ export interface CompareOptions {
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */
 export interface DiffJson {
+  /** True only when every gate was evaluated and passed (or there are none). */
   passed: boolean;
+  verdict: GatesVerdict;
   metrics: Array<{
     file: string;
     key: string;
@@ -45,11 +48,12 @@ export interface DiffJson {
     head: unknown;
     delta: number | string | null;
     relative: number | string | null;
-    direction: 'higher' | 'lower';
+    direction: 'higher' | 'lower' | 'none';
     status: string;
   }>;
   params: Array<{ file: string; key: string; base: unknown; head: unknown; status: string }>;
-  gates: Array<{ key: string; rule: string; passed: boolean; message: string }>;
+  /** `passed` is null for a gate that was not evaluated (`outcome` says so). */
+  gates: Array<{ key: string; rule: string; outcome: string; passed: boolean | null; message: string }>;
 }
 
 export interface CompareResult {
@@ -107,8 +111,19 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   const outDir = join(reportDir, id);
   await mkdir(outDir, { recursive: true });
 
+  const facts = base
+    ? describeBaseline({
+        label,
+        commit: opened.commit,
+        savedAt: opened.savedAt,
+        headDate: opened.commit ? await headCommitDate({ workspace: o.workspace, ...o.services }) : undefined,
+        serverUrl: o.services?.serverUrl,
+        repo: o.services?.repo,
+      })
+    : `<sub>No baseline: ${escapeText(label)}.</sub>`;
+  problems.push(...unmatchedRules(diff.metrics, rules));
   const parts = [
-    base ? `<sub>Compared with ${escapeText(label)}.</sub>` : `<sub>No baseline: ${escapeText(label)}.</sub>`,
+    facts,
     renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd(),
   ];
   let images: SectionImage[] = [];
@@ -142,12 +157,13 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     status,
     summary,
     markdown,
-    // The full diff (with `baseline`, `inferred`, skipped gates) for machines reading the bundle.
-    data: jsonSafeDiff(diff),
+    // The full diff (with `baseline`, `inferred`, the gates' files) and the baseline's commit, for
+    // machines reading the bundle.
+    data: { ...jsonSafeDiff(diff), from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null },
     ...(images.length > 0 ? { images } : {}),
   });
 
-  const failed = diff.gates.filter((g) => !g.passed);
+  const failed = diff.gates.filter((g) => g.outcome === 'failed');
   const failure =
     failed.length > 0
       ? `${failed.length} gate${failed.length === 1 ? '' : 's'} failed: ${failed.map((g) => `${g.key} ${g.rule}: ${g.message}`).join('; ')}`
@@ -174,6 +190,7 @@ export function diffJson(diff: MetricsDiff): DiffJson {
   const safe = jsonSafeDiff(diff);
   return {
     passed: safe.passed,
+    verdict: safe.verdict,
     metrics: safe.metrics.map((r) => ({
       file: r.file,
       key: r.key,
@@ -185,7 +202,13 @@ export function diffJson(diff: MetricsDiff): DiffJson {
       status: r.status,
     })),
     params: safe.params.map((r) => ({ file: r.file, key: r.key, base: r.base, head: r.head, status: r.status })),
-    gates: safe.gates.map((g) => ({ key: g.key, rule: g.rule, passed: g.passed, message: g.message })),
+    gates: safe.gates.map((g) => ({
+      key: g.key,
+      rule: g.rule,
+      outcome: g.outcome,
+      passed: g.outcome === 'not evaluated' ? null : g.outcome === 'passed',
+      message: g.message,
+    })),
   };
 }
 

@@ -16,8 +16,10 @@ const MAX_FILE = 512 * 1024 * 1024;
 export async function localGitSource(ref: string, cwd: string): Promise<BaselineSource | undefined> {
   const sha = await resolveCommit(ref, cwd);
   if (!sha) return undefined;
+  const date = await commitDate(sha, cwd);
   return {
     label: `git:${ref} (local clone)`,
+    commit: { sha, ...(date ? { date } : {}) },
     async read(path) {
       try {
         // `<rev>:./<path>` is relative to cwd, the workspace, wherever the repository's root is.
@@ -52,6 +54,29 @@ export async function resolveCommit(ref: string, cwd: string): Promise<string | 
     }
   }
   return undefined;
+}
+
+/** The committer date (ISO 8601) of a commit of the local clone. */
+export async function commitDate(rev: string, cwd: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['show', '-s', '--format=%cI', '--end-of-options', rev], { cwd });
+    return stdout.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the workspace is: a full clone (a ref it lacks does not exist), a shallow one
+ * (actions/checkout's default: a ref it lacks may still exist), or no clone at all.
+ */
+export async function cloneKind(cwd: string): Promise<'full' | 'shallow' | 'none'> {
+  try {
+    const { stdout } = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd });
+    return stdout.trim() === 'false' ? 'full' : 'shallow';
+  } catch {
+    return 'none';
+  }
 }
 
 /** Where the workspace sits inside its repository (`''` at the root, `ml/` in a subfolder). */

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { UserError } from '../errors.js';
+import type { CommitInfo } from './commit.js';
 
 /**
  * Where the base side's files come from: a directory (file:, a restored cache, a downloaded
@@ -11,6 +12,8 @@ import { UserError } from '../errors.js';
 export interface BaselineSource {
   /** For the report: `git:main (local clone)`, `cache mlci-baseline-…`. */
   label: string;
+  /** The commit the files are from, when known (a git ref; a cache entry names its commit). */
+  commit?: CommitInfo;
   /** The file's bytes on the base side, or undefined when it does not exist there. */
   read(path: string): Promise<Buffer | undefined>;
   /** Files of the base side matching the patterns (to report files removed since), when it can list. */

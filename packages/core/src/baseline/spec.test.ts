@@ -28,13 +28,21 @@ describe('chooseBaseline', () => {
     expect(chooseBaseline({ kind: 'auto' }, { eventName: 'pull_request', payload: { pull_request: { base: { ref: 'develop' } } } })).toEqual({
       kind: 'git',
       ref: 'develop',
+      chosen: "the pull request's base branch",
     });
     expect(chooseBaseline({ kind: 'auto' }, { eventName: 'pull_request_target', payload: { pull_request: { base: { ref: 'main' } } } })).toEqual({
       kind: 'git',
       ref: 'main',
+      chosen: "the pull request's base branch",
     });
     const before = 'a'.repeat(40);
-    expect(chooseBaseline({ kind: 'auto' }, { eventName: 'push', payload: { before } })).toEqual({ kind: 'git', ref: before });
+    // A force push can leave `before` gone: then there is no baseline, not an error.
+    expect(chooseBaseline({ kind: 'auto' }, { eventName: 'push', payload: { before } })).toEqual({
+      kind: 'git',
+      ref: before,
+      chosen: 'the commit before the push',
+      ifMissing: 'the commit before the push (aaaaaaa) no longer exists (a force push?)',
+    });
   });
 
   it('has no baseline for a new branch or an event without one, and says why', () => {

@@ -19,8 +19,16 @@ export type BaselineSpec =
   | { kind: 'cache' }
   | { kind: 'artifact'; name: string };
 
-/** A baseline once `auto` is settled; `none` carries why there is nothing to compare with. */
-export type ChosenBaseline = Exclude<BaselineSpec, { kind: 'auto' } | { kind: 'none' }> | { kind: 'none'; reason: string };
+/**
+ * A baseline once `auto` is settled; `none` carries why there is nothing to compare with. A git
+ * ref chosen by `auto` says what it is (`chosen`, for messages); `ifMissing` is set when the ref may
+ * legitimately be gone (the commit before a force push): then its absence is "no baseline", never
+ * an error. A ref the user named that does not exist is an error.
+ */
+export type ChosenBaseline =
+  | Exclude<BaselineSpec, { kind: 'auto' } | { kind: 'none' } | { kind: 'git' }>
+  | { kind: 'git'; ref: string; chosen?: string; ifMissing?: string }
+  | { kind: 'none'; reason: string };
 
 // A ref as git accepts it (git check-ref-format, loosely) and nothing a command line could misread.
 const REF = /^(?!-)(?!.*\.\.)(?!.*@\{)[A-Za-z0-9._/~^-]+$/;
@@ -56,12 +64,19 @@ export function chooseBaseline(spec: BaselineSpec, ctx: Pick<EventContext, 'even
   if (spec.kind !== 'auto') return spec;
   if (PULL_EVENTS.has(ctx.eventName)) {
     const ref = ctx.payload?.pull_request?.base?.ref;
-    if (typeof ref === 'string' && ref !== '') return { kind: 'git', ref };
+    if (typeof ref === 'string' && ref !== '') return { kind: 'git', ref, chosen: "the pull request's base branch" };
     return { kind: 'none', reason: 'the pull request event names no base branch' };
   }
   if (ctx.eventName === 'push') {
     const before = ctx.payload?.before;
-    if (typeof before === 'string' && before !== '' && !ZERO_SHA.test(before)) return { kind: 'git', ref: before };
+    if (typeof before === 'string' && before !== '' && !ZERO_SHA.test(before)) {
+      return {
+        kind: 'git',
+        ref: before,
+        chosen: 'the commit before the push',
+        ifMissing: `the commit before the push (${before.slice(0, 7)}) no longer exists (a force push?)`,
+      };
+    }
     return { kind: 'none', reason: 'the push created the branch: there is no previous commit' };
   }
   return { kind: 'none', reason: `no automatic baseline for ${ctx.eventName || 'this'} event (set the baseline input)` };

@@ -7,6 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { UserError, type Problem } from '../errors.js';
 import { resolveFiles } from '../files/globs.js';
 import { messageOf, statusOf, type Api, type Repo } from '../forge/api.js';
+import { apiCommit } from '../baseline/commit.js';
+import { cloneKind } from '../baseline/git.js';
 
 /**
  * The data to compare with for drift: the same files at another commit (`git:<ref>`, `git:base`)
@@ -131,6 +133,7 @@ export async function fetchReference(spec: ReferenceSpec, dataFiles: string[], o
   out.cleanup = () => rm(dir, { recursive: true, force: true });
   const clone = await localClone(o.workspace);
   const commit = clone ? await firstCommit(clone.top, refs) : undefined;
+  if (spec.kind === 'git' && !commit) await refuseMissingRef(spec.ref, clone, o);
   for (const [i, file] of dataFiles.entries()) {
     const shown = workspacePath(file, o.workspace);
     const repoPath = clone ? workspacePath(file, clone.top) : shown;
@@ -167,6 +170,22 @@ export async function fetchReference(spec: ReferenceSpec, dataFiles: string[], o
     out.notices.push({ severity: 'notice', message: `no reference at ${label}: drift was not computed` });
   }
   return out;
+}
+
+/**
+ * A ref the user named that names no commit (`git:mian`) is the user's error, never "no reference":
+ * GitHub is asked when the clone lacks it (the contents endpoint's 404 cannot tell a missing ref
+ * from a missing file); a full clone that lacks it is answer enough. A shallow clone without a
+ * token cannot tell, and the per-file notices say so.
+ */
+async function refuseMissingRef(ref: string, clone: { top: string } | undefined, o: ReferenceOptions): Promise<void> {
+  let where: string | undefined;
+  if (o.api && o.repo) {
+    if (!(await apiCommit(o.api, o.repo, ref, 'reference'))) where = `${o.repo.owner}/${o.repo.repo}`;
+  } else if (clone && (await cloneKind(clone.top)) === 'full') {
+    where = 'this clone';
+  }
+  if (where) throw new UserError(`input "reference": git:${ref} is not a branch, tag or commit of ${where}`, { input: 'reference' });
 }
 
 interface GitResult {

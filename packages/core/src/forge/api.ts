@@ -37,6 +37,28 @@ export function isNotPermitted(e: unknown): boolean {
 }
 
 /**
+ * A write whose answer did not arrive (a 5xx, a timeout, a dropped connection) may still have
+ * been applied: the caller must look before writing again, or it leaves a duplicate.
+ */
+export function mayHaveApplied(e: unknown): boolean {
+  const status = statusOf(e);
+  return status === undefined || status >= 500;
+}
+
+/**
+ * Per-request options that turn the retry plugin off, for creates that are not idempotent: the
+ * caller retries them itself after checking that the first one did not land.
+ */
+export const NO_RETRY = { request: { retries: 0 } } as const;
+
+/** How many times a create whose answer was lost is tried in all. */
+export const CREATE_ATTEMPTS = 4;
+
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
  * Walks a list endpoint page by page (100 a page) and yields its items. The loop follows page
  * numbers rather than Link headers: every list endpoint we call numbers its pages the same way.
  */

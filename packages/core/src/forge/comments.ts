@@ -1,5 +1,5 @@
 import { hasMarker } from '../report/compose.js';
-import { collect, pages, statusOf, type Api } from './api.js';
+import { CREATE_ATTEMPTS, NO_RETRY, collect, mayHaveApplied, pages, pause, statusOf, type Api } from './api.js';
 import { sameLogin, whoAmI } from './identity.js';
 import type { Target } from './target.js';
 
@@ -68,8 +68,13 @@ export async function findReportComments(api: Api, target: CommentTarget, id: st
  * a comment is only removed after its replacement has been written, and only when it is ours.
  *
  * Two runs racing on one PR can both find nothing and both create. After creating, we list
- * again and converge on the oldest of our comments: update it, remove the newer duplicates.
- * Both racers do the same, so they end with the same single comment.
+ * again and converge: upsert on the oldest of our comments (update it, remove the newer
+ * duplicates), recreate on the newest (remove every older one). Every racer does the same, so
+ * they end with the same single comment: the newest comment's creator lists after every other
+ * create and removes them all, and no one removes the newest.
+ *
+ * A create whose answer was lost (the server applied it, we saw a 502 or a timeout) is not simply
+ * sent again: we list first and take the comment if it landed.
  */
 export async function postComment(api: Api, target: CommentTarget, o: PostCommentOptions): Promise<PostedComment> {
   const r = routes(target);
@@ -83,7 +88,7 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
     return { id: updated.id, url: updated.html_url, action: 'updated', superseded: removed };
   }
 
-  const created = await create(api, r.create, o.body);
+  const created = await create(api, target, o, author, new Set(existing.map((c) => c.id)));
   author ??= created.user?.login;
 
   if (o.mode === 'create') {
@@ -91,8 +96,10 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
     return { id: created.id, url: created.html_url, action: 'created', superseded: hidden };
   }
   if (o.mode === 'recreate') {
-    const removed = await removeAll(api, r, existing);
-    return { id: created.id, url: created.html_url, action: existing.length ? 'recreated' : 'created', superseded: removed };
+    const mine = author ? await findReportComments(api, target, o.id, author) : [created, ...existing];
+    const keep = mine.reduce((a, b) => (b.id > a.id ? b : a), created);
+    const removed = await removeAll(api, r, mine.filter((c) => c.id !== keep.id));
+    return { id: keep.id, url: keep.html_url, action: existing.length ? 'recreated' : 'created', superseded: removed };
   }
 
   // upsert that created: converge with any racer (or with comments we could not attribute before).
@@ -104,8 +111,21 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
   return { id: result.id, url: result.html_url, action: 'created', superseded: 0 };
 }
 
-async function create(api: Api, [route, params]: readonly [string, object], body: string): Promise<Comment> {
-  return (await api.request(route, { ...params, body })).data as Comment;
+async function create(api: Api, target: CommentTarget, o: PostCommentOptions, author: string | undefined, known: Set<number>): Promise<Comment> {
+  const [route, params] = routes(target).create;
+  const same = (a: string | undefined) => (a ?? '').replace(/\r\n/g, '\n').trimEnd() === o.body.replace(/\r\n/g, '\n').trimEnd();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await api.request(route, { ...params, body: o.body, ...NO_RETRY })).data as Comment;
+    } catch (e) {
+      if (!mayHaveApplied(e) || attempt >= CREATE_ATTEMPTS) throw e;
+    }
+    const [listRoute, listParams] = routes(target).list;
+    const all = await collect(pages<Comment>(api, listRoute, listParams));
+    const landed = all.find((c) => !known.has(c.id) && hasMarker(c.body ?? '', o.id) && same(c.body) && (!author || sameLogin(c.user?.login, author)));
+    if (landed) return landed;
+    await pause(500 * attempt * attempt);
+  }
 }
 
 async function update(api: Api, [route, params]: readonly [string, object], body: string): Promise<Comment> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headSha, parseTarget, resolveTarget, type EventContext } from './target.js';
+import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict, type EventContext } from './target.js';
 import type { Api } from './api.js';
 import { sameLogin } from './identity.js';
 
@@ -72,5 +72,35 @@ describe('sameLogin', () => {
     expect(sameLogin('GitHub-Actions[bot]', 'github-actions[bot]')).toBe(true);
     expect(sameLogin('github-actions', 'mallory')).toBe(false);
     expect(sameLogin(undefined, 'x')).toBe(false);
+  });
+});
+
+describe('what the event says', () => {
+  const ctx = (eventName: string, payload: object): EventContext => ({ eventName, payload, sha: 'm'.repeat(40), repo });
+
+  it.each([
+    ['success', 'pass'],
+    ['neutral', 'warn'],
+    ['failure', 'fail'],
+    ['cancelled', 'fail'],
+    ['timed_out', 'fail'],
+    ['skipped', 'fail'],
+    [null, 'fail'],
+  ])('a triggering run that concluded %s gives %s, and says so', (conclusion, status) => {
+    const v = triggeringRunVerdict(ctx('workflow_run', { workflow_run: { conclusion } }));
+    expect(v?.status).toBe(status);
+    expect(v?.note).toContain(conclusion ?? 'none');
+  });
+
+  it('gives no verdict outside workflow_run', () => {
+    expect(triggeringRunVerdict(ctx('pull_request', { pull_request: { number: 1 } }))).toBeUndefined();
+  });
+
+  it('names the commit a run is about only when the event does', () => {
+    expect(eventHeadSha(ctx('pull_request', { pull_request: { head: { sha: 'h' } } }))).toBe('h');
+    expect(eventHeadSha(ctx('workflow_run', { workflow_run: { head_sha: 'w' } }))).toBe('w');
+    expect(eventHeadSha(ctx('push', { after: 'p' }))).toBe('p');
+    expect(eventHeadSha(ctx('push', { after: '0'.repeat(40) }))).toBeUndefined();
+    expect(eventHeadSha(ctx('issue_comment', { issue: { number: 1 } }))).toBeUndefined();
   });
 });

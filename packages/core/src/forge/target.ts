@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import type { Status } from '../report/section.js';
 import { collect, pages, type Api, type Repo } from './api.js';
 
 /** What the user asked for in the `target` input. */
@@ -45,6 +46,18 @@ const PULL_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_reques
  */
 export function headSha(ctx: EventContext): string {
   return ctx.payload?.pull_request?.head?.sha ?? ctx.payload?.workflow_run?.head_sha ?? ctx.sha;
+}
+
+/**
+ * The commit the event says this run is about, when it says so (pull request events, workflow_run,
+ * push); undefined for events such as issue_comment or schedule, which name no commit of the PR.
+ */
+export function eventHeadSha(ctx: EventContext): string | undefined {
+  const p = ctx.payload ?? {};
+  if (PULL_EVENTS.has(ctx.eventName)) return p.pull_request?.head?.sha;
+  if (ctx.eventName === 'workflow_run') return p.workflow_run?.head_sha;
+  if (ctx.eventName === 'push' && p.after && !/^0+$/.test(p.after)) return p.after;
+  return undefined;
 }
 
 export async function resolveTarget(spec: TargetSpec, ctx: EventContext, api: Api): Promise<Target> {
@@ -113,4 +126,31 @@ async function workflowRunTarget(run: any, r: Repo, api: Api): Promise<Target> {
     };
   }
   return { kind: 'issue', ...r, number, isPull: true };
+}
+
+/**
+ * On workflow_run, what GitHub recorded about the triggering run is the only verdict to believe:
+ * the report bundle it uploaded is that run's own word (a fork's, perhaps), statuses included.
+ * Only `success` passes and `neutral` warns; anything else (failure, cancelled, timed out,
+ * skipped, still running) did not show the change is sound, so it fails.
+ */
+export function triggeringRunVerdict(ctx: EventContext): { status: Status; note: string } | undefined {
+  if (ctx.eventName !== 'workflow_run' || !ctx.payload?.workflow_run) return undefined;
+  const conclusion = ctx.payload.workflow_run.conclusion;
+  const said = typeof conclusion === 'string' && conclusion ? conclusion : 'none (the run has not completed)';
+  const status: Status = conclusion === 'success' ? 'pass' : conclusion === 'neutral' ? 'warn' : 'fail';
+  return { status, note: `Verdict from the triggering run's conclusion: ${said}; the sections below are that run's own word.` };
+}
+
+/**
+ * The head sha of a pull request now. A report is about one commit: once the PR has moved on,
+ * the newer commit's run owns the comment.
+ */
+export async function currentPullHead(api: Api, target: Repo & { number: number }): Promise<string | undefined> {
+  const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.number,
+  });
+  return typeof data?.head?.sha === 'string' ? data.head.sha : undefined;
 }

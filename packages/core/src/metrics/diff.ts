@@ -2,13 +2,14 @@ import type { Direction } from './direction.js';
 import { inferDirection } from './direction.js';
 import type { Files, Leaf } from './flatten.js';
 import { DEFAULT_PRECISION, sameShown } from './format.js';
-import type { GateResult, GateRules } from './gates.js';
-import { directionRule, evaluateGates, NO_RULES } from './gates.js';
+import type { GateResult, GateRules, GatesVerdict } from './gates.js';
+import { directionRule, evaluateGates, gatesVerdict, NO_RULES } from './gates.js';
 
 /**
  * improved / regressed: a number moved, in the better / worse direction, by more than the shown
  * precision. added / removed: the key (or its whole file) exists on one side only. changed: a value
- * that is not a number (a string, a boolean) differs; such values are shown, never diffed.
+ * that is not a number (a string, a boolean) differs, or an informational number (direction none)
+ * moved: shown with its delta, never counted as better or worse.
  */
 export type MetricStatus = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed' | 'changed';
 export type ParamStatus = 'changed' | 'unchanged' | 'added' | 'removed';
@@ -39,8 +40,9 @@ export interface ParamRow {
 }
 
 export interface MetricsDiff {
-  /** False when any gate failed. */
+  /** True only when every gate was evaluated and passed, or there are no gates (see GatesVerdict). */
   passed: boolean;
+  verdict: GatesVerdict;
   /** False when there was nothing to compare against: every row is then `added`. */
   baseline: boolean;
   metrics: MetricRow[];
@@ -85,7 +87,8 @@ export function diffMetrics(base: Files | undefined, head: Files, opts: DiffOpti
   });
   const params = opts.params ? diffParams(opts.params.base, opts.params.head) : [];
   const gates = evaluateGates(metrics, rules, { baseline: base !== undefined, precision });
-  return { passed: gates.every((g) => g.passed), baseline: base !== undefined, metrics, params, gates };
+  const verdict = gatesVerdict(gates);
+  return { passed: verdict === 'passed' || verdict === 'none', verdict, baseline: base !== undefined, metrics, params, gates };
 }
 
 /** Params: any leaf type, compared for equality (NaN equals NaN); no direction, no delta. */
@@ -105,7 +108,7 @@ type Pair = Pick<MetricRow, 'base' | 'head' | 'delta' | 'relative' | 'status'>;
  * The verdict for one key. Numbers compare at the shown precision. A null next to a number reads
  * as a missing value, like NaN (JavaScript's JSON.stringify writes NaN as null). NaN ranks below
  * every number in both directions (a metric that became NaN regressed; NaN to NaN is unchanged);
- * infinities compare as numbers.
+ * infinities compare as numbers. An informational metric (direction none) is only unchanged or changed.
  */
 export function compareMetric(b: Leaf | undefined, h: Leaf | undefined, direction: Direction, precision: number): Pair {
   if (b === undefined) return { base: null, head: h ?? null, delta: null, relative: null, status: 'added' };
@@ -119,7 +122,10 @@ export function compareMetric(b: Leaf | undefined, h: Leaf | undefined, directio
   const delta = finite ? hn - bn : null;
   const relative = delta !== null && bn !== 0 ? delta / Math.abs(bn) : null;
   let status: MetricStatus;
-  if (Number.isNaN(bn) || Number.isNaN(hn)) {
+  if (direction === 'none') {
+    const same = Number.isNaN(bn) || Number.isNaN(hn) ? Number.isNaN(bn) && Number.isNaN(hn) : sameShown(bn, hn, precision);
+    status = same ? 'unchanged' : 'changed';
+  } else if (Number.isNaN(bn) || Number.isNaN(hn)) {
     status = Number.isNaN(bn) && Number.isNaN(hn) ? 'unchanged' : Number.isNaN(hn) ? 'regressed' : 'improved';
   } else if (sameShown(bn, hn, precision)) {
     status = 'unchanged';

@@ -1,7 +1,14 @@
-export type Direction = 'higher' | 'lower';
+/**
+ * Which way is better. `none` marks an informational metric (a count, a timing one only watches):
+ * set in the gates file, never guessed from a name.
+ */
+export type Direction = 'higher' | 'lower' | 'none';
+
+/** What a name can say: a name never makes a metric informational. */
+type Guess = Exclude<Direction, 'none'>;
 
 export interface InferredDirection {
-  direction: Direction;
+  direction: Guess;
   /** The word of the key that decided, or undefined when nothing did (then: higher). */
   word?: string;
 }
@@ -64,7 +71,7 @@ function isUnit(word: string): boolean {
   return TIME_UNITS.has(word) || SIZE_UNITS.has(word);
 }
 
-function lookup(word: string): Direction | undefined {
+function lookup(word: string): Guess | undefined {
   // As written, then without trailing digits (`map50`, `bleu4`), then singular (`errors`, `losses`).
   for (const w of [word, word.replace(/\d+$/, ''), word.replace(/s$/, ''), word.replace(/es$/, '')]) {
     if (LOWER.has(w)) return 'lower';
@@ -103,7 +110,7 @@ const HIGHER = new Set([
 ]);
 
 /** Read whole, ending at the head word: a plain lookup of the last word would miss them. */
-const PHRASES: [string[], Direction][] = [
+const PHRASES: [string[], Guess][] = [
   [['false', 'positive', 'rate'], 'lower'],
   [['false', 'negative', 'rate'], 'lower'],
   [['false', 'discovery', 'rate'], 'lower'],
@@ -124,7 +131,7 @@ const PHRASES: [string[], Direction][] = [
   [['average', 'precision'], 'higher'],
 ];
 
-const PHRASES_BY_LAST = new Map<string, [string[], Direction][]>();
+const PHRASES_BY_LAST = new Map<string, [string[], Guess][]>();
 for (const entry of PHRASES) {
   const last = entry[0][entry[0].length - 1];
   PHRASES_BY_LAST.set(last, [...(PHRASES_BY_LAST.get(last) ?? []), entry]);

@@ -123,10 +123,10 @@ describe('evaluating gates', () => {
     );
     expect(diff.passed).toBe(true);
     expect(diff.gates).toEqual([
-      { key: 'roc_auc.test', file: 'm', rule: 'min 0.9', passed: true, message: '0.91 ≥ 0.9' },
+      { key: 'roc_auc.test', file: 'm', rule: 'min 0.9', outcome: 'passed', message: '0.91 ≥ 0.9' },
       // 0.92 − 0.91 is 0.010000000000000009: float noise must not fail a 0.01 limit.
-      { key: 'roc_auc.test', file: 'm', rule: 'max-regression 0.01', passed: true, message: 'regressed by 0.01 (1.09%), within the allowed 0.01' },
-      { key: 'train.loss', file: 'm', rule: 'max-regression 2%', passed: true, message: 'regressed by 0.005 (1%), within the allowed 2% = 0.01' },
+      { key: 'roc_auc.test', file: 'm', rule: 'max-regression 0.01', outcome: 'passed', message: 'regressed by 0.01 (1.09%), within the allowed 0.01' },
+      { key: 'train.loss', file: 'm', rule: 'max-regression 2%', outcome: 'passed', message: 'regressed by 0.005 (1%), within the allowed 2% = 0.01' },
     ]);
   });
 
@@ -137,37 +137,37 @@ describe('evaluating gates', () => {
       { rules },
     );
     expect(diff.passed).toBe(false);
-    expect(diff.gates.map((g) => [g.key, g.rule, g.passed, g.message])).toEqual([
-      ['roc_auc.test', 'min 0.9', false, '0.89 is below the minimum 0.9'],
-      ['roc_auc.test', 'max-regression 0.01', false, 'regressed by 0.06 (6.32%), more than the allowed 0.01'],
-      ['train.loss', 'max-regression 2%', false, 'regressed by 0.02 (4%), more than the allowed 2% = 0.01'],
-      ['eval.loss', 'max-regression 2%', true, 'improved by 0.1 (25%)'],
+    expect(diff.gates.map((g) => [g.key, g.rule, g.outcome, g.message])).toEqual([
+      ['roc_auc.test', 'min 0.9', 'failed', '0.89 is below the minimum 0.9'],
+      ['roc_auc.test', 'max-regression 0.01', 'failed', 'regressed by 0.06 (6.32%), more than the allowed 0.01'],
+      ['train.loss', 'max-regression 2%', 'failed', 'regressed by 0.02 (4%), more than the allowed 2% = 0.01'],
+      ['eval.loss', 'max-regression 2%', 'passed', 'improved by 0.1 (25%)'],
     ]);
   });
 
   it('checks max, and shows more digits when the shown ones would look equal', () => {
     const r = parseGates('metrics:\n  latency_ms: { max: 50 }\n', 'g.yml');
     const diff = diffMetrics(undefined, files({ m: { latency_ms: 50.00004 } }), { rules: r });
-    expect(diff.gates).toEqual([{ key: 'latency_ms', file: 'm', rule: 'max 50', passed: false, message: '50.00004 is above the maximum 50' }]);
+    expect(diff.gates).toEqual([{ key: 'latency_ms', file: 'm', rule: 'max 50', outcome: 'failed', message: '50.00004 is above the maximum 50' }]);
   });
 
   it('shows a bound as written, whatever the precision', () => {
     const r = parseGates('metrics:\n  acc: { min: 0.91234, required: true }\n  f1: { min: 0.5, required: true }\n', 'g.yml');
     const diff = diffMetrics(undefined, files({ m: { acc: 0.9123 } }), { rules: r, precision: 3 });
-    expect(diff.gates.map((g) => [g.key, g.rule, g.passed, g.message])).toEqual([
-      ['acc', 'required', true, 'present'],
-      ['acc', 'min 0.91234', false, '0.912 is below the minimum 0.91234'],
+    expect(diff.gates.map((g) => [g.key, g.rule, g.outcome, g.message])).toEqual([
+      ['acc', 'required', 'passed', 'present'],
+      ['acc', 'min 0.91234', 'failed', '0.912 is below the minimum 0.91234'],
       // Nothing matched: the required check says so once, no extra "skipped" line.
-      ['f1', 'required', false, 'no metric matches "f1"'],
+      ['f1', 'required', 'failed', 'no metric matches "f1"'],
     ]);
   });
 
   it('without a baseline, applies absolute bounds and skips regression rules', () => {
     const diff = diffMetrics(undefined, files({ m: { 'roc_auc.test': 0.85 } }), { rules });
     expect(diff.gates).toEqual([
-      { key: 'roc_auc.test', file: 'm', rule: 'min 0.9', passed: false, message: '0.85 is below the minimum 0.9' },
-      { key: 'roc_auc.test', file: 'm', rule: 'max-regression 0.01', passed: true, skipped: true, message: 'skipped (no baseline)' },
-      { key: '*.loss', rule: 'max-regression 2%', passed: true, skipped: true, message: 'skipped: no metric matches "*.loss"' },
+      { key: 'roc_auc.test', file: 'm', rule: 'min 0.9', outcome: 'failed', message: '0.85 is below the minimum 0.9' },
+      { key: 'roc_auc.test', file: 'm', rule: 'max-regression 0.01', outcome: 'not evaluated', message: 'not evaluated: no baseline' },
+      { key: '*.loss', rule: 'max-regression 2%', outcome: 'not evaluated', message: 'not evaluated: no metric matches "*.loss"' },
     ]);
     expect(diff.passed).toBe(false);
   });
@@ -175,43 +175,43 @@ describe('evaluating gates', () => {
   it('fails bounds on a metric that disappeared, became NaN or is not a number', () => {
     const r = parseGates('metrics:\n  "*": { min: 0, max-regression: 1 }\n', 'g.yml');
     const diff = diffMetrics(files({ m: { gone: 1, nan_acc: 0.5, s: 'x' } }), files({ m: { nan_acc: NaN, s: 'y' } }), { rules: r });
-    expect(diff.gates.map((g) => [g.key, g.rule, g.passed, g.message])).toEqual([
-      ['nan_acc', 'min 0', false, 'head is NaN'],
-      ['nan_acc', 'max-regression 1', false, 'head is NaN'],
-      ['s', 'min 0', false, 'head is not a number ("y")'],
-      ['s', 'max-regression 1', false, 'head is not a number ("y")'],
-      ['gone', 'min 0', false, 'missing from head'],
-      ['gone', 'max-regression 1', false, 'missing from head'],
+    expect(diff.gates.map((g) => [g.key, g.rule, g.outcome, g.message])).toEqual([
+      ['nan_acc', 'min 0', 'failed', 'head is NaN'],
+      ['nan_acc', 'max-regression 1', 'failed', 'head is NaN'],
+      ['s', 'min 0', 'failed', 'head is not a number ("y")'],
+      ['s', 'max-regression 1', 'failed', 'head is not a number ("y")'],
+      ['gone', 'min 0', 'failed', 'missing from head'],
+      ['gone', 'max-regression 1', 'failed', 'missing from head'],
     ]);
   });
 
   it('skips a regression rule for a new metric and for a NaN base', () => {
     const r = parseGates('metrics:\n  "*": { max-regression: "1%" }\n', 'g.yml');
     const diff = diffMetrics(files({ m: { a: NaN } }), files({ m: { a: 0.5, b: 0.5 } }), { rules: r });
-    expect(diff.gates.map((g) => [g.key, g.passed, g.skipped, g.message])).toEqual([
-      ['a', true, true, 'skipped (base is NaN)'],
-      ['b', true, true, 'skipped (new metric, no base value)'],
+    expect(diff.gates.map((g) => [g.key, g.outcome, g.message])).toEqual([
+      ['a', 'not evaluated', 'not evaluated: base is NaN'],
+      ['b', 'not evaluated', 'not evaluated: new metric, no base value'],
     ]);
   });
 
   it('uses a relative limit of 0 against a base of 0', () => {
     const r = parseGates('metrics:\n  err: { max-regression: "5%" }\n', 'g.yml');
     const diff = diffMetrics(files({ m: { err: 0 } }), files({ m: { err: 0.001 } }), { rules: r });
-    expect(diff.gates[0]).toMatchObject({ passed: false, message: 'regressed by 0.001, more than the allowed 5% = 0' });
+    expect(diff.gates[0]).toMatchObject({ outcome: 'failed', message: 'regressed by 0.001, more than the allowed 5% = 0' });
   });
 
   it('required: fails when nothing matches or a matching key disappeared', () => {
     const r = parseGates('metrics:\n  f1: { required: true }\n  "eval.*": { required: true }\n', 'g.yml');
     const ok = diffMetrics(files({ m: { f1: 1, 'eval.a': 1 } }), files({ m: { f1: 1, 'eval.a': 1 } }), { rules: r });
-    expect(ok.gates.map((g) => [g.key, g.passed, g.message])).toEqual([
-      ['f1', true, 'present'],
-      ['eval.a', true, 'present'],
+    expect(ok.gates.map((g) => [g.key, g.outcome, g.message])).toEqual([
+      ['f1', 'passed', 'present'],
+      ['eval.a', 'passed', 'present'],
     ]);
     const bad = diffMetrics(files({ m: { 'eval.a': 1, 'eval.b': 2 } }), files({ m: { 'eval.a': 1 } }), { rules: r });
     expect(bad.passed).toBe(false);
-    expect(bad.gates.map((g) => [g.key, g.passed, g.message])).toEqual([
-      ['f1', false, 'no metric matches "f1"'],
-      ['eval.*', false, 'missing from head: eval.b'],
+    expect(bad.gates.map((g) => [g.key, g.outcome, g.message])).toEqual([
+      ['f1', 'failed', 'no metric matches "f1"'],
+      ['eval.*', 'failed', 'missing from head: eval.b'],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError, type Problem } from '../errors.js';
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
@@ -21,14 +21,16 @@ import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
  * globs.
  *
  *   direction       higher | lower: overrides the guess from the name (first matching rule wins;
- *                   a pattern equal to the key wins over globs)
+ *                   a pattern equal to the key wins over globs); none: informational (a count, a
+ *                   timing): shown with its change, never improved or regressed
  *   min, max        absolute bounds on the head value
  *   max-regression  the largest move allowed in the worse direction: a number is absolute,
- *                   "2%" is relative to |base|; skipped when there is no baseline
+ *                   "2%" is relative to |base|; not evaluated without a baseline
  *   required        (extension) the metric must exist in head: a rule that matches nothing, or a
  *                   key that disappeared, fails
- * A rule with bounds that matches no key at all is reported as skipped (a typo must be visible).
- * A key that disappeared fails every bound that names it.
+ * A check that cannot be made (no baseline, a new metric, a rule that matches no key) is "not
+ * evaluated": never a pass, never a failure. A rule that matches no key is also a warning at its
+ * line (a typo must be visible). A key that disappeared fails every bound that names it.
  */
 export interface GateRule {
   pattern: string;
@@ -53,12 +55,28 @@ export interface GateResult {
   key: string;
   /** `min 0.9`, `max 50`, `max-regression 0.01`, `max-regression 2%`, `required`. */
   rule: string;
-  passed: boolean;
+  /** `not evaluated` when the check could not be made: no baseline, nothing matched, a new metric. */
+  outcome: GateOutcome;
   message: string;
   /** The metrics file the key is in (absent when no key matched). */
   file?: string;
-  /** True when the rule could not be checked: no baseline, nothing matched, a new metric. */
-  skipped?: boolean;
+}
+
+export type GateOutcome = 'passed' | 'failed' | 'not evaluated';
+
+/**
+ * The gates as one word: `none` without gates; `failed` when any failed; `nothing checked` when
+ * none could be evaluated; `incomplete` when some passed and others were not evaluated; `passed`
+ * only when every gate was evaluated and passed.
+ */
+export type GatesVerdict = 'none' | 'passed' | 'failed' | 'incomplete' | 'nothing checked';
+
+export function gatesVerdict(gates: GateResult[]): GatesVerdict {
+  if (gates.length === 0) return 'none';
+  if (gates.some((g) => g.outcome === 'failed')) return 'failed';
+  const evaluated = gates.filter((g) => g.outcome === 'passed').length;
+  if (evaluated === 0) return 'nothing checked';
+  return evaluated < gates.length ? 'incomplete' : 'passed';
 }
 
 export const NO_RULES: GateRules = { metrics: [] };
@@ -67,7 +85,7 @@ const ruleSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    direction: { enum: ['higher', 'lower'] },
+    direction: { enum: ['higher', 'lower', 'none'] },
     min: { type: 'number' },
     max: { type: 'number' },
     'max-regression': {
@@ -126,6 +144,12 @@ export function parseGates(text: string, file: string): GateRules {
     const mr = spec['max-regression'];
     if (typeof mr === 'number') rule.maxRegression = { value: mr, relative: false };
     if (typeof mr === 'string') rule.maxRegression = { value: parseFloat(mr) / 100, relative: true };
+    if (rule.direction === 'none' && rule.maxRegression) {
+      throw new UserError(
+        `invalid gates: "${pattern}" is informational (direction: none), so it has no worse direction for max-regression`,
+        at(['metrics', pattern, 'max-regression'], true),
+      );
+    }
     if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
       throw new UserError(`invalid gates: "${pattern}" has min ${rule.min} above max ${rule.max}`, at(['metrics', pattern, 'min']));
     }
@@ -224,7 +248,7 @@ export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOpt
             : present.length === 1
               ? 'present'
               : `${present.length} metrics present`;
-      results.push({ key: present.length === 1 && passed ? present[0].key : rule.pattern, rule: 'required', passed, message });
+      results.push({ key: present.length === 1 && passed ? present[0].key : rule.pattern, rule: 'required', outcome: passed ? 'passed' : 'failed', message });
     }
     if (matched.length === 0) {
       // `required` has already failed for this; one message is enough.
@@ -232,9 +256,8 @@ export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOpt
         results.push({
           key: rule.pattern,
           rule: ruleNames(rule).join(', '),
-          passed: true,
-          skipped: true,
-          message: `skipped: no metric matches "${rule.pattern}"`,
+          outcome: 'not evaluated',
+          message: `not evaluated: no metric matches "${rule.pattern}"`,
         });
       }
       continue;
@@ -252,20 +275,20 @@ export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOpt
               : undefined;
       if (rule.min !== undefined) {
         const name = `min ${exact(rule.min)}`;
-        if (headProblem) results.push({ ...at, rule: name, passed: false, message: headProblem });
+        if (headProblem) results.push({ ...at, rule: name, outcome: 'failed', message: headProblem });
         else {
           const passed = !below(head as number, rule.min);
           const [h, m] = [shownAgainst(head as number, rule.min, precision), exact(rule.min)];
-          results.push({ ...at, rule: name, passed, message: passed ? `${h} ≥ ${m}` : `${h} is below the minimum ${m}` });
+          results.push({ ...at, rule: name, outcome: verdict(passed), message: passed ? `${h} ≥ ${m}` : `${h} is below the minimum ${m}` });
         }
       }
       if (rule.max !== undefined) {
         const name = `max ${exact(rule.max)}`;
-        if (headProblem) results.push({ ...at, rule: name, passed: false, message: headProblem });
+        if (headProblem) results.push({ ...at, rule: name, outcome: 'failed', message: headProblem });
         else {
           const passed = !below(rule.max, head as number);
           const [h, m] = [shownAgainst(head as number, rule.max, precision), exact(rule.max)];
-          results.push({ ...at, rule: name, passed, message: passed ? `${h} ≤ ${m}` : `${h} is above the maximum ${m}` });
+          results.push({ ...at, rule: name, outcome: verdict(passed), message: passed ? `${h} ≤ ${m}` : `${h} is above the maximum ${m}` });
         }
       }
       if (rule.maxRegression !== undefined) {
@@ -274,6 +297,32 @@ export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOpt
     }
   }
   return results;
+}
+
+/**
+ * A warning at the line of each rule that matches no metric: a typo in a pattern would otherwise
+ * leave a gate silently unchecked.
+ */
+export function unmatchedRules(rows: MetricRow[], rules: GateRules): Problem[] {
+  const keys = [...new Set(rows.map((r) => r.key))];
+  const problems: Problem[] = [];
+  for (const rule of rules.metrics.map(compile)) {
+    if (keys.some(rule.matches)) continue;
+    const some = keys.slice(0, 3).map((k) => `"${k}"`).join(', ');
+    const hint = keys.length === 0 ? 'there are no metrics' : `the metrics are named like ${some}${keys.length > 3 ? ', …' : ''}`;
+    problems.push({
+      severity: 'warning',
+      title: 'Gate rule matches no metric',
+      message: `gate rule "${rule.pattern}" matches no metric, so it checks nothing (${hint})`,
+      ...(rules.file ? { file: rules.file } : {}),
+      ...(rule.line ? { line: rule.line, column: rule.column } : {}),
+    });
+  }
+  return problems;
+}
+
+function verdict(passed: boolean): GateOutcome {
+  return passed ? 'passed' : 'failed';
 }
 
 function ruleNames(rule: GateRule): string[] {
@@ -296,10 +345,11 @@ function checkRegression(
   precision: number,
 ): Omit<GateResult, 'key' | 'file'> {
   const rule = regressionName(mr);
-  const skip = (why: string) => ({ rule, passed: true, skipped: true, message: `skipped (${why})` });
+  const skip = (why: string) => ({ rule, outcome: 'not evaluated' as const, message: `not evaluated: ${why}` });
   if (!baseline) return skip('no baseline');
+  if (row.direction === 'none') return skip('the metric is informational (direction none)');
   if (row.status === 'added') return skip('new metric, no base value');
-  if (headProblem) return { rule, passed: false, message: headProblem };
+  if (headProblem) return { rule, outcome: 'failed', message: headProblem };
   const base = row.base;
   if (typeof base !== 'number') return skip('base is not a number');
   if (Number.isNaN(base)) return skip('base is NaN');
@@ -314,13 +364,13 @@ function checkRegression(
   // Float noise (0.92 − 0.91 is 0.010000000000000009) is no move at all.
   const noise = Math.max(Math.abs(base), Math.abs(head)) * 1e-12;
   if (!(worse > noise)) {
-    return { rule, passed: true, message: worse < -noise ? `improved by ${moved(-worse)}` : 'no regression' };
+    return { rule, outcome: 'passed', message: worse < -noise ? `improved by ${moved(-worse)}` : 'no regression' };
   }
   const limit = mr.relative ? `${exact(mr.value * 100)}% = ${fmt(allowed)}` : exact(allowed);
   const passed = !below(allowed, worse);
   return {
     rule,
-    passed,
+    outcome: verdict(passed),
     message: passed ? `regressed by ${moved(worse)}, within the allowed ${limit}` : `regressed by ${moved(worse)}, more than the allowed ${limit}`,
   };
 }

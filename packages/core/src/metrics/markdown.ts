@@ -3,7 +3,7 @@ import type { Status } from '../report/section.js';
 import type { MetricRow, MetricsDiff, MetricStatus, ParamRow } from './diff.js';
 import type { Leaf } from './flatten.js';
 import { DEFAULT_PRECISION, formatChange, formatNumber } from './format.js';
-import type { GateResult } from './gates.js';
+import { gatesVerdict, type GateResult } from './gates.js';
 
 export interface RenderOptions {
   /** Significant digits shown (the diff's verdicts used the same). */
@@ -35,10 +35,14 @@ export function renderMetricsMarkdown(diff: MetricsDiff, opts: RenderOptions = {
   const byFile = groupBy(diff.metrics, (r) => r.file);
   for (const [file, rows] of byFile) parts.push(renderFile(file, rows, diff.baseline, precision, !!opts.showUnchanged));
   if (byFile.size === 0) parts.push('_No metrics found._');
-  if (diff.metrics.some((r) => r.inferred && isNumber(r.head ?? r.base))) {
+  const numeric = diff.metrics.filter((r) => isNumber(r.head ?? r.base));
+  const informational = numeric.some((r) => r.direction === 'none');
+  if (numeric.some((r) => r.inferred)) {
     parts.push(
-      '<sub>↑ higher is better, ↓ lower is better; * guessed from the name: set `direction` in the gates file to fix a wrong guess.</sub>',
+      `<sub>↑ higher is better, ↓ lower is better${informational ? ', ○ informational (never improved or regressed)' : ''}; * guessed from the name: set \`direction\` in the gates file to fix a wrong guess (\`none\` for a metric that is only informational).</sub>`,
     );
+  } else if (informational) {
+    parts.push('<sub>○ informational (direction none): shown with its change, never counted as improved or regressed.</sub>');
   }
 
   const params = renderParams(diff.params, !!opts.showUnchanged);
@@ -58,16 +62,37 @@ export function summarizeMetricsDiff(diff: MetricsDiff): string {
   const text = moves.length > 0 ? moves.join(', ') : 'no change';
   const changedParams = diff.params.filter((p) => p.status !== 'unchanged').length;
   const params = changedParams > 0 ? `; ${changedParams} param${changedParams === 1 ? '' : 's'} changed` : '';
-  const failed = diff.gates.filter((g) => !g.passed).length;
-  const checked = diff.gates.filter((g) => !g.skipped).length;
-  const gates = failed > 0 ? `; ${failed} gate${failed === 1 ? '' : 's'} failed` : checked > 0 ? '; gates passed' : '';
-  return text + params + gates;
+  return text + params + gatesSummary(diff.gates);
 }
 
-/** fail when a gate failed, warn when a metric regressed without a gate, else pass. */
+/** The gates in a few words; never "passed" for gates that were not evaluated. */
+function gatesSummary(gates: GateResult[]): string {
+  const n = (outcome: GateResult['outcome']) => gates.filter((g) => g.outcome === outcome).length;
+  const plural = (k: number) => `${k} gate${k === 1 ? '' : 's'}`;
+  switch (gatesVerdict(gates)) {
+    case 'none':
+      return '';
+    case 'failed':
+      return `; ${plural(n('failed'))} failed`;
+    case 'nothing checked':
+      return `; gates: nothing checked (${plural(gates.length)} not evaluated)`;
+    case 'incomplete':
+      return `; ${plural(n('passed'))} passed, ${n('not evaluated')} not evaluated`;
+    case 'passed':
+      return '; gates passed';
+  }
+}
+
+/**
+ * fail when a gate failed; warn when a gate was not evaluated or a metric regressed; info when
+ * there was no baseline and nothing else to say (nothing was compared, so nothing passed); else pass.
+ */
 export function metricsStatus(diff: MetricsDiff): Status {
-  if (!diff.passed) return 'fail';
-  return diff.metrics.some((r) => r.status === 'regressed') ? 'warn' : 'pass';
+  const verdict = gatesVerdict(diff.gates);
+  if (verdict === 'failed') return 'fail';
+  if (verdict === 'nothing checked' || verdict === 'incomplete') return 'warn';
+  if (diff.metrics.some((r) => r.status === 'regressed')) return 'warn';
+  return diff.baseline || verdict === 'passed' ? 'pass' : 'info';
 }
 
 function renderFile(file: string, rows: MetricRow[], baseline: boolean, precision: number, showUnchanged: boolean): string {
@@ -90,9 +115,11 @@ function renderFile(file: string, rows: MetricRow[], baseline: boolean, precisio
   return `${title}\n\n${table(['Metric', 'Base', 'Head', 'Change', 'Verdict'], body, ['l', 'r', 'r', 'r', 'l'])}${note}`;
 }
 
+const ARROW = { higher: '↑', lower: '↓', none: '○' } as const;
+
 function metricCell(r: MetricRow): string {
   if (!isNumber(r.head ?? r.base)) return codeSpan(r.key);
-  return `${codeSpan(r.key)} ${r.direction === 'higher' ? '↑' : '↓'}${r.inferred ? '\\*' : ''}`;
+  return `${codeSpan(r.key)} ${ARROW[r.direction]}${r.inferred ? '\\*' : ''}`;
 }
 
 function renderParams(rows: ParamRow[], showUnchanged: boolean): string | undefined {
@@ -115,11 +142,19 @@ function renderParams(rows: ParamRow[], showUnchanged: boolean): string | undefi
 }
 
 function renderGates(gates: GateResult[], manyFiles: boolean): string {
-  const failed = gates.filter((g) => !g.passed);
-  const ordered = [...failed, ...gates.filter((g) => g.passed && !g.skipped), ...gates.filter((g) => g.skipped)];
-  const head = failed.length > 0 ? `**Gates**: ${failed.length} of ${gates.length} failed` : `**Gates**: passed`;
-  const lines = ordered.map((g) => {
-    const icon = !g.passed ? '❌' : g.skipped ? '⏭️' : '✅';
+  const of = (outcome: GateResult['outcome']) => gates.filter((g) => g.outcome === outcome);
+  const [failed, passed, unevaluated] = [of('failed'), of('passed'), of('not evaluated')];
+  const rest = unevaluated.length > 0 ? `, ${unevaluated.length} not evaluated` : '';
+  const head =
+    failed.length > 0
+      ? `**Gates**: ${failed.length} of ${gates.length} failed${rest}`
+      : passed.length === 0
+        ? `**Gates**: nothing checked (${gates.length} not evaluated)`
+        : unevaluated.length > 0
+          ? `**Gates**: ${passed.length} passed${rest}`
+          : '**Gates**: passed';
+  const lines = [...failed, ...passed, ...unevaluated].map((g) => {
+    const icon = g.outcome === 'failed' ? '❌' : g.outcome === 'not evaluated' ? '⚠️' : '✅';
     const where = manyFiles && g.file ? ` in ${codeSpan(g.file)}` : '';
     return `- ${icon} ${codeSpan(g.key)}${where} ${escapeText(g.rule)}: ${escapeText(g.message)}`;
   });

@@ -157,3 +157,15 @@ describe('what the report says about the run', () => {
     expect(twice.status).toBe('info');
   });
 });
+
+describe('composeReport with a verdict', () => {
+  it('takes the verdict over the sections and says where it came from', () => {
+    const sections = [section({ id: 'a', status: 'pass' }), section({ id: 'b', status: 'pass' })];
+    const r = composeReport({ id: 'mlci', title: 'T', sections, verdict: { status: 'fail', note: 'Verdict from the run: failure.' } });
+    expect(r.status).toBe('fail');
+    const header = r.parts[0].kind === 'header' ? r.parts[0].markdown : '';
+    expect(header).toContain('## ❌ T');
+    expect(header).toContain('_Verdict from the run\\: failure\\._');
+    expect(composeReport({ id: 'mlci', title: 'T', sections }).status).toBe('pass');
+  });
+});

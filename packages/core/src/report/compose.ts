@@ -1,6 +1,6 @@
 import { escapeText } from './escape.js';
 import { describeRun } from './run-identity.js';
-import { orderSections, STATUS_RANK, worstStatus, type Section, type Stage, type Status } from './section.js';
+import { orderSections, worstStatus, type Section, type Stage, type Status } from './section.js';
 
 /**
  * The comment body, built from the report's sections as parts that fit.ts can fold or cut one by
@@ -52,6 +52,11 @@ export interface ComposeInput {
   sections: Section[];
   footer?: { runUrl?: string; sha?: string; when?: string };
   /**
+   * The report's verdict when the sections may not decide it (a bundle from another run, whose
+   * statuses are that run's own word), with a line saying where it came from.
+   */
+  verdict?: { status: Status; note: string };
+  /**
    * The job's outcome (`job.status`: success, failure, cancelled). A job that did not succeed never
    * makes a green report, even when every section passed: a step may have failed before writing one.
    */
@@ -65,23 +70,11 @@ export interface ComposeInput {
   showBody?: (s: Section) => boolean;
 }
 
-/**
- * What a job's status (or a run's conclusion) makes of the report: a failed or timed-out one fails
- * it, a cancelled one (or anything else unknown) warns.
- */
+/** What a job's status makes of the report: a failed one fails it, a cancelled one warns. */
 export function jobStatusOf(jobStatus: string | undefined): Status | undefined {
   const s = (jobStatus ?? '').trim().toLowerCase();
   if (s === '' || s === 'success' || s === 'neutral' || s === 'skipped') return undefined;
   return s === 'failure' || s === 'timed_out' ? 'fail' : 'warn';
-}
-
-/** Of two outcomes (the job's, a triggering run's conclusion), the one that says more is wrong. */
-export function worseJobStatus(a: string | undefined, b: string | undefined): string | undefined {
-  const rank = (s: string | undefined) => {
-    const status = jobStatusOf(s);
-    return status ? STATUS_RANK[status] : 0;
-  };
-  return rank(b) > rank(a) ? b : a;
 }
 
 /** Parts are separated by a blank line so that each starts a new block. */
@@ -112,7 +105,8 @@ export function hasMarker(body: string, id: string): boolean {
 export function composeReport(input: ComposeInput): ComposedReport {
   const sections = orderSections(input.sections);
   const job = jobStatusOf(input.jobStatus);
-  const status = worstStatus([...sections.map((s) => s.status), ...(job ? [job] : [])]);
+  // A bundle's verdict replaces its sections' statuses; this job's own outcome still counts.
+  const status = worstStatus([input.verdict?.status ?? worstStatus(sections.map((s) => s.status)), ...(job ? [job] : [])]);
   const parts: ReportPart[] = [{ kind: 'header', markdown: header(input, sections, status) }];
   for (const s of sections) if (input.showBody?.(s) ?? true) parts.push(sectionPart(s));
   const footer = footerMarkdown(input.footer);
@@ -136,14 +130,17 @@ export function sectionPart(s: Section): SectionPart {
 
 function header(input: ComposeInput, sections: Section[], status: Status): string {
   const lines = [reportMarker(input.id), `## ${STATUS_ICON[status]} ${escapeText(input.title)}`];
+  if (input.verdict) lines.push('', `_${escapeText(input.verdict.note)}_`);
   const job = jobStatusOf(input.jobStatus);
   if (job) {
     const failed = sections.some((s) => s.status === 'fail');
-    const why = failed
-      ? 'see the failing sections below.'
-      : sections.length === 0
-        ? 'a step failed before any mlci step wrote a section, so nothing below was checked in this run.'
-        : 'a step failed without writing a report section, so this report is not the whole story: see the workflow run.';
+    const why = job !== 'fail'
+      ? 'it did not finish, so later steps may not have run.'
+      : failed
+        ? 'see the failing sections below.'
+        : sections.length === 0
+          ? 'a step failed before any mlci step wrote a section, so nothing below was checked in this run.'
+          : 'a step failed without writing a report section, so this report is not the whole story: see the workflow run.';
     const verb = job === 'fail' ? 'The job failed' : `The job did not succeed`;
     lines.push('', `> ${STATUS_ICON[job]} **${verb}** (job status: ${escapeText(String(input.jobStatus).trim())}): ${why}`);
   }

@@ -5,14 +5,14 @@ import { createCheckRun } from '../forge/checks.js';
 import { findReportComments, postComment, type CommentMode } from '../forge/comments.js';
 import { whoAmI } from '../forge/identity.js';
 import { publishImages } from '../forge/publish-images.js';
-import type { Target } from '../forge/target.js';
+import { currentPullHead, type Target } from '../forge/target.js';
 import { composeReport, keepPreviousReport } from './compose.js';
 import { fitReport } from './fit.js';
 import { rewriteImages } from './images.js';
-import { neutralizeMentions } from './mentions.js';
+import { closeOpenFence, neutralizeMentions } from './mentions.js';
 import type { LoadedSection } from './load.js';
 import { sameRun, type SectionRun } from './run-identity.js';
-import type { Section, Status } from './section.js';
+import { worstStatus, type Section, type Status } from './section.js';
 import { SUMMARY_LIMIT_BYTES } from './step-summary.js';
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
@@ -42,6 +42,16 @@ export interface DeliverOptions {
    * this directory (where report.md is written).
    */
   localImagesFrom?: string;
+  /**
+   * The verdict when untrusted sections may not decide it (on workflow_run: the triggering run's
+   * conclusion). Trusted sections (this job's own) still count; untrusted statuses never do.
+   */
+  verdict?: { status: Status; note: string };
+  /**
+   * The commit this run built. When set and the target is a pull request, the comment is only
+   * written while that commit is still the PR's head: an older run never replaces a newer report.
+   */
+  expectedHead?: string;
   /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
   jobStatus?: string;
   /**
@@ -117,6 +127,16 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     }
   }
 
+  const dropped = current.flatMap((l) => l.dropped ?? []);
+  if (dropped.length > 0) {
+    const reasons = [...new Set(dropped.map((d) => d.reason))].join('; ');
+    problems.push({
+      severity: 'warning',
+      title: 'Report images dropped',
+      message: `${dropped.length} image(s) of the report bundle were not published (${reasons}). A bundle from another run may publish only PNG, JPEG, GIF or WebP files inside it, 20 images, 5 MB each, 25 MB in all.`,
+    });
+  }
+  const anyUntrusted = current.some((l) => l.untrusted);
   // The job summary shows each section once: bodies that their own step showed on this job's
   // page are left to that step's summary. A bundle's sections were shown on another job's page.
   const shownByItsStep = new WeakSet<Section>();
@@ -132,16 +152,27 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
       if (url) byRef.set(img.ref, url);
     }
     const fallbacks = new Map((l.section.images ?? []).map((i) => [i.path, i.fallback]));
-    const markdown = rewriteImages(l.section.markdown, byRef, (ref) => fallbacks.get(ref));
-    if (!l.untrusted) return shown({ ...l.section, markdown });
-    return { ...l.section, markdown: neutralizeMentions(markdown), title: neutralizeMentions(l.section.title), summary: neutralizeMentions(l.section.summary) };
+    const refused = new Map((l.dropped ?? []).map((d) => [d.ref, d.reason]));
+    const markdown = rewriteImages(l.section.markdown, byRef, (ref) =>
+      refused.has(ref) ? `_image not shown: ${refused.get(ref)}_` : fallbacks.get(ref),
+    );
+    // Title and summary are escaped where they are shown (compose, fit); the markdown is parsed.
+    // With a bundle in the report every section is closed off, so that no fence of ours can be
+    // closed by the bundle's markdown and turn its code into live text, nor the reverse.
+    if (!l.untrusted) return shown({ ...l.section, markdown: anyUntrusted ? closeOpenFence(markdown) : markdown });
+    return { ...l.section, markdown: neutralizeMentions(markdown) };
   });
+  const verdict = o.verdict && {
+    status: worstStatus([o.verdict.status, ...current.filter((l) => !l.untrusted).map((l) => l.section.status)]),
+    note: o.verdict.note,
+  };
 
   const base = {
     id: o.id,
     title: o.title,
     sections,
     footer: { runUrl: o.runUrl, sha: o.sha, when: new Date().toISOString() },
+    verdict,
     jobStatus: o.jobStatus,
     stale,
   };
@@ -189,17 +220,26 @@ export async function deliverReport(api: Api | undefined, o: DeliverOptions): Pr
     problems.push({ severity: 'notice', message: 'Dry run: the report was not posted.' });
   } else if (api) {
     const where = o.target.kind === 'issue' ? `#${o.target.number}` : `commit ${o.target.sha.slice(0, 7)}`;
-    try {
-      const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode, hidePrevious, author });
-      delivery.posted = true;
-      delivery.comment = { id: posted.id, url: posted.url };
-    } catch (e) {
-      if (!isNotPermitted(e)) throw e;
+    const head = o.expectedHead && o.target.kind === 'issue' && o.target.isPull ? await currentPullHead(api, o.target) : undefined;
+    if (head !== undefined && head !== o.expectedHead) {
       problems.push({
-        severity: 'warning',
+        severity: 'notice',
         title: 'Report not posted',
-        message: `The report could not be posted to ${where}: the token may not write (${messageOf(e)}). ${PERMISSION_FIX}`,
+        message: `Pull request ${where} has moved on to ${head.slice(0, 7)}; this report is about ${o.expectedHead!.slice(0, 7)}, so its comment was left to the newer run.`,
       });
+    } else {
+      try {
+        const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode, hidePrevious, author });
+        delivery.posted = true;
+        delivery.comment = { id: posted.id, url: posted.url };
+      } catch (e) {
+        if (!isNotPermitted(e)) throw e;
+        problems.push({
+          severity: 'warning',
+          title: 'Report not posted',
+          message: `The report could not be posted to ${where}: the token may not write (${messageOf(e)}). ${PERMISSION_FIX}`,
+        });
+      }
     }
   }
 

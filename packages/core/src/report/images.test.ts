@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLocalImages, mapOutsideCode, rewriteImages } from './images.js';
+import { findLocalImages, imageKind, mapOutsideCode, rewriteImages, vetUntrustedImages } from './images.js';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -101,4 +101,74 @@ describe('mapOutsideCode', () => {
   it('treats an unmatched backtick as text', () => {
     expect(mapOutsideCode('a ` b', (t) => t.toUpperCase())).toBe('A ` B');
   });
+});
+
+describe('vetUntrustedImages', () => {
+  let root: string;
+  let outside: string;
+  beforeAll(async () => {
+    outside = await mkdtemp(join(tmpdir(), 'mlci-outside-'));
+    root = await mkdtemp(join(tmpdir(), 'mlci-bundle-'));
+    await writeFile(join(outside, 'secret.png'), PNG);
+    await mkdir(join(root, 'img'));
+    await writeFile(join(root, 'img', 'a.png'), PNG);
+    await writeFile(join(root, 'img', 'b.png'), Buffer.concat([PNG, Buffer.from('b')]));
+    await writeFile(join(root, 'img', 'c.png'), Buffer.concat([PNG, Buffer.alloc(100)]));
+    await writeFile(join(root, 'img', 'svg.png'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(join(root, 'img', 'page.gif'), '<!doctype html><script>x</script>');
+    await symlink(join(outside, 'secret.png'), join(root, 'img', 'link.png'));
+    await symlink(join(root, 'img', 'a.png'), join(root, 'img', 'inside.png'));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
+  const img = (ref: string, path = join(root, ref)) => ({ ref, path });
+
+  it('keeps pictures inside the bundle and drops what lies outside or is not a picture', async () => {
+    const { kept, dropped } = await vetUntrustedImages(
+      [[img('img/a.png'), img('../secret.png', join(outside, 'secret.png')), img('img/link.png'), img('img/inside.png'), img('img/svg.png'), img('img/page.gif'), img('img/none.png')]],
+      root,
+    );
+    expect(kept[0].map((i) => i.ref)).toEqual(['img/a.png', 'img/inside.png']);
+    // A link inside the bundle is published as the file it points to.
+    expect(kept[0][1].path).toBe(kept[0][0].path);
+    expect(dropped[0]).toEqual([
+      { ref: '../secret.png', reason: 'outside the report bundle' },
+      { ref: 'img/link.png', reason: 'outside the report bundle' },
+      { ref: 'img/svg.png', reason: 'not a PNG, JPEG, GIF or WebP image' },
+      { ref: 'img/page.gif', reason: 'not a PNG, JPEG, GIF or WebP image' },
+      { ref: 'img/none.png', reason: 'not found' },
+    ]);
+  });
+
+  it('caps the count, each size and the total across sections, counting a file once', async () => {
+    const size = PNG.length;
+    const limits = { count: 2, bytesEach: size + 50, bytesTotal: 2 * size };
+    const { kept, dropped } = await vetUntrustedImages(
+      [[img('img/a.png'), img('img/c.png')], [img('img/a.png'), img('img/b.png'), img('img/inside.png')]],
+      root,
+      limits,
+    );
+    expect(kept.map((k) => k.map((i) => i.ref))).toEqual([['img/a.png'], ['img/a.png', 'img/inside.png']]);
+    expect(dropped).toEqual([
+      [{ ref: 'img/c.png', reason: `larger than ${size + 50} bytes` }],
+      [{ ref: 'img/b.png', reason: `more than ${2 * size} bytes of images in all` }],
+    ]);
+    const byCount = await vetUntrustedImages([[img('img/a.png'), img('img/b.png'), img('img/c.png')]], root, { count: 2, bytesEach: 1e6, bytesTotal: 1e6 });
+    expect(byCount.dropped[0]).toEqual([{ ref: 'img/c.png', reason: 'more than 2 images' }]);
+  });
+});
+
+describe('imageKind', () => {
+  it.each([
+    ['png', PNG],
+    ['jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])],
+    ['gif', Buffer.from('GIF89a\x01\x00', 'latin1')],
+    ['webp', Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1')],
+    [undefined, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')],
+    [undefined, Buffer.from('<html>')],
+    [undefined, Buffer.from('RIFF\x10\x00\x00\x00WAVEfmt ', 'latin1')],
+    [undefined, Buffer.alloc(0)],
+  ])('%s', (kind, bytes) => expect(imageKind(bytes)).toBe(kind));
 });

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, resolve } from 'node:path';
+import { open, realpath } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { escapeText } from './escape.js';
 
 /**
@@ -128,6 +129,113 @@ function localImagePath(ref: string, baseDir: string): string | undefined {
     return undefined;
   }
   return path;
+}
+
+/** What an untrusted bundle may have published: the write token commits these bytes. */
+export const UNTRUSTED_IMAGE_LIMITS = { count: 20, bytesEach: 5 * 1024 * 1024, bytesTotal: 25 * 1024 * 1024 };
+
+export type ImageKind = 'png' | 'jpeg' | 'gif' | 'webp';
+
+/**
+ * The image format by its first bytes (the file's own word, not its name). Only formats that are
+ * pictures and nothing else: SVG and HTML carry scripts and links, so they are never taken from
+ * a bundle we do not trust.
+ */
+export function imageKind(head: Uint8Array): ImageKind | undefined {
+  const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 6 && /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1'))) return 'gif';
+  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  return undefined;
+}
+
+export interface DroppedImage {
+  ref: string;
+  /** Why, in words for the report: "not a PNG, JPEG, GIF or WebP image". */
+  reason: string;
+}
+
+export interface VettedImages {
+  /** Per section, the images that may be published (paths resolved, inside the bundle). */
+  kept: LocalImage[][];
+  dropped: DroppedImage[][];
+}
+
+/**
+ * Images of an untrusted bundle, checked before the write token commits anything: each must be a
+ * file inside `root` once symlinks are followed (a `../../secret.png` or a link out is dropped),
+ * a PNG, JPEG, GIF or WebP by its bytes, at most `bytesEach`, and together at most `count`
+ * distinct files and `bytesTotal` bytes, in report order. The rest are dropped with a reason.
+ */
+export async function vetUntrustedImages(
+  perSection: LocalImage[][],
+  root: string,
+  limits: typeof UNTRUSTED_IMAGE_LIMITS = UNTRUSTED_IMAGE_LIMITS,
+): Promise<VettedImages> {
+  const realRoot = await realpath(root);
+  const accepted = new Map<string, number>(); // real path -> size
+  let total = 0;
+  const kept: LocalImage[][] = [];
+  const dropped: DroppedImage[][] = [];
+  for (const images of perSection) {
+    const k: LocalImage[] = [];
+    const d: DroppedImage[] = [];
+    for (const img of images) {
+      const verdict = await vetOne(img, realRoot);
+      if ('reason' in verdict) {
+        d.push({ ref: img.ref, reason: verdict.reason });
+        continue;
+      }
+      const { real, size } = verdict;
+      if (!accepted.has(real)) {
+        if (size > limits.bytesEach) {
+          d.push({ ref: img.ref, reason: `larger than ${mib(limits.bytesEach)}` });
+          continue;
+        }
+        if (accepted.size >= limits.count) {
+          d.push({ ref: img.ref, reason: `more than ${limits.count} images` });
+          continue;
+        }
+        if (total + size > limits.bytesTotal) {
+          d.push({ ref: img.ref, reason: `more than ${mib(limits.bytesTotal)} of images in all` });
+          continue;
+        }
+        accepted.set(real, size);
+        total += size;
+      }
+      k.push({ ref: img.ref, path: real });
+    }
+    kept.push(k);
+    dropped.push(d);
+  }
+  return { kept, dropped };
+}
+
+function mib(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+}
+
+async function vetOne(img: LocalImage, realRoot: string): Promise<{ real: string; size: number } | { reason: string }> {
+  let real: string;
+  try {
+    real = await realpath(img.path);
+  } catch {
+    return { reason: 'not found' };
+  }
+  const rel = relative(realRoot, real);
+  if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) return { reason: 'outside the report bundle' };
+  const file = await open(real, 'r');
+  try {
+    const stat = await file.stat();
+    if (!stat.isFile()) return { reason: 'not a file' };
+    const head = Buffer.alloc(16);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    if (!imageKind(head.subarray(0, bytesRead))) return { reason: 'not a PNG, JPEG, GIF or WebP image' };
+    return { real, size: stat.size };
+  } finally {
+    await file.close();
+  }
 }
 
 /**

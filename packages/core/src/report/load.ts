@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { UserError } from '../errors.js';
-import { findLocalImages } from './images.js';
+import { findLocalImages, vetUntrustedImages, type DroppedImage } from './images.js';
 import { readSections, type Section } from './section.js';
 
 /** A section with what is needed to publish its images: where its relative paths start. */
@@ -11,9 +11,12 @@ export interface LoadedSection {
   images: Array<{ ref: string; path: string }>;
   /**
    * Written outside this job's control (a report bundle from another run, possibly a fork's):
-   * shown, but never allowed to mention anyone.
+   * shown as data: its mentions broken, its raw HTML shown as text, its images checked and capped,
+   * its statuses never the verdict.
    */
   untrusted?: boolean;
+  /** Images of an untrusted section that will not be published, and why (see vetUntrustedImages). */
+  dropped?: DroppedImage[];
 }
 
 /**
@@ -53,6 +56,15 @@ export async function loadReport(o: { reportDir: string; markdownFiles: string[]
       baseDir,
       images: findLocalImages(markdown, baseDir),
       untrusted: o.untrusted,
+    });
+  }
+  if (o.untrusted) {
+    // Checked here, before anything is published: the write token must never commit what the
+    // bundle points at outside itself, nor bytes that are not pictures, nor unbounded amounts.
+    const vetted = await vetUntrustedImages(loaded.map((l) => l.images), o.reportDir);
+    loaded.forEach((l, i) => {
+      l.images = vetted.kept[i];
+      l.dropped = vetted.dropped[i];
     });
   }
   return loaded;

@@ -22,7 +22,7 @@ await runAction({ action: 'comment-report', section: () => ({ id: 'comment-repor
   const markdown = input.list('markdown');
   const reportDir = reportDirInput();
   const title = input.string('title') || 'mlci report';
-  const id = input.string('id') || 'mlci';
+  const id = input.name('id', 'mlci');
   const target = parseTarget(input.string('target'));
   const mode = input.oneOf('mode', ['upsert', 'recreate', 'create'] as const, 'upsert');
   const hidePrevious = input.bool('hide-previous', false);
@@ -68,6 +68,7 @@ await runAction({ action: 'comment-report', section: () => ({ id: 'comment-repor
     expectedHead: target.kind === 'auto' ? eventHeadSha(ctx) : undefined,
     jobStatus,
     currentRun: await readerRun(reportDir),
+    secrets: input.registeredSecrets(),
   });
   delivery.problems.forEach(annotate);
 

@@ -1,28 +1,113 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createGunzip, createZstdDecompress } from 'node:zlib';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import type { BaselineCache } from '@mlci/core';
 
 /**
- * The Actions cache for a stored baseline (@actions/cache against the results service). Paths are
- * relative to the workspace (the action's cwd) so that the cache's version, a hash of the paths as
- * written, is the same in every run.
+ * The Actions cache for a stored baseline. Saving goes through @actions/cache. Restoring does
+ * not: @actions/cache extracts with `tar -P` into the workspace, so a poisoned entry's
+ * `../../escape.txt` or `/home/runner/.bashrc` would be written before anyone could look. Here the
+ * entry is looked up and downloaded the same way @actions/cache does it (the results service's
+ * Twirp API, or the v1 REST API on GHES), and handed to the core as a tar stream that it checks
+ * member by member before writing anything.
  *
  * Saving is best effort, as actions/cache does it: an entry that exists already (entries are
  * immutable), a read-only cache token or a full cache is reported and not an error. Restoring
- * answers a miss with undefined; a service fault is logged by @actions/cache and read as a miss.
+ * answers a miss, and a fault of the service, with undefined.
  */
-export function actionsCache(): BaselineCache | undefined {
+export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCache | undefined {
   if (!cache.isFeatureAvailable()) return undefined;
   return {
-    restore: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
-    async save(paths, key) {
+    async restore(paths, key, restoreKeys) {
+      for (const c of COMPRESSIONS) {
+        let hit: { key: string; url: string } | undefined;
+        let res: Response;
+        try {
+          hit = await lookup(env, { key, restoreKeys, version: cacheVersion(paths, c.method) });
+          if (!hit) continue;
+          res = await fetch(hit.url);
+          if (!res.ok || !res.body) throw new Error(`downloading the cache entry ${hit.key} failed: HTTP ${res.status}`);
+        } catch (e) {
+          // As @actions/cache does: a service fault is reported and read as a miss (the report says "no baseline").
+          core.warning(`The cached baseline could not be restored: ${(e as Error).message}`);
+          return undefined;
+        }
+        const body = Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>);
+        const unpacked = c.decompress();
+        body.on('error', (e) => unpacked.destroy(e));
+        return { key: hit.key, tar: body.pipe(unpacked) };
+      }
+      return undefined;
+    },
+    async save(paths, key, root) {
       try {
         // @actions/cache answers -1 when it logged why it could not store (exists, refused).
-        return (await cache.saveCache(paths, key)) !== -1;
+        return (await inFolder(root, () => cache.saveCache(paths, key))) !== -1;
       } catch (e) {
         core.warning(`The baseline was not stored in the cache: ${(e as Error).message}`);
         return false;
       }
     },
   };
+}
+
+/**
+ * @actions/cache names an entry's files relative to GITHUB_WORKSPACE (tar -C) and globs them from
+ * the working directory; both point at `root` while it saves, so mlci stages outside the workspace
+ * and the entry's paths stay the same relative ones in every run.
+ */
+async function inFolder<T>(root: string, body: () => Promise<T>): Promise<T> {
+  const cwd = process.cwd();
+  const workspace = process.env.GITHUB_WORKSPACE;
+  process.env.GITHUB_WORKSPACE = root;
+  process.chdir(root);
+  try {
+    return await body();
+  } finally {
+    process.chdir(cwd);
+    if (workspace === undefined) delete process.env.GITHUB_WORKSPACE;
+    else process.env.GITHUB_WORKSPACE = workspace;
+  }
+}
+
+/** @actions/cache's version salt and compression names: the entry's version hashes them with its paths. */
+const VERSION_SALT = '1.0';
+// It compresses with zstd when the zstd binary is there and with gzip otherwise: an entry is under one of the two.
+const COMPRESSIONS = [
+  { method: 'zstd-without-long', decompress: () => createZstdDecompress() },
+  { method: 'gzip', decompress: () => createGunzip() },
+];
+
+export function cacheVersion(paths: string[], method: string): string {
+  return createHash('sha256').update([...paths, method, VERSION_SALT].join('|')).digest('hex');
+}
+
+async function lookup(
+  env: NodeJS.ProcessEnv,
+  q: { key: string; restoreKeys: string[]; version: string },
+): Promise<{ key: string; url: string } | undefined> {
+  const auth = { authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}` };
+  if (env.ACTIONS_CACHE_SERVICE_V2) {
+    const url = new URL('/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL', env.ACTIONS_RESULTS_URL).href;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ key: q.key, restore_keys: q.restoreKeys, version: q.version }),
+    });
+    if (!res.ok) throw new Error(`looking up the cache entry ${q.key} failed: HTTP ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { ok?: boolean; signed_download_url?: string; matched_key?: string };
+    return body.ok && body.signed_download_url ? { key: body.matched_key ?? q.key, url: body.signed_download_url } : undefined;
+  }
+  const base = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL || '';
+  const keys = encodeURIComponent([q.key, ...q.restoreKeys].join(','));
+  const res = await fetch(`${base.replace(/\/?$/, '/')}_apis/artifactcache/cache?keys=${keys}&version=${q.version}`, {
+    headers: { ...auth, accept: 'application/json;api-version=6.0-preview.1' },
+  });
+  if (res.status === 204 || res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`looking up the cache entry ${q.key} failed: HTTP ${res.status}`);
+  const body = (await res.json()) as { cacheKey?: string; archiveLocation?: string };
+  return body.archiveLocation ? { key: body.cacheKey ?? q.key, url: body.archiveLocation } : undefined;
 }

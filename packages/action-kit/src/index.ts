@@ -4,3 +4,4 @@ export { createApi } from './octokit.js';
 export { eventContext } from './context.js';
 export { uploadDirectory, downloadByName } from './artifacts.js';
 export { actionsCache } from './cache.js';
+export { writeSummary } from './summary.js';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { UserError } from '@mlci/core';
+import { checkedName, splitList, UserError } from '@mlci/core';
 
 /**
  * Typed inputs. Every refusal names the input and the value, so the log says what to change.
@@ -28,13 +28,14 @@ export function oneOf<T extends string>(name: string, allowed: readonly T[], fal
   return v as T;
 }
 
-/** A list written one per line or comma separated (globs never contain commas here). */
+/** A list written one per line or comma separated; a comma inside braces (`data/*.{csv,tsv}`) stays in its glob. */
 export function list(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !s.startsWith('#'));
+  return splitList(core.getInput(name));
+}
+
+/** A value that becomes part of a file name (the comment's `id`): refused unless it is a plain name. */
+export function name(input: string, fallback: string): string {
+  return checkedName(string(input) || fallback, input);
 }
 
 export function integer(name: string, fallback: number, min = 0): number {
@@ -46,9 +47,29 @@ export function integer(name: string, fallback: number, min = 0): number {
   return Number(v);
 }
 
-/** A secret input: masked in the log before anything else can print it. */
+const secrets = new Set<string>();
+
+/**
+ * A secret input: masked in the log before anything else can print it, and remembered so that
+ * what is posted or written to the summary is scrubbed of it too (the runner masks only the log).
+ */
 export function secret(name: string): string {
   const v = core.getInput(name);
-  if (v) core.setSecret(v);
+  if (v) {
+    core.setSecret(v);
+    secrets.add(v);
+  }
   return v;
+}
+
+/** Tokens the runner hands every step (the runner masks them in the log, nowhere else). */
+const RUNNER_TOKENS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+
+/**
+ * Every value this step registered as secret, and the runner's own tokens, as a plain list for
+ * the core to scrub from what it posts and writes to the summary.
+ */
+export function registeredSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const fromRunner = RUNNER_TOKENS.map((n) => env[n]).filter((v): v is string => Boolean(v));
+  return [...new Set([...secrets, ...fromRunner])];
 }

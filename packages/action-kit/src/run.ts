@@ -16,6 +16,7 @@ import {
   type SectionSlot,
 } from '@mlci/core';
 import { eventContext } from './context.js';
+import { writeSummary } from './summary.js';
 
 /** Problems from the core become annotations on the file and line they name. */
 export function annotate(p: Problem): void {
@@ -113,7 +114,7 @@ async function writeFailure(spec: ActionSpec, error: unknown, started: string): 
 async function showOnStepSummary(file: string): Promise<void> {
   try {
     const section = await readSection(file);
-    await core.summary.addRaw(stepSummary(section, { fullReportUrl: eventContext().runUrl }), true).write();
+    await writeSummary(stepSummary(section, { fullReportUrl: eventContext().runUrl }));
     await writeSection(dirname(file), { ...section, summarized: true });
   } catch (e) {
     core.warning(`mlci could not write the step summary: ${(e as Error)?.message ?? String(e)}`);

@@ -1,5 +1,9 @@
 export * from './errors.js';
+export * from './files/contained.js';
 export * from './files/globs.js';
+export * from './files/lists.js';
+export * from './files/names.js';
+export * from './files/own-file.js';
 export * from './forge/api.js';
 export * from './forge/checks.js';
 export * from './forge/comments.js';
@@ -13,6 +17,7 @@ export * from './report/section.js';
 export * from './report/failure.js';
 export * from './report/run-identity.js';
 export * from './report/step-summary.js';
+export * from './report/scrub.js';
 export * from './report/compose.js';
 export * from './report/escape.js';
 export * from './report/fit.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { chooseBaseline, compareWithBaseline, defaultReportDir, parseBaselineSpec, UserError } from '@mlci/core';
+import { chooseBaseline, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -51,7 +51,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
 }
 
 function flagList(v: unknown): string[] {
-  return ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return ((v as string[] | undefined) ?? []).flatMap(splitList);
 }
 
 function flagBool(v: unknown, name: string, fallback: boolean): boolean {

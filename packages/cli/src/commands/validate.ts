@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, UserError, type FailOn, type GitBase } from '@mlci/core';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, splitList, UserError, type FailOn, type GitBase } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -63,7 +63,7 @@ function integerFlag(v: unknown, name: string, fallback: number | undefined, min
 }
 
 const list = (v: unknown): string[] =>
-  ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  ((v as string[] | undefined) ?? []).flatMap(splitList);
 
 export const validateCommand: Command = {
   name: 'validate',

@@ -1,20 +1,25 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { extractTarChecked } from '../files/archive.js';
+import { containedPath, defaultBoundary } from '../files/contained.js';
 import { directorySource, type BaselineSource } from './source.js';
 
 /**
- * The Actions cache as the baseline needs it (action-kit implements it with @actions/cache).
- * Paths are relative to the workspace: the cache's version hashes the paths as written, so a
- * relative path matches between the default branch's run and a pull request's run on any runner.
+ * The Actions cache as the baseline needs it (action-kit implements it). Paths are relative to the
+ * folder the entry is made from: the cache's version hashes the paths as written, so a relative
+ * path matches between the default branch's run and a pull request's run on any runner.
  */
 export interface BaselineCache {
-  /** The key restored, or undefined on a miss. */
-  restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined>;
-  /** True when stored; false when the entry already exists or the service refused (not an error). */
-  save(paths: string[], key: string): Promise<boolean>;
+  /**
+   * The key restored and the entry's archive as a tar stream, or undefined on a miss. Nothing is
+   * extracted by the cache: mlci checks every member before anything reaches the disk.
+   */
+  restore(paths: string[], key: string, restoreKeys: string[]): Promise<{ key: string; tar: Readable } | undefined>;
+  /** Stores `paths` (relative to `root`); true when stored, false when the entry exists or the service refused (not an error). */
+  save(paths: string[], key: string, root: string): Promise<boolean>;
 }
 
 const PREFIX = 'mlci-baseline-';
@@ -41,67 +46,61 @@ export function baselineRestoreKeys(name: string): string[] {
   return [`${PREFIX}${name}-`];
 }
 
-/** Where the baseline is staged inside the workspace (removed again right away). */
+/** The folder name inside a cache entry (what the entry's paths hash). */
 export function stagingPath(name: string): string {
   return `.mlci-baseline-${name}`;
 }
 
 /**
- * Restores the newest stored baseline into a temporary directory outside the workspace, or
- * undefined on a miss. The workspace is left as it was.
+ * Restores the newest stored baseline into a fresh folder under the temp directory, or undefined
+ * on a miss. The workspace is never touched, and an entry with a member that is absolute, has
+ * `..`, is a link or lies outside the baseline's folder is refused whole (files/archive.ts).
  */
 export async function restoreCachedBaseline(
   cache: BaselineCache,
   o: { workspace: string; name: string; sha?: string; tempDir?: string },
 ): Promise<BaselineSource | undefined> {
   const rel = stagingPath(o.name);
-  const staged = resolve(o.workspace, rel);
-  await refuseExisting(staged);
+  const primary = o.sha ? baselineCacheKey(o.name, o.sha) : `${PREFIX}${o.name}-`;
+  const hit = await cache.restore([rel], primary, baselineRestoreKeys(o.name));
+  if (!hit) return undefined;
+  const dir = await mkdtemp(join(o.tempDir ?? tmpdir(), 'mlci-baseline-'));
   try {
-    const primary = o.sha ? baselineCacheKey(o.name, o.sha) : `${PREFIX}${o.name}-`;
-    const key = await cache.restore([rel], primary, baselineRestoreKeys(o.name));
-    if (!key) return undefined;
-    const dir = await mkdtemp(join(o.tempDir ?? tmpdir(), 'mlci-baseline-'));
-    await cp(staged, dir, { recursive: true });
-    return directorySource(dir, `cache ${key}`);
-  } finally {
-    await rm(staged, { recursive: true, force: true });
+    await extractTarChecked(hit.tar, dir, { prefix: rel, what: `the cache entry ${hit.key}` });
+  } catch (e) {
+    hit.tar.destroy();
+    await rm(dir, { recursive: true, force: true });
+    throw e;
   }
+  return directorySource(dir, `cache ${hit.key}`);
 }
 
 /**
- * Stores the head's files (paths relative to the workspace) as the baseline of commit `sha`.
+ * Stores the head's files (paths relative to the workspace) as the baseline of commit `sha`. They
+ * are staged in a temp folder, never in the workspace, so a killed run leaves nothing behind there.
  * The caller decides whether the run may store (never after a failed gate or an error).
  */
 export async function saveCachedBaseline(
   cache: BaselineCache,
-  o: { workspace: string; name: string; sha: string; files: string[] },
+  o: { workspace: string; name: string; sha: string; files: string[]; tempDir?: string },
 ): Promise<{ key: string; saved: boolean }> {
   const rel = stagingPath(o.name);
-  const staged = resolve(o.workspace, rel);
-  await refuseExisting(staged);
+  const root = await mkdtemp(join(o.tempDir ?? tmpdir(), 'mlci-baseline-save-'));
   const key = baselineCacheKey(o.name, o.sha);
   try {
-    await stageFiles(o.workspace, o.files, staged);
-    return { key, saved: await cache.save([rel], key) };
+    await stageFiles(o.workspace, o.files, join(root, rel));
+    return { key, saved: await cache.save([rel], key, root) };
   } finally {
-    await rm(staged, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   }
 }
 
-/** Copies workspace files (relative paths) into `dir`, keeping their layout. */
+/** Copies workspace files (relative paths) into `dir`, keeping their layout; each must resolve inside the workspace. */
 export async function stageFiles(workspace: string, files: string[], dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const f of new Set(files)) {
     const to = join(dir, f);
     await mkdir(dirname(to), { recursive: true });
-    await cp(resolve(workspace, f), to);
-  }
-}
-
-async function refuseExisting(path: string): Promise<void> {
-  if (await stat(path).catch(() => undefined)) {
-    // Never ours to remove: a previous step's leftover or the user's own folder.
-    throw new UserError(`${path} exists; mlci stages the cached baseline there: remove or rename it`);
+    await cp(await containedPath(f, { input: 'metrics', boundary: { ...defaultBoundary(), workspace } }), to);
   }
 }

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { defaultBoundary, readContained } from '../files/contained.js';
 import { parsePlotsConfig } from '../plots/config.js';
 import { renderPlots } from '../plots/run.js';
 import { escapeHtml, escapeText } from '../report/escape.js';
@@ -35,7 +34,7 @@ export interface Charts {
 export async function renderCharts(o: ChartsOptions): Promise<Charts> {
   let text: string;
   try {
-    text = await readFile(resolve(o.workspace, o.plots), 'utf8');
+    text = await readContained(o.plots, { input: 'plots', boundary: { ...defaultBoundary(), workspace: o.workspace } }, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`input "plots": file "${o.plots}" does not exist`, { input: 'plots' });
     throw e;
@@ -43,7 +42,7 @@ export async function renderCharts(o: ChartsOptions): Promise<Charts> {
   const config = parsePlotsConfig(text, o.plots);
   const readHead = async (path: string) => {
     try {
-      return await readFile(resolve(o.workspace, path), 'utf8');
+      return await readContained(path, { input: 'plots', boundary: { ...defaultBoundary(), workspace: o.workspace } }, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;

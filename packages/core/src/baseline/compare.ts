@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
+import { defaultBoundary, readContained } from '../files/contained.js';
 import { resolveFiles } from '../files/globs.js';
 import { diffMetrics, jsonSafeDiff, type MetricsDiff } from '../metrics/diff.js';
 import type { Files } from '../metrics/flatten.js';
@@ -90,7 +91,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
 
   const head = await readMetricsFiles(metricsPaths, o.workspace);
-  const headParams = await readMetricsFiles(paramsPaths, o.workspace);
+  const headParams = await readMetricsFiles(paramsPaths, o.workspace, 'params');
   let base: Files | undefined;
   let baseParams: Files | undefined;
   const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: metricsPaths, name });
@@ -215,7 +216,7 @@ export function diffJson(diff: MetricsDiff): DiffJson {
 async function readGates(path: string, workspace: string): Promise<GateRules> {
   let text: string;
   try {
-    text = await readFile(resolve(workspace, path), 'utf8');
+    text = await readContained(path, { input: 'gates', boundary: { ...defaultBoundary(), workspace } }, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new UserError(`input "gates": file "${path}" does not exist`, { input: 'gates' });

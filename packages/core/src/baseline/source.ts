@@ -3,6 +3,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import type { CommitInfo } from './commit.js';
+import { containedPath } from '../files/contained.js';
 
 /**
  * Where the base side's files come from: a directory (file:, a restored cache, a downloaded
@@ -63,10 +64,11 @@ export function withBasenameFallback(source: BaselineSource, headPaths: string[]
   };
 }
 
+/** A baseline folder is as untrusted as the checkout: its files, too, must resolve inside. */
 async function readIfFile(file: string): Promise<Buffer | undefined> {
   const s = await stat(file).catch(() => undefined);
   if (!s?.isFile()) return undefined;
-  return readFile(file);
+  return readFile(await containedPath(file, { input: 'baseline' }));
 }
 
 /** A `file:` baseline: a directory, or a single file when exactly one metrics file is compared. */

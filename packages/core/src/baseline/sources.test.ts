@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import { pack } from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { baselineCacheKey, baselineName, restoreCachedBaseline, saveCachedBaseline, type BaselineCache } from './cache.js';
 import { localGitSource } from './git.js';
@@ -66,39 +68,35 @@ describe('readBaselineFiles', () => {
 });
 
 describe('the cached baseline', () => {
-  /** A cache kept in memory: what @actions/cache would tar and restore, keyed as it matches. */
-  function memoryCache(): BaselineCache & { entries: Map<string, Map<string, string>>; workspace?: string } {
+  /** A cache kept in memory: what @actions/cache would tar, keyed as it matches, handed back as a tar stream. */
+  function memoryCache(): BaselineCache & { entries: Map<string, Map<string, string>> } {
     const entries = new Map<string, Map<string, string>>();
-    const self = {
+    return {
       entries,
-      workspace: undefined as string | undefined,
-      async save(paths: string[], key: string) {
+      async save(paths: string[], key: string, root: string) {
         if (entries.has(key)) return false;
         const files = new Map<string, string>();
-        const root = join(self.workspace!, paths[0]);
-        for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
+        const top = join(root, paths[0]);
+        for (const e of await readdir(top, { recursive: true, withFileTypes: true })) {
           if (e.isFile()) files.set(join(e.parentPath, e.name).slice(root.length + 1), await readFile(join(e.parentPath, e.name), 'utf8'));
         }
         entries.set(key, files);
         return true;
       },
-      async restore(paths: string[], key: string, restoreKeys: string[]) {
+      async restore(_paths: string[], key: string, restoreKeys: string[]) {
         const hit = entries.has(key) ? key : [...entries.keys()].reverse().find((k) => restoreKeys.some((r) => k.startsWith(r)));
         if (!hit) return undefined;
-        for (const [rel, text] of entries.get(hit)!) {
-          await mkdir(dirname(join(self.workspace!, paths[0], rel)), { recursive: true });
-          await writeFile(join(self.workspace!, paths[0], rel), text);
-        }
-        return hit;
+        const p = pack();
+        for (const [name, text] of entries.get(hit)!) p.entry({ name }, text);
+        p.finalize();
+        return { key: hit, tar: Readable.from(p as unknown as AsyncIterable<Buffer>) };
       },
     };
-    return self;
   }
 
   it('stores the files under a key per commit and restores the base commit first, else the newest', async () => {
     const ws = await tree({ 'eval/m.json': '{"auc": 0.9}', 'params.yaml': 'lr: 0.1\n' });
     const cache = memoryCache();
-    cache.workspace = ws;
     const name = baselineName(['eval/m.json']);
     expect(name).toBe(baselineName(['./eval/m.json', 'eval/m.json']));
     expect(await saveCachedBaseline(cache, { workspace: ws, name, sha: 'a1', files: ['eval/m.json', 'params.yaml'] })).toEqual({

@@ -31,7 +31,7 @@ export async function storeBaseline(save: SaveBaseline, o: StoreOptions): Promis
   if (!may.store) return { stored: false, message: `Baseline not stored: ${may.reason}.` };
   if (save.kind === 'cache') {
     if (!o.cache) return { stored: false, message: 'Baseline not stored: the Actions cache service is not available to this job.' };
-    const { key, saved } = await saveCachedBaseline(o.cache, { workspace: o.workspace, name: o.name, sha: o.sha, files: o.files });
+    const { key, saved } = await saveCachedBaseline(o.cache, { workspace: o.workspace, name: o.name, sha: o.sha, files: o.files, tempDir: o.tempDir });
     return saved
       ? { stored: true, message: `Baseline stored in the cache as ${key}.` }
       : { stored: false, message: `Baseline not stored as ${key}: the cache refused it (see above; an entry for this commit may exist already).` };

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isUserError, UserError, type Problem } from '../errors.js';
+import { defaultBoundary } from '../files/contained.js';
 import { resolveFiles } from '../files/globs.js';
+import { WRITTEN_BY_MLCI, writeOwnFile } from '../files/own-file.js';
 import type { Api, Repo } from '../forge/api.js';
 import { escapeText } from '../report/escape.js';
 import { writeSection, type NewSection, type Status } from '../report/section.js';
@@ -89,9 +91,12 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
       const target = inferTarget;
       const got = await inferSchema(files);
       guessed = got.schema;
-      const comment = `Inferred by mlci from ${files.map(at).join(', ')} (${got.rows} rows). Review the bounds and enums before relying on them.`;
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, schemaToYaml(got.schema, comment));
+      const comment = `${WRITTEN_BY_MLCI.slice(2)} (infer-schema), which replaces this file when run again: edit a copy.\n Inferred by mlci from ${files.map(at).join(', ')} (${got.rows} rows). Review the bounds and enums before relying on them.`;
+      await writeOwnFile(target, schemaToYaml(got.schema, comment), {
+        input: 'infer-schema',
+        boundary: { ...defaultBoundary(), workspace: o.workspace },
+        reads: [...files.map((f) => ({ path: f, what: `the data being validated (${at(f)})` })), ...(schemaFile ? [{ path: schemaFile, what: 'the schema in use' }] : [])],
+      });
       inferred = { path: at(target), columns: Object.keys(got.schema.columns ?? {}).length, rows: got.rows };
       problems.push({ severity: 'notice', message: `wrote a schema of ${inferred.columns} columns inferred from ${got.rows} rows to ${inferred.path}`, file: inferred.path });
     }
@@ -112,7 +117,8 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
       reference: reference && reference.files.length > 0 ? reference.files : undefined,
     });
   } catch (e) {
-    if (!isUserError(e)) throw e;
+    // A refused infer-schema path fails the step as it is: the data was fine.
+    if (!isUserError(e) || e.input === 'infer-schema') throw e;
     const inSchema = e.file !== undefined && e.file === schemaFile;
     result = unreadable(e, inSchema ? 'schema' : 'readable', files);
     const file = e.file && (reference?.labels.get(e.file) ?? at(e.file));

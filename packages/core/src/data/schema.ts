@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
+import { readContained } from '../files/contained.js';
 import type { ColumnSchema, DataSchema } from './types.js';
 import { parseDateText } from './values.js';
 
@@ -162,8 +162,9 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
 export async function loadSchema(file: string): Promise<DataSchema> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readContained(file, { input: 'schema' }, 'utf8');
   } catch (e) {
+    if (isUserError(e)) throw new UserError(e.message, { file, input: 'schema', cause: e });
     throw new UserError(`cannot read the schema: ${(e as Error).message}`, { file, input: 'schema', cause: e });
   }
   return parseSchema(text, file);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { defaultBoundary, readContained } from '../files/contained.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Files, FlatRecord } from './flatten.js';
 import { flatten } from './flatten.js';
@@ -15,14 +15,14 @@ export function readFlat(text: string, file: string): FlatRecord {
  * the base name the same file the same way. A file missing under `root` is left out: it shows up
  * as added or removed in the diff. A file that cannot be parsed throws a UserError.
  */
-export async function readMetricsFiles(paths: string[], root: string): Promise<Files> {
+export async function readMetricsFiles(paths: string[], root: string, input = 'metrics'): Promise<Files> {
   const files: Files = new Map();
   for (const p of paths) {
     const full = isAbsolute(p) ? p : resolve(root, p);
     const name = relative(root, full).split(sep).join('/');
     let text: string;
     try {
-      text = await readFile(full, 'utf8');
+      text = await readContained(name, { input, boundary: { ...defaultBoundary(), workspace: root } }, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;

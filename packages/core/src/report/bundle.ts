@@ -1,5 +1,6 @@
-import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { containedPath, readContained } from '../files/contained.js';
 import { findLocalImages } from './images.js';
 
 /**
@@ -16,7 +17,7 @@ export async function packBundle(o: { reportDir: string; markdownFiles: string[]
   });
   for (const file of o.markdownFiles) {
     await copyInto(file, o.workspace, join(o.out, MARKDOWN_DIR));
-    const text = await readFile(file, 'utf8');
+    const text = await readContained(file, { input: 'markdown' }, 'utf8');
     for (const img of findLocalImages(text, dirname(file))) await copyInto(img.path, o.workspace, join(o.out, MARKDOWN_DIR));
   }
   return o.out;
@@ -38,5 +39,6 @@ async function copyInto(file: string, workspace: string, destRoot: string): Prom
   if (rel.startsWith('..') || rel.startsWith(sep)) rel = join('_outside', rel.split(sep).filter((p) => p !== '..').join(sep));
   const dest = join(destRoot, rel);
   await mkdir(dirname(dest), { recursive: true });
-  await cp(file, dest);
+  // The real file, checked: a bundle never carries what a symlink points at outside the workspace.
+  await cp(await containedPath(file, { input: 'markdown' }), dest);
 }

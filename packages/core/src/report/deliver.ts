@@ -10,6 +10,7 @@ import { composeReport, keepPreviousReport } from './compose.js';
 import { fitReport } from './fit.js';
 import { rewriteImages } from './images.js';
 import { closeOpenFence, neutralizeMentions } from './mentions.js';
+import { withoutSecrets } from './scrub.js';
 import type { LoadedSection } from './load.js';
 import { sameRun, type SectionRun } from './run-identity.js';
 import { worstStatus, type Section, type Status } from './section.js';
@@ -52,6 +53,8 @@ export interface DeliverOptions {
    * written while that commit is still the PR's head: an older run never replaces a newer report.
    */
   expectedHead?: string;
+  /** The job token and every value the step registered as secret: replaced by *** before anything is shown. */
+  secrets?: readonly string[];
   /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
   jobStatus?: string;
   /**
@@ -91,7 +94,8 @@ const PERMISSION_FIX =
  * user can fix (a token that may not write) become warnings, not failures: the summary and the
  * artifact still carry the report.
  */
-export async function deliverReport(api: Api | undefined, o: DeliverOptions): Promise<Delivery> {
+export async function deliverReport(api: Api | undefined, options: DeliverOptions): Promise<Delivery> {
+  const o = withoutSecrets(options);
   const problems: Problem[] = [];
   const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
 

@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { outsideReason } from '../files/contained.js';
 import { escapeText } from './escape.js';
 
 /**
@@ -124,6 +125,8 @@ function localImagePath(ref: string, baseDir: string): string | undefined {
   const path = resolve(baseDir, file);
   try {
     const real = realpathSync(path);
+    // An image that resolves outside the workspace (or mlci's own folders) is never published.
+    if (outsideReason(real)) return undefined;
     if (!IMAGE_EXTENSIONS.has(extname(real).toLowerCase()) || !statSync(real).isFile()) return undefined;
   } catch {
     return undefined;

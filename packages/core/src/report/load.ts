@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
+import { readContained } from '../files/contained.js';
 import { findLocalImages, vetUntrustedImages, type DroppedImage } from './images.js';
 import { readSections, type Section } from './section.js';
 
@@ -33,8 +33,9 @@ export async function loadReport(o: { reportDir: string; markdownFiles: string[]
   for (const file of o.markdownFiles) {
     let markdown: string;
     try {
-      markdown = await readFile(file, 'utf8');
+      markdown = await readContained(file, { input: 'markdown' }, 'utf8');
     } catch (e) {
+      if (isUserError(e)) throw new UserError(e.message, { input: 'markdown', file });
       throw new UserError(`input "markdown": cannot read "${file}": ${(e as Error).message}`, { input: 'markdown', file });
     }
     if (markdown.includes('\u0000')) {

@@ -1,7 +1,9 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
+import { readContained } from '../files/contained.js';
+import { SAFE_NAME } from '../files/names.js';
 import { writerRun, type SectionRun } from './run-identity.js';
 
 /**
@@ -67,7 +69,7 @@ const sectionJsonSchema = {
   properties: {
     schema: { const: SECTION_SCHEMA },
     action: { type: 'string', minLength: 1 },
-    id: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
+    id: { type: 'string', pattern: SAFE_NAME.source },
     stage: { enum: STAGE_ORDER },
     title: { type: 'string' },
     status: { enum: ['pass', 'warn', 'fail', 'info'] },
@@ -148,8 +150,9 @@ export async function readSections(dir: string): Promise<Section[]> {
 export async function readSection(file: string): Promise<Section> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(await readContained(file, { input: 'report-dir' }, 'utf8'));
   } catch (e) {
+    if (isUserError(e)) throw e;
     throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });
   }
   if (!validate(parsed)) {

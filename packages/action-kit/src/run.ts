@@ -100,7 +100,7 @@ async function writeFailure(spec: ActionSpec, error: unknown, started: string): 
     }
     const dir = reportDir();
     const failure = failureSection({ action: spec.action, ...slot }, error, { workspace: workspace() });
-    const mine = await readSection(sectionFile(dir, slot.id)).catch(() => undefined);
+    const mine = await readSection(sectionFile(dir, slot.id), { own: true }).catch(() => undefined);
     const now = runFromEnv();
     const thisStep = mine !== undefined && mine.created >= started && (!mine.run || !now || sameRun(mine.run, now));
     return await writeSection(dir, thisStep ? amendWithFailure(mine, failure) : failure);
@@ -113,7 +113,7 @@ async function writeFailure(spec: ActionSpec, error: unknown, started: string): 
 /** The step summary shows the section; the section then says so, for comment-report's summary. */
 async function showOnStepSummary(file: string): Promise<void> {
   try {
-    const section = await readSection(file);
+    const section = await readSection(file, { own: true });
     await writeSummary(stepSummary(section, { fullReportUrl: eventContext().runUrl }));
     await writeSection(dirname(file), { ...section, summarized: true });
   } catch (e) {

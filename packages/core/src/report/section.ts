@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { isUserError, UserError } from '../errors.js';
@@ -146,11 +146,15 @@ export async function readSections(dir: string): Promise<Section[]> {
   return sections;
 }
 
-/** Reads one section file; one that is not valid JSON or not a section names the file. */
-export async function readSection(file: string): Promise<Section> {
+/**
+ * Reads one section file; one that is not valid JSON or not a section names the file. `own`: the
+ * file the calling step itself just wrote (its report directory may lie outside the workspace),
+ * so it is read without the workspace boundary.
+ */
+export async function readSection(file: string, o: { own?: boolean } = {}): Promise<Section> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readContained(file, { input: 'report-dir' }, 'utf8'));
+    parsed = JSON.parse(o.own ? await readFile(file, 'utf8') : await readContained(file, { input: 'report-dir' }, 'utf8'));
   } catch (e) {
     if (isUserError(e)) throw e;
     throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });

@@ -39,7 +39,8 @@ describe('mlci report (the README example)', () => {
     const r = await mlci(['report', '--report-dir', 'examples/report', '--markdown', 'missing.md', '--out', '.tmp/never']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('missing.md');
-    expect(r.stderr).toContain('"markdown"');
+    expect(r.stderr).toContain('error: --markdown: file "missing.md" does not exist');
+    expect(r.stderr).not.toContain('input "markdown"');
   });
 
   it('refuses an unknown command with the usage', async () => {

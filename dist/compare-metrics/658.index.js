@@ -29,7 +29,10 @@ async function open(file) {
 async function readParquet(file, handler, options = {}) {
     const { buffer, metadata } = await open(file);
     const names = (0,hyparquet__WEBPACK_IMPORTED_MODULE_3__/* .parquetSchema */ .YR)(metadata).children.map((c) => c.element.name);
-    const wanted = handler.columns(names);
+    const wanted = new Set(handler.columns(names));
+    // Every column is decoded, wanted or not: a page is only checked when it is decoded, and a file
+    // whose pages are corrupt must fail even when no schema names its columns. Only the wanted
+    // columns reach the handler.
     let start = 0;
     const limit = options.limitRows ?? Infinity;
     for (const group of metadata.row_groups) {
@@ -38,14 +41,24 @@ async function readParquet(file, handler, options = {}) {
         const end = Math.min(start + Number(group.num_rows), limit);
         try {
             if (options.rowWise && handler.row) {
-                const rows = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_4__/* .parquetReadObjects */ .pS)({ file: buffer, metadata, compressors: hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__/* .compressors */ .Vm, rowStart: start, rowEnd: end, columns: wanted });
+                const rows = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_4__/* .parquetReadObjects */ .pS)({ file: buffer, metadata, compressors: hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__/* .compressors */ .Vm, rowStart: start, rowEnd: end });
                 for (let i = 0; i < rows.length; i++)
-                    handler.row(rows[i], start + i + 1);
+                    handler.row(pick(rows[i], wanted), start + i + 1);
             }
             else {
                 // Chunks arrive as pages are decoded; they may reach outside the group's range.
                 const chunks = [];
-                await (0,hyparquet__WEBPACK_IMPORTED_MODULE_4__/* .parquetRead */ .bA)({ file: buffer, metadata, compressors: hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__/* .compressors */ .Vm, columns: wanted, rowStart: start, rowEnd: end, onChunk: (c) => chunks.push(c) });
+                await (0,hyparquet__WEBPACK_IMPORTED_MODULE_4__/* .parquetRead */ .bA)({
+                    file: buffer,
+                    metadata,
+                    compressors: hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__/* .compressors */ .Vm,
+                    rowStart: start,
+                    rowEnd: end,
+                    onChunk: (c) => {
+                        if (wanted.has(c.columnName))
+                            chunks.push(c);
+                    },
+                });
                 for (const c of chunks) {
                     const from = Math.max(start, c.rowStart);
                     const to = Math.min(end, c.rowEnd);
@@ -64,6 +77,13 @@ async function readParquet(file, handler, options = {}) {
         start += Number(group.num_rows);
     }
     return { records: Math.min(start, limit) };
+}
+function pick(record, names) {
+    const out = {};
+    for (const name of names)
+        if (name in record)
+            out[name] = record[name];
+    return out;
 }
 //# sourceMappingURL=parquet.js.map
 

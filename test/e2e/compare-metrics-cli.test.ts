@@ -31,7 +31,9 @@ describe('mlci compare', () => {
     const { workspace } = await repository(join(GET_STARTED, 'base'), join(GET_STARTED, 'head'));
     const r = await mlci([...METRICS, '--params', 'params.yaml', '--baseline', 'git:main', '--report-dir', 'out'], workspace);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('| `roc_auc` ↑\\* | 0.9608 | 0.9473 | -0.01354 (-1.41%) | 🔴 regressed |');
+    // A terminal table, not GitHub's markdown (which escapes `*` and wraps names in backticks).
+    expect(r.stdout).toMatch(/^roc_auc ↑\* +0\.9608 +0\.9473 +-0\.01354 \(-1\.41%\) +🔴 regressed$/m);
+    expect(r.stdout).not.toMatch(/\\[*_:()]|&lt;|&gt;|&amp;|\*\*|^\|/m);
     expect(r.stdout).toContain('mlci compare: 4 regressed, 2 improved; 3 params changed');
     const dir = join(workspace, 'out');
     const assets = (await readdir(dir)).filter((f) => f.startsWith('compare-metrics-') && !f.endsWith('.json'));
@@ -45,7 +47,7 @@ describe('mlci compare', () => {
     await cp(join(GET_STARTED, 'head/scores.json'), join(workspace, 'scores.json'));
     const r = await mlci(['--metrics', 'scores.json'], workspace);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Compared with git\\:HEAD \\(local clone\\)');
+    expect(r.stdout).toContain('Compared with git:HEAD (local clone)');
     expect(r.stdout).toContain('mlci compare: 2 regressed');
   });
 
@@ -71,5 +73,10 @@ describe('mlci compare', () => {
     const cache = await mlci(['--metrics', 'eval/live/metrics.json', '--baseline', 'cache'], workspace);
     expect(cache.code).toBe(1);
     expect(cache.stderr).toContain('exist only in GitHub Actions');
+    // Errors name the flag the user typed, not the action input.
+    const missing = await mlci(['--metrics', 'nope.json', '--baseline', 'none'], workspace);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('error: --metrics: file "nope.json" does not exist');
+    expect(missing.stderr).not.toContain('input "');
   });
 });

@@ -80,4 +80,50 @@ describe('mlci validate', () => {
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('--sample must be a whole number of at least 1');
   });
+
+  it('names flags, not action inputs, in every message', async () => {
+    const dir = await workspace({ 'data.csv': SEATTLE });
+    const none = await mlci(['validate'], dir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('error: --data is required: the files to validate');
+    const missing = await mlci(['validate', '--data', 'nope.csv'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('mlci validate: unreadable data: --data: file "nope.csv" does not exist');
+    expect(missing.stderr).toContain('error: --data: file "nope.csv" does not exist');
+    const both = await mlci(['validate', '--data', 'data.csv', '--reference', 'git:main', '--reference', 'data.csv'], dir);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('error: --reference: give either one git:<ref> or files, not both');
+    for (const r of [none, missing, both]) expect(r.stdout + r.stderr).not.toContain('input "');
+  });
+
+  it('names the drifted columns, each with its statistic', async () => {
+    // temp_max 8 °C warmer and wind doubled: two columns move, the other four stay.
+    const shifted = SEATTLE.split('\n')
+      .map((line, i) => {
+        if (i === 0 || line === '') return line;
+        const c = line.split(',');
+        c[2] = (Number(c[2]) + 8).toFixed(1);
+        c[4] = (Number(c[4]) * 2).toFixed(1);
+        return c.join(',');
+      })
+      .join('\n');
+    const dir = await workspace({ 'ref.csv': SEATTLE, 'cur.csv': shifted });
+    const r = await mlci(['validate', '--data', 'cur.csv', '--reference', 'ref.csv'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 of 6 columns drifted');
+    expect(r.stdout).toMatch(/^ {2}drifted: "temp_max" \(wasserstein [\d.]+ >= [\d.]+\)$/m);
+    expect(r.stdout).toMatch(/^ {2}drifted: "wind" \(wasserstein [\d.]+ >= [\d.]+\)$/m);
+    expect(r.stdout).not.toMatch(/drifted: "(date|precipitation|temp_min|weather)"/);
+  });
+
+  it('infers a schema with --infer-schema that the same data then passes with --schema', async () => {
+    const nasty = 'user id,"na""me",🙂,1st,#,a.b\n1,"x, ""y""",🙂,1.5,NA,true\n2,"line\nbreak",🙂,2,,false\n3,plain,🙂,-0.25,,true\n';
+    const dir = await workspace({ 'data.csv': nasty });
+    const inferred = await mlci(['validate', '--data', 'data.csv', '--infer-schema', 'schema.yml'], dir);
+    expect(inferred.code, inferred.stderr).toBe(0);
+    expect(inferred.stderr).toContain('notice: wrote a schema of 6 columns inferred from 3 rows to schema.yml');
+    const checked = await mlci(['validate', '--data', 'data.csv', '--schema', 'schema.yml'], dir);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/mlci validate: 3 rows, 6 columns: all \d+ checks passed/);
+  });
 });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index.js';
-import { fail, type Out } from './out.js';
+import { fail, withFlagNames, type Out } from './out.js';
 
 function usage(): string {
   return (
@@ -21,15 +21,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out = 
     out.stderr(`mlci: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  const phrased = withFlagNames(out, Object.keys(command.options));
   try {
     const { values } = parseArgs({ args: rest, options: command.options, strict: true });
-    return await command.run(values, env, out);
+    return await command.run(values, env, phrased);
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.stderr(`mlci ${name}: ${(e as Error).message}\n\nUsage: mlci ${command.usage}\n`);
       return 2;
     }
-    return fail(e, out);
+    return fail(e, phrased);
   }
 }
 

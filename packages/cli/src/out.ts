@@ -20,3 +20,14 @@ export function fail(e: unknown, out: Out): number {
   out.stderr(`mlci failed unexpectedly: ${(e as Error)?.stack ?? String(e)}\n`);
   return 70;
 }
+
+/**
+ * The core names what went wrong by its action input (`input "metrics": ...`), as the Actions log
+ * should; here the user typed flags, so each input this command has as a flag is named as one
+ * (`--metrics: ...`). Every line the command prints goes through this, its summary included.
+ */
+export function withFlagNames(out: Out, flags: Iterable<string>): Out {
+  const known = new Set(flags);
+  const phrase = (s: string) => s.replace(/\binput "([A-Za-z0-9_-]+)"/g, (m, name: string) => (known.has(name) ? `--${name}` : m));
+  return { stdout: (s) => out.stdout(phrase(s)), stderr: (s) => out.stderr(phrase(s)) };
+}

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { chooseBaseline, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
+import { markdownToText } from '../terminal.js';
 
 export interface CompareArgs {
   metrics: string[];
@@ -42,7 +43,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
   });
   result.problems.forEach((p) => printProblem(p, out));
-  out.stdout(result.markdown);
+  out.stdout(markdownToText(result.markdown));
   out.stdout(`\nmlci compare: ${result.summary}\n  ${result.diffJsonPath}\n  ${result.markdownPath}\n`);
   const failed = result.diff.gates.filter((g) => g.outcome === 'failed');
   if (failed.length === 0) return 0;

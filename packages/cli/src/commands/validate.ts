@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, splitList, UserError, type FailOn, type GitBase } from '@mlci/core';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, splitList, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -36,10 +36,24 @@ export async function validate(a: ValidateArgs, env: NodeJS.ProcessEnv, out: Out
   });
   run.problems.forEach((p) => printProblem(p, out));
   const json = await saveValidation(resolve(cwd, a.reportDir ?? defaultReportDir(env)), run);
-  out.stdout(`mlci validate: ${run.section.summary}\n  ${json}\n`);
+  out.stdout(`mlci validate: ${run.section.summary}\n${driftLines(run.result.drift)}  ${json}\n`);
   if (run.failed) out.stderr(`${run.reason}\n`);
   return run.failed ? 1 : 0;
 }
+
+/** The drifted columns by name, each with its statistic against its threshold. */
+function driftLines(drift: DriftResult[]): string {
+  return drift
+    .filter((d) => d.drifted)
+    .map((d) => {
+      const pValue = (d.kind ?? (['ks', 'chi-square', 'z'].includes(d.method) ? 'p-value' : 'distance')) === 'p-value';
+      const stat = `${d.method} ${pValue ? 'p = ' : ''}${formatStat(d.statistic)} ${pValue ? '<' : '>='} ${d.threshold}`;
+      return `  drifted: ${JSON.stringify(d.column)} (${stat})\n`;
+    })
+    .join('');
+}
+
+const formatStat = (x: number) => (x === 0 || (Math.abs(x) >= 0.001 && Math.abs(x) < 1e6) ? String(Number(x.toPrecision(3))) : x.toExponential(2));
 
 /** `git:base` outside a pull_request workflow: the target branch other CI systems name. */
 function baseOf(env: NodeJS.ProcessEnv): GitBase | undefined {

@@ -80,3 +80,42 @@ describe('byteColumn', () => {
     expect(byteColumn(buf, 5, 4)).toBe(2);
   });
 });
+
+describe('readChunks on a source of small reads (gunzip yields 16 KiB at a time)', () => {
+  it('rescans one 8 MiB record once per doubling of the buffer, not once per read', async () => {
+    const record = Buffer.alloc(8 * 1024 * 1024, 0x61);
+    let scanned = 0;
+    let calls = 0;
+    await readChunks(
+      trickle(Buffer.concat([record, Buffer.from('\n')]), 16 * 1024),
+      'x.gz',
+      { chunkBytes: 64 * 1024 },
+      (buf, pos, len, eof) => {
+        calls++;
+        const nl = buf.indexOf(10, pos);
+        scanned += (nl < 0 || nl >= len ? len : nl) - pos;
+        return nl >= 0 && nl < len ? nl + 1 : eof ? len : pos;
+      },
+      () => 1,
+    );
+    // The buffer doubles from 64 KiB until it holds the record: a call per size, and the bytes
+    // scanned a geometric sum below twice the last size (a read per 16 KiB: 512 calls, 2 GiB).
+    expect(calls).toBeLessThanOrEqual(12);
+    expect(scanned).toBeLessThan(4 * record.length);
+  });
+
+  it('stops at the record limit after reading just past it', async () => {
+    let given = 0;
+    const source: ByteSource = {
+      async read(buf, offset, length) {
+        const n = Math.min(length, 16 * 1024);
+        buf.fill(0, offset, offset + n);
+        given += n;
+        return n;
+      },
+      async close() {},
+    };
+    await expect(readChunks(source, 'nul.gz', { maxRecordBytes: 1024 * 1024, chunkBytes: 64 * 1024 }, (_b, pos) => pos, () => 1)).rejects.toThrow(/longer than 1 MiB/);
+    expect(given).toBe(1024 * 1024);
+  });
+});

@@ -54,9 +54,17 @@ export async function readChunks(
       buf.copy(bigger, 0, 0, len);
       buf = bigger;
     }
-    const n = await source.read(buf, len, buf.length - len);
-    if (n === 0) eof = true;
-    len += n;
+    // The buffer is filled before the consumer looks again: it rescans the pending record from its
+    // start, so handing it every small read (gunzip yields 16 KiB at a time) made one long record
+    // cost its length squared. Filled, a record is rescanned once per doubling: linear.
+    while (len < buf.length) {
+      const n = await source.read(buf, len, buf.length - len);
+      if (n === 0) {
+        eof = true;
+        break;
+      }
+      len += n;
+    }
     // Nothing is consumed until the first three bytes are in: a BOM may arrive split across reads.
     if (first && (len >= 3 || eof)) {
       first = false;

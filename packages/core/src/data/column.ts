@@ -1,4 +1,5 @@
 import { ByteDict, KeySet, UNIQUE_EXACT_LIMIT } from './hash.js';
+import { compilePattern, type Pattern } from './pattern.js';
 import { CategorySketch, NumericSketch } from './sketch.js';
 import type { CheckName, CheckResult, ColumnSchema, ColumnType, Example, Severity } from './types.js';
 import {
@@ -88,7 +89,7 @@ export class ColumnValidator {
   private readonly max: number;
   private readonly enumBytes: ByteDict | null = null;
   private readonly enumNumbers: Set<number> | null = null;
-  private readonly pattern: RegExp | null;
+  private readonly pattern: Pattern | null;
   private readonly unique: KeySet | null;
   private readonly maxExamples: number;
   private readonly tallies: Tally[] = CHECKS.map(() => new Tally());
@@ -112,7 +113,7 @@ export class ColumnValidator {
         this.enumNumbers = new Set(spec.enum.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : Number(v))));
       }
     }
-    this.pattern = spec.pattern !== undefined ? new RegExp(spec.pattern, 'u') : null;
+    this.pattern = spec.pattern !== undefined ? compilePattern(spec.pattern) : null;
     this.unique = spec.unique ? new KeySet() : null;
     this.wantsChecks = true;
   }

@@ -278,3 +278,28 @@ class CsvParser {
     );
   }
 }
+
+/**
+ * A record's text as it stands in the file, rebuilt from its fields: the parser unquotes `""` in
+ * place, so the raw bytes no longer hold it. A field was quoted when its first byte follows a
+ * quote (an unquoted field follows the delimiter or starts the record); quoting it again with
+ * `"` doubled gives back the file's bytes. Stops after about `maxChars` characters.
+ */
+export function recordText(
+  buf: Buffer,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  recStart: number,
+  delimiter: string,
+  maxChars = 200,
+): string {
+  let out = '';
+  for (let i = 0; i < count && out.length < maxChars; i++) {
+    if (i > 0) out += delimiter;
+    const text = buf.toString('utf8', starts[i], Math.min(ends[i], starts[i] + maxChars * 4));
+    const quoted = starts[i] > recStart && buf[starts[i] - 1] === QUOTE;
+    out += quoted ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+  return out.length > maxChars ? out.slice(0, maxChars) : out;
+}

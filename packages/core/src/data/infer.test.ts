@@ -74,4 +74,31 @@ describe('inferSchema', () => {
     expect(schema.columns!.b).toEqual({ type: 'string', nullable: true });
     expect((await validateData(file, { schema: parseSchema(yaml) })).passed).toBe(true);
   });
+
+  it('found by the round-trip properties: all-null columns, ids equal as numbers, mixed JSON kinds, duplicate names', async () => {
+    const csv = join(dir, 'found.csv');
+    await writeFile(csv, 'empty,user_id,x,sku_id,zip_id\n,1,Infinity,A1,007\nNA,1.0,2,B2,7\n');
+    const { schema, yaml } = await inferSchema(csv);
+    // Before: `enum: []` (which the schema parser refuses) and `unique: true` (1 and 1.0 are one integer).
+    expect(schema.columns).toEqual({
+      empty: { type: 'string', nullable: true },
+      user_id: { type: 'integer', min: 1, max: 1 },
+      x: { type: 'number', min: 2 },
+      // Text ids compare as text: `007` and `7` are two codes (the column is text), not one number.
+      sku_id: { type: 'string', unique: true },
+      zip_id: { type: 'string', unique: true },
+    });
+    expect((await validateData(csv, { schema: parseSchema(yaml) })).errors).toBe(0);
+
+    const jsonl = join(dir, 'mixed.jsonl');
+    await writeFile(jsonl, '{"a":true,"b":"x","c":{"k":1}}\n{"a":"no","b":"y","c":{"k":1}}\n');
+    const mixed = await inferSchema(jsonl);
+    // Before: `a: { type: string }`, which fails the JSON true.
+    expect(mixed.schema.columns).toEqual({ a: {}, b: { type: 'string' }, c: {} });
+    expect((await validateData(jsonl, { schema: parseSchema(mixed.yaml) })).errors).toBe(0);
+
+    const dup = join(dir, 'dup.csv');
+    await writeFile(dup, 'a,b,a\n1,2,3\n');
+    await expect(inferSchema(dup)).rejects.toThrow(/duplicate column name "a"/);
+  });
 });

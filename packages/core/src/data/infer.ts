@@ -1,7 +1,7 @@
 import { Document, isMap } from 'yaml';
 import { UserError } from '../errors.js';
 import { readCsv } from './csv.js';
-import { ByteDict, KeySet } from './hash.js';
+import { KeySet } from './hash.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { openData, type DataFormat } from './source.js';
 import type { ColumnSchema, ColumnType, DataSchema } from './types.js';
@@ -36,9 +36,80 @@ export interface InferredSchema {
 const ID_NAMES = [/(^|[_\s.-])(id|uuid|guid|key)$/i, /^id([_\s.-]|$)/i, /[a-z]Id$/];
 const isIdName = (name: string) => ID_NAMES.some((re) => re.test(name));
 
+/** An enum is proposed only for short labels: longer values are text, not categories. */
+const MAX_ENUM_VALUE_BYTES = 100;
 /**
- * What one column looks like: which types every value fits, nulls, range, a few distinct values
- * and whether all values are distinct so far (forgotten at the first duplicate).
+ * Uniqueness is remembered for this many id-like columns at most (each can hold up to 64 MiB of
+ * keys, see KeySet): a header of thousands of `*_id` columns must not cost gigabytes. Columns past
+ * the cap get no `unique`, which the data then trivially passes.
+ */
+const MAX_UNIQUE_COLUMNS = 8;
+
+/**
+ * The distinct values of a column while there are at most `limit` of them, in one small arena.
+ * Hand-written rather than a ByteDict because inference keeps one per column and a wide file has
+ * a hundred thousand columns: a ByteDict starts at ~1.5 KiB in four typed arrays, this at nothing,
+ * and a linear scan over at most 21 short keys is as fast as hashing.
+ */
+class FewDistinct {
+  private arena: Buffer | null = null;
+  private used = 0;
+  /** Start and end of key i in the arena: ends[i] and ends[i - 1]. */
+  private readonly ends: number[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.ends.length;
+  }
+
+  /** False once the value is new and the set is full (or the value too long to be a label). */
+  add(buf: Uint8Array, s: number, e: number): boolean {
+    const n = e - s;
+    const arena = this.arena;
+    let start = 0;
+    for (const end of this.ends) {
+      if (end - start === n) {
+        let k = 0;
+        while (k < n && arena![start + k] === buf[s + k]) k++;
+        if (k === n) return true;
+      }
+      start = end;
+    }
+    if (this.ends.length >= this.limit || n > MAX_ENUM_VALUE_BYTES) return false;
+    if (arena === null || this.used + n > arena.length) {
+      const grown = Buffer.allocUnsafe(Math.max(64, (arena?.length ?? 0) * 2, this.used + n));
+      arena?.copy(grown, 0, 0, this.used);
+      this.arena = grown;
+    }
+    this.arena!.set(buf.subarray(s, e), this.used);
+    this.used += n;
+    this.ends.push(this.used);
+    return true;
+  }
+
+  keys(): string[] {
+    let start = 0;
+    return this.ends.map((end) => {
+      const k = this.arena!.toString('utf8', start, end);
+      start = end;
+      return k;
+    });
+  }
+}
+
+/** JSON and Parquet values are typed: which kinds a column held. */
+const SAW_STRING = 1;
+const SAW_NUMBER = 2;
+const SAW_BOOLEAN = 4;
+const SAW_DATE = 8;
+const SAW_OTHER = 16;
+
+/**
+ * What one column looks like, in a few fields whatever the row count: which types every value
+ * fits, nulls, range, up to maxEnum + 1 distinct values, and for id-like columns whether all values
+ * are distinct so far (by bytes for a string column, by number for an integer one, as the `unique`
+ * check compares them).
  */
 class ColumnProfile {
   readonly name: string;
@@ -49,28 +120,45 @@ class ColumnProfile {
   canNumber = true;
   canDate = true;
   leadingZero = false;
-  /** A value that is not a string in JSON / Parquet (numbers, booleans): strings are never
-   *  numbers there, so one JSON string makes the column a string column. */
-  sawString = false;
+  /** Typed values (JSON, Parquet): the kinds seen, SAW_*; 0 for text (CSV). */
+  saw = 0;
   min = Infinity;
   max = -Infinity;
-  distinct: ByteDict | null;
-  manyDistinct = false;
-  unique: KeySet | null = new KeySet();
+  distinct: FewDistinct | null;
+  /**
+   * Values seen so far, for `unique`: by number or by bytes, chosen at the first value (a column
+   * whose first value is a number can only end up integer or lose its `unique`; a `007` is text).
+   */
+  uniqueBytes: KeySet | null = null;
+  uniqueNumbers: KeySet | null = null;
+  /** Whether uniqueness is tracked at all (an id-like name, within MAX_UNIQUE_COLUMNS). */
+  private readonly tracksUnique: boolean;
+  private uniqueUndecided: boolean;
   private readonly nullTokens: NullTokens;
 
-  constructor(name: string, nulls: NullTokens, maxEnum: number) {
+  constructor(name: string, nulls: NullTokens, maxEnum: number, tracksUnique: boolean) {
     this.name = name;
     this.nullTokens = nulls;
-    this.distinct = new ByteDict(maxEnum + 1);
+    this.distinct = new FewDistinct(maxEnum + 1);
+    this.tracksUnique = tracksUnique;
+    this.uniqueUndecided = tracksUnique;
+  }
+
+  private decideUnique(byNumber: boolean): void {
+    this.uniqueUndecided = false;
+    if (byNumber) this.uniqueNumbers = new KeySet();
+    else this.uniqueBytes = new KeySet();
   }
 
   private seenString(buf: Uint8Array, s: number, e: number): void {
-    if (this.distinct !== null && this.distinct.add(buf, s, e) < 0) {
-      this.manyDistinct = true;
-      this.distinct = null;
-    }
-    if (this.unique !== null && this.unique.seenBytes(buf, s, e)) this.unique = null;
+    if (this.distinct !== null && !this.distinct.add(buf, s, e)) this.distinct = null;
+    if (this.uniqueBytes !== null && this.uniqueBytes.seenBytes(buf, s, e)) this.uniqueBytes = null;
+  }
+
+  private seenNumber(x: number): void {
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    if (this.uniqueNumbers !== null && this.uniqueNumbers.seenNumber(x)) this.uniqueNumbers = null;
   }
 
   acceptBytes(buf: Uint8Array, s: number, e: number): void {
@@ -80,16 +168,20 @@ class ColumnProfile {
       return;
     }
     if (this.canBool && parseBooleanBytes(buf, s, e) !== parseBooleanBytes(buf, s, e)) this.canBool = false;
+    if (this.uniqueUndecided) this.decideUnique(parseNumberBytes(buf, s, e) === parseNumberBytes(buf, s, e) && !hasLeadingZero(buf, s, e));
     if (this.canNumber) {
       const x = parseNumberBytes(buf, s, e);
       if (x !== x) {
         this.canNumber = false;
         this.canInt = false;
+        this.uniqueNumbers = null;
       } else {
         if (this.canInt && !Number.isInteger(x)) this.canInt = false;
-        if (!this.leadingZero && hasLeadingZero(buf, s, e)) this.leadingZero = true;
-        if (x < this.min) this.min = x;
-        if (x > this.max) this.max = x;
+        if (!this.leadingZero && hasLeadingZero(buf, s, e)) {
+          this.leadingZero = true;
+          this.uniqueNumbers = null;
+        }
+        this.seenNumber(x);
       }
     }
     if (this.canDate && !(parseDateBytes(buf, s, e) === parseDateBytes(buf, s, e))) this.canDate = false;
@@ -102,34 +194,52 @@ class ColumnProfile {
       this.nulls++;
       return;
     }
+    // The text the validator checks an untyped column's enum against (column.ts).
     let text: string;
+    if (this.uniqueUndecided) this.decideUnique(typeof v === 'number' || typeof v === 'bigint');
     if (typeof v === 'number' || typeof v === 'bigint') {
+      this.saw |= SAW_NUMBER;
       const x = Number(v);
-      this.canBool = false;
-      this.canDate = false;
       if (!Number.isInteger(x)) this.canInt = false;
-      if (x < this.min) this.min = x;
-      if (x > this.max) this.max = x;
+      this.seenNumber(x);
       text = String(v);
     } else if (typeof v === 'boolean') {
-      this.canInt = this.canNumber = this.canDate = false;
+      this.saw |= SAW_BOOLEAN;
       text = String(v);
     } else if (v instanceof Date) {
-      this.canBool = this.canInt = this.canNumber = false;
+      this.saw |= SAW_DATE;
       text = v.toISOString();
-    } else {
-      this.sawString = true;
-      this.canBool = this.canInt = this.canNumber = false;
-      text = typeof v === 'string' ? v : JSON.stringify(v);
+    } else if (typeof v === 'string') {
+      this.saw |= SAW_STRING;
+      text = v;
       if (this.canDate && Number.isNaN(parseDateText(text))) this.canDate = false;
+    } else {
+      this.saw |= SAW_OTHER;
+      text = JSON.stringify(v);
     }
     const { buf, length } = utf8Scratch(text);
     this.seenString(buf, 0, length);
   }
 
-  type(): ColumnType {
+  /** Undefined when the values are of several JSON kinds: only an untyped column takes them all. */
+  type(): ColumnType | undefined {
     const values = this.cells - this.nulls;
     if (values === 0) return 'string';
+    if (this.saw !== 0) {
+      switch (this.saw) {
+        case SAW_BOOLEAN:
+          return 'boolean';
+        case SAW_NUMBER:
+          return this.canInt ? 'integer' : 'number';
+        case SAW_STRING:
+          return this.canDate ? 'date' : 'string';
+        case SAW_DATE:
+        case SAW_DATE | SAW_STRING:
+          return this.canDate ? 'date' : undefined;
+        default:
+          return undefined;
+      }
+    }
     if (this.canBool) return 'boolean';
     if (this.canInt && !this.leadingZero) return 'integer';
     if (this.canNumber && !this.leadingZero) return 'number';
@@ -139,20 +249,21 @@ class ColumnProfile {
 
   toSchema(): ColumnSchema {
     const type = this.type();
-    const out: ColumnSchema = { type };
+    const out: ColumnSchema = type === undefined ? {} : { type };
     if (this.nulls > 0) out.nullable = true;
     const values = this.cells - this.nulls;
+    // An infinite bound says nothing and is no valid schema number: leave that side open.
     if ((type === 'integer' || type === 'number') && values > 0) {
-      out.min = this.min;
-      out.max = this.max;
+      if (Number.isFinite(this.min)) out.min = this.min;
+      if (Number.isFinite(this.max)) out.max = this.max;
     }
     const distinct = this.distinct;
-    const allDistinct = this.unique !== null && !this.unique.saturated && values >= 2;
-    if (type === 'string' && distinct && !this.manyDistinct && distinct.size <= values / 2) {
+    if (type === 'string' && distinct && values > 0 && distinct.size <= values / 2) {
       out.enum = distinct.keys().sort();
     }
-    if (allDistinct && this.nulls === 0 && (type === 'integer' || type === 'string') && isIdName(this.name)) {
-      out.unique = true;
+    if (this.tracksUnique && values >= 2 && this.nulls === 0) {
+      const seen = type === 'integer' ? this.uniqueNumbers : type === 'string' ? this.uniqueBytes : null;
+      if (seen !== null && !seen.saturated) out.unique = true;
     }
     return out;
   }
@@ -171,10 +282,13 @@ export async function inferSchema(input: string | string[], options: InferOption
   const nulls = new NullTokens(nullList);
   const maxEnum = options.maxEnum ?? 20;
   const profiles = new Map<string, ColumnProfile>();
+  let uniqueColumns = 0;
   const profile = (name: string) => {
     let p = profiles.get(name);
     if (!p) {
-      p = new ColumnProfile(name, nulls, maxEnum);
+      const tracksUnique = isIdName(name) && uniqueColumns < MAX_UNIQUE_COLUMNS;
+      if (tracksUnique) uniqueColumns++;
+      p = new ColumnProfile(name, nulls, maxEnum, tracksUnique);
       profiles.set(name, p);
     }
     return p;
@@ -189,7 +303,13 @@ export async function inferSchema(input: string | string[], options: InferOption
           opened.source!,
           file,
           {
-            header: (names) => {
+            header: (names, line) => {
+              // As validation refuses it: a schema for a header it cannot read would be a lie.
+              const seen = new Set<string>();
+              for (const [i, n] of names.entries()) {
+                if (seen.has(n)) throw new UserError(`duplicate column name ${JSON.stringify(n)} in the header`, { file, line, column: i + 1 });
+                seen.add(n);
+              }
               cols = names.map(profile);
             },
             record: (buf, starts, ends, n) => {
@@ -232,19 +352,47 @@ export async function inferSchema(input: string | string[], options: InferOption
       await opened.source?.close();
     }
   }
-  const schema: DataSchema = { columns: {} };
-  for (const p of profiles.values()) schema.columns![p.name] = p.toSchema();
+  const columns: Record<string, ColumnSchema> = {};
+  // defineProperty: a column named `__proto__` is a column, not the object's prototype.
+  for (const p of profiles.values()) Object.defineProperty(columns, p.name, { value: p.toSchema(), enumerable: true, writable: true, configurable: true });
+  const schema: DataSchema = { columns };
   if (options.nulls) schema.nulls = nullList;
-  return { schema, yaml: schemaToYaml(schema, `Inferred by mlci from ${files.join(', ')} (${rows} rows). Review the bounds and enums before relying on them.`), rows };
+  const comment = `Inferred by mlci from ${files.join(', ')} (${rows} rows). Review the bounds and enums before relying on them.`;
+  return {
+    schema,
+    rows,
+    // Written on demand: validate-data writes its own (with workspace-relative names).
+    get yaml() {
+      return schemaToYaml(schema, comment);
+    },
+  };
 }
+
+/**
+ * Columns per YAML Document: one Document for a schema of 100,000 columns holds every node at once
+ * (as much memory again as the rest of inference); measured on bench/infer-schema.mjs, a hundred
+ * columns a Document peak lowest.
+ */
+const YAML_CHUNK = 100;
 
 /** YAML with one line per column (flow mappings), the way people write these schemas by hand. */
 export function schemaToYaml(schema: DataSchema, comment?: string): string {
-  const doc = new Document(schema);
-  const columns = doc.get('columns', true);
-  if (isMap(columns)) {
-    for (const pair of columns.items) if (isMap(pair.value)) pair.value.flow = true;
+  const { columns, ...rest } = schema;
+  const parts: string[] = [];
+  // Every line of the comment commented: a file name may hold a line break.
+  if (comment) parts.push(comment.split(/\r\n|\r|\n/).map((l) => `# ${l}`.trimEnd() + '\n').join('') + '\n');
+  if (columns) {
+    const names = Object.keys(columns);
+    parts.push(names.length === 0 ? 'columns: {}\n' : 'columns:\n');
+    for (let i = 0; i < names.length; i += YAML_CHUNK) {
+      const chunk: Record<string, ColumnSchema> = {};
+      // defineProperty, so that a column named `__proto__` is a key, not a prototype.
+      for (const name of names.slice(i, i + YAML_CHUNK)) Object.defineProperty(chunk, name, { value: columns[name], enumerable: true });
+      const doc = new Document(chunk);
+      if (isMap(doc.contents)) for (const pair of doc.contents.items) if (isMap(pair.value)) pair.value.flow = true;
+      parts.push(doc.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, '  '));
+    }
   }
-  if (comment) doc.commentBefore = ' ' + comment;
-  return doc.toString({ lineWidth: 0 });
+  if (Object.keys(rest).length > 0) parts.push(new Document(rest).toString({ lineWidth: 0 }));
+  return parts.join('');
 }

@@ -37,7 +37,10 @@ export async function readParquet(
 ): Promise<ParquetStats> {
   const { buffer, metadata } = await open(file);
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
-  const wanted = handler.columns(names);
+  const wanted = new Set(handler.columns(names));
+  // Every column is decoded, wanted or not: a page is only checked when it is decoded, and a file
+  // whose pages are corrupt must fail even when no schema names its columns. Only the wanted
+  // columns reach the handler.
   let start = 0;
   const limit = options.limitRows ?? Infinity;
   for (const group of metadata.row_groups) {
@@ -45,12 +48,21 @@ export async function readParquet(
     const end = Math.min(start + Number(group.num_rows), limit);
     try {
       if (options.rowWise && handler.row) {
-        const rows = await parquetReadObjects({ file: buffer, metadata, compressors, rowStart: start, rowEnd: end, columns: wanted });
-        for (let i = 0; i < rows.length; i++) handler.row(rows[i], start + i + 1);
+        const rows = await parquetReadObjects({ file: buffer, metadata, compressors, rowStart: start, rowEnd: end });
+        for (let i = 0; i < rows.length; i++) handler.row(pick(rows[i], wanted), start + i + 1);
       } else {
         // Chunks arrive as pages are decoded; they may reach outside the group's range.
         const chunks: ColumnData[] = [];
-        await parquetRead({ file: buffer, metadata, compressors, columns: wanted, rowStart: start, rowEnd: end, onChunk: (c) => chunks.push(c) });
+        await parquetRead({
+          file: buffer,
+          metadata,
+          compressors,
+          rowStart: start,
+          rowEnd: end,
+          onChunk: (c) => {
+            if (wanted.has(c.columnName)) chunks.push(c);
+          },
+        });
         for (const c of chunks) {
           const from = Math.max(start, c.rowStart);
           const to = Math.min(end, c.rowEnd);
@@ -66,4 +78,10 @@ export async function readParquet(
     start += Number(group.num_rows);
   }
   return { records: Math.min(start, limit) };
+}
+
+function pick(record: Record<string, unknown>, names: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) if (name in record) out[name] = record[name];
+  return out;
 }

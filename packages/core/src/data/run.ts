@@ -132,7 +132,9 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
   result.notes.push(...notes);
   const failedOnWarnings = o.failOn === 'warning' && result.warnings > 0;
   result.passed = result.errors === 0 && !failedOnWarnings;
-  problems.push(...checkAnnotations(result, o.maxExamples, driftSeverity));
+  // One annotation per example: with a large max-examples that is hundreds of thousands, too many
+  // arguments for push(...).
+  for (const p of checkAnnotations(result, o.maxExamples, driftSeverity)) problems.push(p);
 
   const failed = o.failOn !== 'never' && (result.errors > 0 || failedOnWarnings);
   const reason = !failed

@@ -1,8 +1,10 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
 import { isUserError, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 import type { ColumnSchema, DataSchema } from './types.js';
+import { compilePattern } from './pattern.js';
 import { parseDateText } from './values.js';
 
 const DRIFT_METHODS = ['auto', 'psi', 'ks', 'wasserstein', 'jensen-shannon', 'chi-square', 'z'];
@@ -106,7 +108,7 @@ function pickError(errors: ErrorObject[]): ErrorObject {
  */
 export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const place = (node: YamlNode | undefined) => {
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);
@@ -117,7 +119,7 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
     const { line, col } = lineCounter.linePos(e.pos[0]);
     throw new UserError(`the schema is not valid YAML: ${e.message.split('\n')[0]}`, { file, line, column: col });
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  const data = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
   if (!validate(data)) {
     const e = pickError(validate.errors ?? []);
     const key = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
@@ -134,6 +136,16 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
         new RegExp(col.pattern, 'u');
       } catch (e) {
         throw new UserError(`column ${name}: pattern is not a valid regular expression: ${(e as Error).message}`, at('pattern'));
+      }
+      try {
+        compilePattern(col.pattern);
+      } catch (e) {
+        const reason = (e as Error).message.replace(/^error parsing regexp: /, '');
+        throw new UserError(
+          `column ${name}: pattern cannot be matched in linear time (${reason}); ` +
+            'lookaround and backreferences are not supported, as they let one value take exponential time',
+          at('pattern'),
+        );
       }
     }
     for (const key of ['min', 'max'] as const) {

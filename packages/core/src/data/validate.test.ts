@@ -228,6 +228,19 @@ describe('each injected fault is found at its exact line', () => {
     ]);
     expect(check(r, 'id', 'type')!.checked_rows).toBe(2);
   });
+
+  it('a ragged row is quoted back exactly as it stands in the file, doubled quotes and all', async () => {
+    const file = join(dir, 'ragged-quoted.csv');
+    const rows = ['"x""y",3,4', '"a,b",""', 'q"r,"s""""t",', '""""'];
+    await writeFile(file, `id,name\n${rows.join('\n')}\n`);
+    const r = await validateData(file, { schema: parseSchema('columns: { id: { type: string }, name: { type: string } }') });
+    const c = check(r, null, 'field_count')!;
+    expect(c.examples.map((e) => [e.line, e.value])).toEqual([
+      [2, rows[0]],
+      [4, rows[2]],
+      [5, rows[3]],
+    ]);
+  });
 });
 
 describe('structure problems are reported, not crashes', () => {

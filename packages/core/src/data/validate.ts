@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { ColumnValidator } from './column.js';
-import { readCsv } from './csv.js';
+import { readCsv, recordText } from './csv.js';
 import { columnDrift, datasetDrift, type Sketch } from './drift.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { DEFAULT_SEED, ReservoirIndex } from './random.js';
@@ -166,6 +166,7 @@ class Scan {
     let fieldCount = 0;
     const sampler = this.sampler;
     const dataset = this.dataset;
+    const csvDelimiter = this.options.delimiter ?? delimiter;
     return readCsv(
       source,
       file,
@@ -188,7 +189,7 @@ class Scan {
           this.rows++;
           if (n !== fieldCount) {
             // A ragged row: its cells cannot be matched to columns, so it fails as a whole.
-            const raw = buf.toString('utf8', recStart, Math.min(recEnd, recStart + 200)).replace(/\r?\n$/, '');
+            const raw = recordText(buf, starts, ends, n, recStart, csvDelimiter);
             dataset.fail('field_count', null, 'error', { value: raw, file, line }, `${fieldCount} fields`);
             return;
           }
@@ -212,7 +213,7 @@ class Scan {
           }
         },
       },
-      { delimiter: this.options.delimiter ?? delimiter },
+      { delimiter: csvDelimiter },
     ).catch((e: unknown) => {
       if (e instanceof StopReading) return { records: this.rows - this.fileStart, lines: 0, hasHeader: true };
       throw e;

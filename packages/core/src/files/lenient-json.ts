@@ -24,8 +24,38 @@ export interface LenientJsonOptions {
   end?: string;
 }
 
+/**
+ * How deep JSON may nest. Metrics, params and data records nest a handful of levels; a text nested
+ * thousands deep parses (JSON.parse is iterative) but then overflows the stack of every recursive
+ * walk after it — flattening, hashing, JSON.stringify — so it is refused here, at its place.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Offset of the bracket that opens level `max + 1`, or -1. Brackets inside strings do not count. */
+export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
+  // Most texts have too few brackets to be that deep at all: two native scans say so.
+  let brackets = 0;
+  for (const open of ['[', '{']) {
+    for (let i = text.indexOf(open); i !== -1 && brackets <= max; i = text.indexOf(open, i + 1)) brackets++;
+  }
+  if (brackets <= max) return -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, escapes included.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
 /** Parses one JSON value (with NaN and ±Infinity); throws a JsonSyntaxError. */
 export function parseLenientJson(text: string, options: LenientJsonOptions = {}): unknown {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) throw new JsonSyntaxError(`nested deeper than ${MAX_JSON_DEPTH} levels`, deep);
   try {
     return JSON.parse(text);
   } catch {

@@ -1,7 +1,8 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node } from 'yaml';
 import { UserError, type Problem } from '../errors.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
@@ -111,13 +112,13 @@ const validateGates = new Ajv({ allErrors: false, strict: false }).compile(gates
 /** Reads a gates file; a rule that does not fit the shape above is a UserError at its line. */
 export function parseGates(text: string, file: string): GateRules {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     throw new UserError(`invalid YAML: ${yamlError.message}`, { file, line, column: col });
   }
-  const value = (doc.toJS() ?? {}) as unknown;
+  const value = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
   const at = (path: string[], key?: boolean) => {
     const offset = locate(doc.contents, path, key);
     if (offset === undefined) return { file, line: 1, column: 1 };

@@ -1,7 +1,8 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { UserError } from '../errors.js';
-import { parseJsonIn } from '../files/lenient-json.js';
+import { MAX_JSON_DEPTH, parseJsonIn } from '../files/lenient-json.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 import { parseTable } from './table.js';
 
 export type MetricsFormat = 'json' | 'yaml' | 'toml' | 'csv' | 'tsv';
@@ -80,22 +81,39 @@ export function parseMetricsFile(text: string, file: string, format = detectForm
 function parseYaml(text: string, file: string): unknown {
   const lineCounter = new LineCounter();
   // `merge`: params files use `<<: *defaults` to share blocks between stages.
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+  const doc = parseYamlDocument(text, { lineCounter, merge: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     throw new UserError(`invalid YAML: ${error.message}`, { file, line, column: col, cause: error });
   }
-  return doc.toJS({ maxAliasCount: 1000 });
+  return toJsBounded(doc, lineCounter, file);
 }
 
 function parseTomlFile(text: string, file: string): unknown {
+  let value: unknown;
   try {
     // Integers beyond 2^53 (seeds, hashes) would otherwise be refused; they become bigints.
-    return parseToml(text, { integersAsBigInt: 'asNeeded' });
+    value = parseToml(text, { integersAsBigInt: 'asNeeded' });
   } catch (e) {
+    // smol-toml recurses into inline tables and arrays: thousands of levels overflow its stack.
+    if (e instanceof RangeError) throw new UserError(`TOML nested too deep to read (${e.message})`, { file, line: 1, column: 1, cause: e });
     if (!(e instanceof TomlError)) throw e;
     const message = e.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
     throw new UserError(`invalid TOML: ${message}`, { file, line: e.line, column: e.column, cause: e });
   }
+  if (deeperThan(value, MAX_JSON_DEPTH)) throw new UserError(`TOML nested deeper than ${MAX_JSON_DEPTH} levels`, { file, line: 1, column: 1 });
+  return value;
+}
+
+/** Whether a parsed value nests deeper than `max`, walked without recursion. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object' || v instanceof Date) continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }

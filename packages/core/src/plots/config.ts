@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node } from 'yaml';
 import { UserError, type Place } from '../errors.js';
+import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
 
 /**
  * `.mlci/plots.yml`: which charts of base against head a pull request gets.
@@ -108,7 +109,7 @@ type RawPlot = {
 /** Reads a plots file; anything that does not fit the shape above is a UserError at its line. */
 export function parsePlotsConfig(text: string, file: string): PlotsConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
@@ -120,7 +121,7 @@ export function parsePlotsConfig(text: string, file: string): PlotsConfig {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
-  const value = (doc.toJS() ?? {}) as unknown;
+  const value = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
   if (!validateConfig(value)) {
     const { path, key, message } = describe(validateConfig.errors![0]);
     throw new UserError(`invalid plots config: ${message}`, at(path, key));

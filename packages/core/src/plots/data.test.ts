@@ -188,3 +188,13 @@ describe('loadPlotData: long curves', () => {
     expect(data.notes).toEqual(['loss (head) has 12,001 points: 1 in 3 is drawn.']);
   });
 });
+
+describe('loadPlotData: wide input', () => {
+  it('draws the first 200 of 1,500 bar categories and says how many were left out', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `c${i},${i % 7}`).join('\n');
+    const data = await xy('data: wide.csv\ntemplate: bar\nx: name\ny: n', { head: `name,n\n${rows}\n` });
+    expect(new Set(data.points.map((p) => p.x)).size).toBe(200);
+    expect(data.points[199].x).toBe('c199');
+    expect(data.notes).toEqual(['1,500 categories: the first 200 are drawn, 1,300 are left out.']);
+  });
+});

@@ -139,7 +139,8 @@ function xyData(plot: PlotDef, sides: [string, Table][], notes: string[]): XYDat
   }
   const xType = typeOf(xs, plot.template === 'bar' || plot.template === 'bar-horizontal');
   if (xType !== 'quantitative') for (const p of points) p.x = String(p.x);
-  const drawn = plot.template === 'bar' || plot.template === 'bar-horizontal' ? points : thin(points, notes);
+  const capped = xType === 'ordinal' ? capCategories(points, notes) : points;
+  const drawn = plot.template === 'bar' || plot.template === 'bar-horizontal' ? capped : thin(capped, notes);
   return {
     kind: 'xy',
     xTitle: plot.xLabel ?? xField ?? 'step',
@@ -150,6 +151,28 @@ function xyData(plot: PlotDef, sides: [string, Table][], notes: string[]): XYDat
     points: drawn,
     notes,
   };
+}
+
+/**
+ * More categories than this make a chart no one can read, and vega's band layout overflows its
+ * stack on a few thousand: the first ones met are drawn, and a note says how many were left out.
+ */
+export const MAX_CATEGORIES = 200;
+
+function capCategories(points: XYPoint[], notes: string[]): XYPoint[] {
+  const kept = new Set<string>();
+  let total = 0;
+  const seen = new Set<string>();
+  for (const p of points) {
+    const x = String(p.x);
+    if (seen.has(x)) continue;
+    seen.add(x);
+    total++;
+    if (kept.size < MAX_CATEGORIES) kept.add(x);
+  }
+  if (total <= MAX_CATEGORIES) return points;
+  notes.push(`${total.toLocaleString('en')} categories: the first ${MAX_CATEGORIES} are drawn, ${(total - MAX_CATEGORIES).toLocaleString('en')} are left out.`);
+  return points.filter((p) => kept.has(String(p.x)));
 }
 
 /** More points than this on one curve add nothing a chart can show, only seconds and megabytes. */
@@ -168,7 +191,7 @@ function thin(points: XYPoint[], notes: string[]): XYPoint[] {
   const out: XYPoint[] = [];
   for (const g of groups.values()) {
     if (g.length <= MAX_CURVE_POINTS) {
-      out.push(...g);
+      for (const p of g) out.push(p);
       continue;
     }
     const k = Math.ceil(g.length / MAX_CURVE_POINTS);

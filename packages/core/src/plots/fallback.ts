@@ -190,7 +190,10 @@ function interpolate(points: XYPoint[], grid: number[]): number[] {
 
 function atLabels(points: XYPoint[], labels: string[]): number[] {
   const by = new Map(points.map((p) => [String(p.x), p.y as number]));
-  const lastIndex = Math.max(...labels.map((l, i) => (by.has(l) ? i : -1)));
+  let lastIndex = -1;
+  labels.forEach((l, i) => {
+    if (by.has(l)) lastIndex = i;
+  });
   const out: number[] = [];
   let previous = points[0].y as number;
   for (let i = 0; i <= lastIndex; i++) {
@@ -238,8 +241,8 @@ function scatterTable(plot: PlotDef, data: XYData): string {
       escapeCell(series),
       escapeCell(rev),
       String(points.length),
-      numericX ? `${number(Math.min(...xs))} – ${number(Math.max(...xs))}` : `${new Set(points.map((p) => p.x)).size} labels`,
-      `${number(Math.min(...ys))} – ${number(Math.max(...ys))}`,
+      numericX ? `${number(least(xs))} – ${number(most(xs))}` : `${new Set(points.map((p) => p.x)).size} labels`,
+      `${number(least(ys))} – ${number(most(ys))}`,
       number(ys.reduce((a, b) => a + b, 0) / ys.length),
       numericX ? number(pearson(xs, ys)) : '–',
     ]);
@@ -305,3 +308,7 @@ function confusionTable(plot: PlotDef, data: ConfusionData): string {
   const more = data.labels.length > MAX_ROWS ? `\n\n_${MAX_ROWS} of ${data.labels.length} classes shown._` : '';
   return `${heading(plot)} (confusion matrix of ${data.labels.length} classes, per class, ${escapeText(head)}).${against}\n\n${table(['class', 'support', 'recall'], rows, ['l', 'r', 'r'])}${more}`;
 }
+
+// Math.min(...xs) passes every value as an argument: past about 100,000 it overflows the stack.
+const least = (xs: number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+const most = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);

@@ -7,7 +7,7 @@ import { whoAmI } from '../forge/identity.js';
 import { publishImages } from '../forge/publish-images.js';
 import { currentPullHead, type Target } from '../forge/target.js';
 import { composeReport, keepPreviousReport } from './compose.js';
-import { fitReport } from './fit.js';
+import { fitReport, measureUtf8Bytes } from './fit.js';
 import { rewriteImages } from './images.js';
 import { closeOpenFence, neutralizeMentions } from './mentions.js';
 import { withoutSecrets } from './scrub.js';
@@ -248,7 +248,8 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   }
 
   if (o.checkRun && api && !o.dryRun && o.repo) {
-    const check = fitReport(composed, { limit: CHECK_SUMMARY_LIMIT, fullReportUrl: o.runUrl });
+    // GitHub counts the check run's summary in bytes ("exceeds a maximum bytesize of 65535").
+    const check = fitReport(composed, { limit: CHECK_SUMMARY_LIMIT, measure: measureUtf8Bytes, fullReportUrl: o.runUrl });
     try {
       delivery.check = await createCheckRun(api, o.repo, {
         name: o.checkRun.name,

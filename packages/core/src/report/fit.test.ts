@@ -154,3 +154,35 @@ describe('fitReport', () => {
     expect(fit.truncated).toBe(true);
   });
 });
+
+describe('fitReport on huge reports', () => {
+  it('fits 10,000 sections into a comment, marker first, every cut noted', () => {
+    const input = Array.from({ length: 10_000 }, (_, i) => section({ id: `s${i}`, markdown: body(`s${i}`, 300), status: i === 42 ? 'fail' : 'pass' }));
+    const report = composeReport({ id: 'many', title: 'Many', sections: input });
+    const fit = fitReport(report, { limit: COMMENT_LIMIT });
+    expect(fit.body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(fit.body.split('\n')[0]).toBe(reportMarker('many'));
+    expect(fit.truncated).toBe(true);
+    expect(fit.cut).toHaveLength(10_000);
+    expect(fit.body.trimEnd().endsWith("> ✂️ Cut to fit GitHub's limit — see the job summary or the report artifact.")).toBe(true);
+    balanced(fit.body);
+  });
+
+  it('cuts one 60 MB section to the lines that fit, in characters and in bytes', () => {
+    const huge = body('huge', 60 * 1024 * 1024, 'é');
+    const report = composeReport({ id: 'huge', title: 'Huge', sections: [section({ id: 'h', markdown: '```\n' + huge, status: 'fail' })] });
+    for (const [limit, measure] of [
+      [COMMENT_LIMIT, (s: string) => s.length],
+      [SUMMARY_LIMIT, measureUtf8Bytes],
+    ] as const) {
+      const fit = fitReport(report, { limit, measure });
+      expect(measure(fit.body)).toBeLessThanOrEqual(limit);
+      expect(measure(fit.body)).toBeGreaterThan(limit - 400);
+      expect(fit.cut).toEqual(['h']);
+      const kept = fit.body.split('\n').filter((l) => l.startsWith('huge line '));
+      expect(kept[0].startsWith('huge line 0 ')).toBe(true);
+      expect(kept.at(-1)!.startsWith(`huge line ${kept.length - 1} `)).toBe(true);
+      balanced(fit.body);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { RE2JS } from 're2js';
+
+/**
+ * A schema `pattern` runs on every value of a column the pull request controls, so it must run in
+ * linear time: JavaScript's backtracking engine takes exponential time on `^(a+)+$` against a
+ * row of `a`s followed by a `b`. RE2JS is RE2's automaton in pure JavaScript (no native build,
+ * bundles with ncc). It has no lookaround or backreferences — exactly the features that cannot be
+ * matched in linear time — so a pattern using them is refused when the schema is read.
+ */
+export interface Pattern {
+  test(text: string): boolean;
+}
+
+/** Distinct short values whose answer is kept: RE2JS costs some microseconds a value, a lookup far less. */
+const CACHE_ENTRIES = 10_000;
+const CACHE_TEXT_LENGTH = 256;
+
+/**
+ * Compiles a pattern; a syntax the linear-time engine does not accept throws with RE2's reason.
+ * The answers for the first distinct short values are kept: columns with a pattern are most often
+ * codes and categories that repeat.
+ */
+export function compilePattern(source: string): Pattern {
+  const re = RE2JS.compile(source);
+  const cache = new Map<string, boolean>();
+  return {
+    test(text) {
+      const known = cache.get(text);
+      if (known !== undefined) return known;
+      const answer = re.test(text);
+      if (cache.size < CACHE_ENTRIES && text.length <= CACHE_TEXT_LENGTH) cache.set(text, answer);
+      return answer;
+    },
+  };
+}

@@ -86,7 +86,7 @@ describe('baseline auto on a pull request', () => {
     );
     expect(md).toMatch(/\| `roc_auc` ↑ \| 0\.9608 \| 0\.9473 \| -0\.01354 \(-1\.41%\) \| 🔴 regressed \|/);
     expect(md).toContain('**Gates**: passed');
-    expect(r.summary).toContain('## Metrics');
+    expect(r.summary).toMatch(/^### ⚠️ Metrics$/m);
     expect(r.summary).toContain('0.9473');
 
     const sections = (await readdir(join(workspace, '.mlci-report'))).filter((f) => f.endsWith('.section.json'));

@@ -24,6 +24,8 @@ export interface RunOptions {
   repository?: string;
   sha?: string;
   serverUrl?: string;
+  /** What `${{ job.status }}` evaluates to for this step: the job's outcome so far. */
+  jobStatus?: 'success' | 'failure' | 'cancelled';
 }
 
 export interface Annotation {
@@ -55,14 +57,19 @@ export function inputEnvName(name: string): string {
 
 /**
  * The runner fills every input the workflow did not set with its action.yml default, evaluating
- * expressions; `${{ github.token }}` is the one our actions use.
+ * expressions; `${{ github.token }}` and `${{ job.status }}` are the ones our actions use. Any
+ * other expression is refused, so a new one cannot silently reach an action unevaluated.
  */
-async function actionDefaults(action: string, token: string): Promise<Record<string, string>> {
+async function actionDefaults(action: string, token: string, jobStatus: string): Promise<Record<string, string>> {
   const yml = parseYaml(await readFile(join(ROOT, 'actions', action, 'action.yml'), 'utf8'));
   const out: Record<string, string> = {};
   for (const [name, spec] of Object.entries<any>(yml.inputs ?? {})) {
     if (spec?.default === undefined) continue;
-    out[name] = String(spec.default).replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
+    const value = String(spec.default)
+      .replace(/\$\{\{\s*github\.token\s*\}\}/g, token)
+      .replace(/\$\{\{\s*job\.status\s*\}\}/g, jobStatus);
+    if (value.includes('${{')) throw new Error(`${action}: the test runner cannot evaluate the default of input "${name}": ${spec.default}`);
+    out[name] = value;
   }
   return out;
 }
@@ -129,7 +136,7 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
   await writeFile(eventFile, JSON.stringify(o.event?.payload ?? {}));
 
   const token = o.token ?? '';
-  const inputs = { ...(await actionDefaults(o.action, token)), ...(o.inputs ?? {}) };
+  const inputs = { ...(await actionDefaults(o.action, token, o.jobStatus ?? 'success')), ...(o.inputs ?? {}) };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/root',

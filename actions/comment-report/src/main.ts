@@ -2,10 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { annotate, createApi, downloadByName, eventContext, input, runAction, uploadDirectory } from '@mlci/action-kit';
+import { annotate, createApi, downloadByName, eventContext, input, reportDir as reportDirInput, runAction, uploadDirectory, workspace as workspaceDir } from '@mlci/action-kit';
 import {
   bundleMarkdownFiles,
-  defaultReportDir,
   deliverReport,
   eventHeadSha,
   headSha,
@@ -13,14 +12,15 @@ import {
   packBundle,
   parseTarget,
   resolveFiles,
+  readerRun,
   resolveTarget,
   triggeringRunVerdict,
 } from '@mlci/core';
 
-await runAction(async () => {
+await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {
   const token = input.secret('github-token');
   const markdown = input.list('markdown');
-  const reportDir = input.string('report-dir') || defaultReportDir();
+  const reportDir = reportDirInput();
   const title = input.string('title') || 'mlci report';
   const id = input.name('id', 'mlci');
   const target = parseTarget(input.string('target'));
@@ -32,9 +32,10 @@ await runAction(async () => {
   const uploadArtifact = input.string('upload-artifact');
   const imagesBranch = input.string('images-branch') || 'mlci-assets';
   const dryRun = input.bool('dry-run', false);
+  const jobStatus = input.string('job-status');
 
   const ctx = eventContext();
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const workspace = workspaceDir();
   const api = token ? createApi(token) : undefined;
 
   const markdownFiles = await resolveFiles(markdown, workspace, 'markdown');
@@ -65,6 +66,8 @@ await runAction(async () => {
     // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
     verdict: fromArtifact ? triggeringRunVerdict(ctx) : undefined,
     expectedHead: target.kind === 'auto' ? eventHeadSha(ctx) : undefined,
+    jobStatus,
+    currentRun: await readerRun(reportDir),
     secrets: input.registeredSecrets(),
   });
   delivery.problems.forEach(annotate);
@@ -85,4 +88,5 @@ await runAction(async () => {
   core.setOutput('body-path', bodyPath);
   core.setOutput('status', delivery.status);
   if (delivery.posted) core.info(`Report posted: ${delivery.comment?.url}`);
+  return undefined;
 });

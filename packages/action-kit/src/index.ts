@@ -1,5 +1,5 @@
 export * as input from './inputs.js';
-export { annotate, runAction } from './run.js';
+export { annotate, fail, reportDir, runAction, workspace, type ActionSpec } from './run.js';
 export { createApi } from './octokit.js';
 export { eventContext } from './context.js';
 export { uploadDirectory, downloadByName } from './artifacts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeReport, hasMarker, reportMarker, type SectionPart } from './compose.js';
+import { composeReport, hasMarker, jobStatusOf, keepPreviousReport, reportMarker, type ReportPart, type SectionPart } from './compose.js';
 import { SECTION_SCHEMA, type Section } from './section.js';
 
 function section(p: Partial<Section> & { id: string }): Section {
@@ -117,6 +117,44 @@ describe('composeReport', () => {
       markdown: '<sub>Report by mlci · [workflow run](https://github.com/o/r/actions/runs/1) · 0123456 · 2024\\-05\\-01 12\\:34 UTC</sub>',
     });
     expect(composeReport({ id: 'r', title: 'T', sections, footer: {} }).parts.at(-1)!.kind).toBe('section');
+  });
+});
+
+describe('what the report says about the run', () => {
+  const text = (p: ReportPart) => (p.kind === 'section' ? p.body : p.markdown);
+  const pass = section({ id: 'm', title: 'Metrics', status: 'pass' });
+
+  it('never green when the job failed, and says why', () => {
+    const r = composeReport({ id: 'r', title: 'R', sections: [pass], jobStatus: 'failure' });
+    expect(r.status).toBe('fail');
+    const header = text(r.parts[0]);
+    expect(header).toContain('## ❌ R');
+    expect(header).toContain('**The job failed** (job status: failure): a step failed without writing a report section');
+    expect(composeReport({ id: 'r', title: 'R', sections: [pass], jobStatus: 'success' }).status).toBe('pass');
+    expect(composeReport({ id: 'r', title: 'R', sections: [pass], jobStatus: 'cancelled' }).status).toBe('warn');
+    expect(jobStatusOf('')).toBeUndefined();
+  });
+
+  it('names the sections an earlier run left, and can leave out bodies but not their lines', () => {
+    const old = section({ id: 'old', title: 'Old data', run: { id: '41', attempt: 1, source: 'github' } });
+    const r = composeReport({ id: 'r', title: 'R', sections: [pass], stale: [old], showBody: () => false });
+    expect(r.parts.filter((p) => p.kind === 'section')).toHaveLength(0);
+    expect(text(r.parts[0])).toContain('**Metrics**');
+    expect(text(r.parts[0])).toContain('Left out 1 section that an earlier run left in the report directory, not written by this run: Old data (run 41 attempt 1');
+  });
+
+  it('keeps an earlier report under one note that the next empty run replaces', () => {
+    const good = `${reportMarker('r')}\n## ✅ R\n\n| auc | 0.9 |`;
+    const once = keepPreviousReport({ id: 'r', title: 'R', previousBody: good, jobStatus: 'failure', runUrl: 'https://x/runs/1' });
+    const body1 = once.parts.map(text).join('\n\n');
+    expect(once.status).toBe('fail');
+    expect(body1.split('\n')[0]).toBe(reportMarker('r'));
+    expect(body1).toContain('| auc | 0.9 |');
+    const twice = keepPreviousReport({ id: 'r', title: 'R', previousBody: body1, jobStatus: 'success' });
+    const body2 = twice.parts.map(text).join('\n\n');
+    expect(body2.match(/No report from/g)).toHaveLength(1);
+    expect(body2).toContain('job status: success');
+    expect(twice.status).toBe('info');
   });
 });
 

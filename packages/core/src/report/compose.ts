@@ -1,4 +1,5 @@
 import { escapeText } from './escape.js';
+import { describeRun } from './run-identity.js';
 import { orderSections, worstStatus, type Section, type Stage, type Status } from './section.js';
 
 /**
@@ -55,6 +56,25 @@ export interface ComposeInput {
    * statuses are that run's own word), with a line saying where it came from.
    */
   verdict?: { status: Status; note: string };
+  /**
+   * The job's outcome (`job.status`: success, failure, cancelled). A job that did not succeed never
+   * makes a green report, even when every section passed: a step may have failed before writing one.
+   */
+  jobStatus?: string;
+  /** Sections left in the report directory by an earlier run: left out, and the header says so. */
+  stale?: Section[];
+  /**
+   * Whether a section's body is shown; the header still lists every section. The job summary
+   * leaves out the bodies that their own steps already showed on the same page.
+   */
+  showBody?: (s: Section) => boolean;
+}
+
+/** What a job's status makes of the report: a failed one fails it, a cancelled one warns. */
+export function jobStatusOf(jobStatus: string | undefined): Status | undefined {
+  const s = (jobStatus ?? '').trim().toLowerCase();
+  if (s === '' || s === 'success' || s === 'neutral' || s === 'skipped') return undefined;
+  return s === 'failure' || s === 'timed_out' ? 'fail' : 'warn';
 }
 
 /** Parts are separated by a blank line so that each starts a new block. */
@@ -84,28 +104,47 @@ export function hasMarker(body: string, id: string): boolean {
 
 export function composeReport(input: ComposeInput): ComposedReport {
   const sections = orderSections(input.sections);
-  const status = input.verdict?.status ?? worstStatus(sections.map((s) => s.status));
+  const job = jobStatusOf(input.jobStatus);
+  // A bundle's verdict replaces its sections' statuses; this job's own outcome still counts.
+  const status = worstStatus([input.verdict?.status ?? worstStatus(sections.map((s) => s.status)), ...(job ? [job] : [])]);
   const parts: ReportPart[] = [{ kind: 'header', markdown: header(input, sections, status) }];
-  for (const s of sections) {
-    parts.push({
-      kind: 'section',
-      id: s.id,
-      stage: s.stage,
-      status: s.status,
-      title: s.title,
-      summary: s.summary,
-      heading: s.title.trim() ? `### ${STATUS_ICON[s.status]} ${escapeText(s.title.trim())}` : '',
-      body: s.markdown.replace(/^\s*\n/, '').trimEnd(),
-    });
-  }
+  for (const s of sections) if (input.showBody?.(s) ?? true) parts.push(sectionPart(s));
   const footer = footerMarkdown(input.footer);
   if (footer) parts.push({ kind: 'footer', markdown: footer });
   return { id: input.id, title: input.title, status, parts };
 }
 
+/** One section as a part that fit.ts can fold or cut: also what a step's own summary shows. */
+export function sectionPart(s: Section): SectionPart {
+  return {
+    kind: 'section',
+    id: s.id,
+    stage: s.stage,
+    status: s.status,
+    title: s.title,
+    summary: s.summary,
+    heading: s.title.trim() ? `### ${STATUS_ICON[s.status]} ${escapeText(s.title.trim())}` : '',
+    body: s.markdown.replace(/^\s*\n/, '').trimEnd(),
+  };
+}
+
 function header(input: ComposeInput, sections: Section[], status: Status): string {
   const lines = [reportMarker(input.id), `## ${STATUS_ICON[status]} ${escapeText(input.title)}`];
   if (input.verdict) lines.push('', `_${escapeText(input.verdict.note)}_`);
+  const job = jobStatusOf(input.jobStatus);
+  if (job) {
+    const failed = sections.some((s) => s.status === 'fail');
+    const why = job !== 'fail'
+      ? 'it did not finish, so later steps may not have run.'
+      : failed
+        ? 'see the failing sections below.'
+        : sections.length === 0
+          ? 'a step failed before any mlci step wrote a section, so nothing below was checked in this run.'
+          : 'a step failed without writing a report section, so this report is not the whole story: see the workflow run.';
+    const verb = job === 'fail' ? 'The job failed' : `The job did not succeed`;
+    lines.push('', `> ${STATUS_ICON[job]} **${verb}** (job status: ${escapeText(String(input.jobStatus).trim())}): ${why}`);
+  }
+  if (input.stale && input.stale.length > 0) lines.push('', staleNote(input.stale));
   const overview = sections
     .filter((s) => s.title.trim())
     .map((s) => {
@@ -137,4 +176,50 @@ function formatWhen(when: string): string {
   const t = Date.parse(when);
   if (Number.isNaN(t)) return when;
   return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+/** Says which sections were left out and why, so a reused report directory cannot hide a gap. */
+function staleNote(stale: Section[]): string {
+  const listed = stale
+    .slice(0, 10)
+    .map((s) => `${escapeText(s.title.trim() || s.id)} (${escapeText(s.run ? describeRun(s.run) : 'an unknown run')}, ${escapeText(formatWhen(s.created))})`);
+  const more = stale.length > 10 ? `, and ${stale.length - 10} more` : '';
+  const n = stale.length === 1 ? '1 section' : `${stale.length} sections`;
+  return `> ℹ️ Left out ${n} that an earlier run left in the report directory, not written by this run: ${listed.join('; ')}${more}.`;
+}
+
+/** Delimits the note on a kept report, so the next run that writes nothing replaces it. */
+const NOTE_START = '<!-- mlci-note -->';
+const NOTE_END = '<!-- /mlci-note -->';
+
+/**
+ * A run that wrote no section never replaces a good report with an empty one: the comment keeps
+ * the report an earlier run posted, under a note that says this run wrote nothing and why. The
+ * earlier report is one untitled part, so fit.ts can cut it if the note pushes it over the limit.
+ */
+export function keepPreviousReport(o: { id: string; title: string; previousBody: string; jobStatus?: string; runUrl?: string }): ComposedReport {
+  const lines = o.previousBody.split(/\r?\n/);
+  let rest = hasMarker(o.previousBody, o.id) ? lines.slice(1) : lines;
+  const start = rest.indexOf(NOTE_START);
+  const end = rest.indexOf(NOTE_END);
+  if (start >= 0 && end > start) rest = [...rest.slice(0, start), ...rest.slice(end + 1)];
+  const job = jobStatusOf(o.jobStatus);
+  const status = job ?? 'info';
+  const jobText = o.jobStatus?.trim() ? `job status: ${escapeText(o.jobStatus.trim())}` : 'job status unknown';
+  const run = o.runUrl ? `[this run](${linkDestination(o.runUrl)})` : 'this run';
+  const why = job === 'fail' ? 'a step failed before any mlci step wrote a section' : 'no mlci step wrote a section';
+  const note = [
+    NOTE_START,
+    `> ${STATUS_ICON[job ?? 'warn']} **No report from ${run}** (${jobText}): ${why}, so nothing was checked in it. The report below is the one an earlier run posted; it is kept, not replaced by an empty one.`,
+    NOTE_END,
+  ].join('\n');
+  return {
+    id: o.id,
+    title: o.title,
+    status,
+    parts: [
+      { kind: 'header', markdown: `${reportMarker(o.id)}\n${note}` },
+      { kind: 'section', id: 'previous-report', stage: 'other', status: 'info', title: '', summary: '', heading: '', body: rest.join('\n').replace(/^\s*\n/, '').trimEnd() },
+    ],
+  };
 }

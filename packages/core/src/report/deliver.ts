@@ -2,23 +2,25 @@ import { relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 import { isNotPermitted, messageOf, type Api, type Repo } from '../forge/api.js';
 import { createCheckRun } from '../forge/checks.js';
-import { postComment, type CommentMode } from '../forge/comments.js';
+import { findReportComments, postComment, type CommentMode } from '../forge/comments.js';
+import { whoAmI } from '../forge/identity.js';
 import { publishImages } from '../forge/publish-images.js';
 import { currentPullHead, type Target } from '../forge/target.js';
-import { composeReport } from './compose.js';
+import { composeReport, keepPreviousReport } from './compose.js';
 import { fitReport, measureUtf8Bytes } from './fit.js';
 import { rewriteImages } from './images.js';
 import { closeOpenFence, neutralizeMentions } from './mentions.js';
 import { withoutSecrets } from './scrub.js';
 import type { LoadedSection } from './load.js';
+import { sameRun, type SectionRun } from './run-identity.js';
 import { worstStatus, type Section, type Status } from './section.js';
+import { SUMMARY_LIMIT_BYTES } from './step-summary.js';
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
 export const COMMENT_LIMIT = 65_536;
 /** A check run's output.summary holds 65,535 characters. */
 export const CHECK_SUMMARY_LIMIT = 65_535;
-/** A step summary over 1 MiB is dropped whole, so it is fitted in bytes. */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+export { SUMMARY_LIMIT_BYTES };
 
 export interface DeliverOptions {
   id: string;
@@ -53,6 +55,13 @@ export interface DeliverOptions {
   expectedHead?: string;
   /** The job token and every value the step registered as secret: replaced by *** before anything is shown. */
   secrets?: readonly string[];
+  /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
+  jobStatus?: string;
+  /**
+   * This run: sections of the report directory written by another run are left out (the header
+   * names them). Sections from a bundle (`untrusted`) are another run's by design and stay.
+   */
+  currentRun?: SectionRun;
 }
 
 export interface Delivery {
@@ -66,6 +75,10 @@ export interface Delivery {
   comment?: { id: number; url: string };
   check?: { id: number; url: string };
   imagesPublished: number;
+  /** Ids of sections left out because an earlier run wrote them. */
+  stale: string[];
+  /** True when this run wrote nothing and the comment kept the earlier report under a note. */
+  keptPrevious: boolean;
   /** Warnings and notices for the adapter to show; the core never prints. */
   problems: Problem[];
 }
@@ -86,7 +99,18 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   const problems: Problem[] = [];
   const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
 
-  const images = o.sections.flatMap((s) => s.images);
+  const isStale = (l: LoadedSection) => !l.untrusted && o.currentRun !== undefined && l.section.run !== undefined && !sameRun(l.section.run, o.currentRun);
+  const stale = o.sections.filter(isStale).map((l) => l.section);
+  const current = o.sections.filter((l) => !isStale(l));
+  if (stale.length > 0) {
+    problems.push({
+      severity: 'notice',
+      title: 'Sections from an earlier run left out',
+      message: `Left out ${stale.length} report section(s) that an earlier run left in the report directory: ${stale.map((s) => s.id).join(', ')}.`,
+    });
+  }
+
+  const images = current.flatMap((s) => s.images);
   let urls = new Map<string, string>();
   if (o.localImagesFrom !== undefined) {
     const from = o.localImagesFrom;
@@ -107,7 +131,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     }
   }
 
-  const dropped = o.sections.flatMap((l) => l.dropped ?? []);
+  const dropped = current.flatMap((l) => l.dropped ?? []);
   if (dropped.length > 0) {
     const reasons = [...new Set(dropped.map((d) => d.reason))].join('; ');
     problems.push({
@@ -116,8 +140,16 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
       message: `${dropped.length} image(s) of the report bundle were not published (${reasons}). A bundle from another run may publish only PNG, JPEG, GIF or WebP files inside it, 20 images, 5 MB each, 25 MB in all.`,
     });
   }
-  const anyUntrusted = o.sections.some((l) => l.untrusted);
-  const sections: Section[] = o.sections.map((l) => {
+  const anyUntrusted = current.some((l) => l.untrusted);
+  // The job summary shows each section once: bodies that their own step showed on this job's
+  // page are left to that step's summary. A bundle's sections were shown on another job's page.
+  const shownByItsStep = new WeakSet<Section>();
+  const sections: Section[] = current.map((l) => {
+    const shown = (s: Section) => {
+      const r = l.section.run;
+      if (!l.untrusted && l.section.summarized === true && o.currentRun && r && sameRun(r, o.currentRun) && r.job === o.currentRun.job) shownByItsStep.add(s);
+      return s;
+    };
     const byRef = new Map<string, string>();
     for (const img of l.images) {
       const url = urls.get(img.path);
@@ -131,27 +163,48 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     // Title and summary are escaped where they are shown (compose, fit); the markdown is parsed.
     // With a bundle in the report every section is closed off, so that no fence of ours can be
     // closed by the bundle's markdown and turn its code into live text, nor the reverse.
-    if (!l.untrusted) return { ...l.section, markdown: anyUntrusted ? closeOpenFence(markdown) : markdown };
+    if (!l.untrusted) return shown({ ...l.section, markdown: anyUntrusted ? closeOpenFence(markdown) : markdown });
     return { ...l.section, markdown: neutralizeMentions(markdown) };
   });
   const verdict = o.verdict && {
-    status: worstStatus([o.verdict.status, ...o.sections.filter((l) => !l.untrusted).map((l) => l.section.status)]),
+    status: worstStatus([o.verdict.status, ...current.filter((l) => !l.untrusted).map((l) => l.section.status)]),
     note: o.verdict.note,
   };
 
-  const composed = composeReport({
+  const base = {
     id: o.id,
     title: o.title,
     sections,
     footer: { runUrl: o.runUrl, sha: o.sha, when: new Date().toISOString() },
     verdict,
-  });
-  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
-  const summary = fitReport(composed, {
+    jobStatus: o.jobStatus,
+    stale,
+  };
+  let composed = composeReport(base);
+  const summary = fitReport(composeReport({ ...base, showBody: (s) => !shownByItsStep.has(s) }), {
     limit: SUMMARY_LIMIT_BYTES,
     measure: (s: string) => Buffer.byteLength(s, 'utf8'),
     fullReportUrl: o.runUrl,
   });
+
+  // This run wrote nothing: keep the report an earlier run posted, under a note.
+  let mode = o.mode;
+  let hidePrevious = o.hidePrevious;
+  let keptPrevious = false;
+  let author: string | undefined;
+  if (sections.length === 0 && canWrite && o.target.kind !== 'none' && o.mode !== 'create') {
+    const previous = await previousReport(api!, o.target, o.id);
+    author = previous.author;
+    if (previous.body) {
+      composed = keepPreviousReport({ id: o.id, title: o.title, previousBody: previous.body, jobStatus: o.jobStatus, runUrl: o.runUrl });
+      // Update in place: `recreate` would post it anew and remove the old one for nothing.
+      mode = 'upsert';
+      keptPrevious = true;
+    }
+  }
+  // Hiding the earlier reports under a new, empty one would hide the last real report.
+  if (sections.length === 0) hidePrevious = false;
+  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
 
   const delivery: Delivery = {
     status: composed.status,
@@ -160,6 +213,8 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     truncated: comment.truncated || summary.truncated,
     posted: false,
     imagesPublished: o.localImagesFrom !== undefined ? 0 : urls.size,
+    stale: stale.map((s) => s.id),
+    keptPrevious,
     problems,
   };
 
@@ -178,7 +233,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
       });
     } else {
       try {
-        const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode: o.mode, hidePrevious: o.hidePrevious });
+        const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode, hidePrevious, author });
         delivery.posted = true;
         delivery.comment = { id: posted.id, url: posted.url };
       } catch (e) {
@@ -214,4 +269,12 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     }
   }
   return delivery;
+}
+
+/** The body of this report's comment that `upsert` would update (the oldest of ours), if any. */
+async function previousReport(api: Api, target: Exclude<Target, { kind: 'none' }>, id: string): Promise<{ author?: string; body?: string }> {
+  const author = await whoAmI(api);
+  if (!author) return {};
+  const [oldest] = await findReportComments(api, target, id, author);
+  return { author, body: oldest?.body };
 }

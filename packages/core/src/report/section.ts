@@ -1,9 +1,10 @@
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { isUserError, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
 import { SAFE_NAME } from '../files/names.js';
+import { writerRun, type SectionRun } from './run-identity.js';
 
 /**
  * The report bundle is how actions talk to each other: every action writes one section file into
@@ -53,6 +54,13 @@ export interface Section {
   images?: SectionImage[];
   /** ISO time the section was written. */
   created: string;
+  /** The run that wrote it (see run-identity.ts); absent in sections from before runs were recorded. */
+  run?: SectionRun;
+  /**
+   * True once the writing step showed the section on its own step summary, so comment-report's
+   * summary (on the same job's page) does not show it a second time.
+   */
+  summarized?: boolean;
 }
 
 const sectionJsonSchema = {
@@ -81,6 +89,17 @@ const sectionJsonSchema = {
       },
     },
     created: { type: 'string' },
+    run: {
+      type: 'object',
+      required: ['id', 'source'],
+      properties: {
+        id: { type: 'string', minLength: 1 },
+        attempt: { type: 'integer', minimum: 1 },
+        job: { type: 'string' },
+        source: { enum: ['env', 'github', 'gitlab', 'jenkins', 'local'] },
+      },
+    },
+    summarized: { type: 'boolean' },
   },
 } as const;
 
@@ -90,14 +109,23 @@ const SUFFIX = '.section.json';
 
 export type NewSection = Omit<Section, 'schema' | 'created'> & { created?: string };
 
-/** Writes a section atomically (temp file + rename) so a reader never sees half a file. */
-export async function writeSection(dir: string, section: NewSection): Promise<string> {
+/** Where the section `id` of a report directory lives. */
+export function sectionFile(dir: string, id: string): string {
+  return join(dir, id + SUFFIX);
+}
+
+/**
+ * Writes a section atomically (temp file + rename) so a reader never sees half a file. The
+ * section records the run that wrote it unless it says so itself.
+ */
+export async function writeSection(dir: string, section: NewSection, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const full: Section = { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...section };
+  full.run ??= await writerRun(dir, env);
   if (!validate(full)) {
     throw new Error(`invalid report section ${section.id}: ${JSON.stringify(validate.errors)}`);
   }
   await mkdir(dir, { recursive: true });
-  const file = join(dir, full.id + SUFFIX);
+  const file = sectionFile(dir, full.id);
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(full, null, 2) + '\n');
   await rename(tmp, file);
@@ -114,25 +142,28 @@ export async function readSections(dir: string): Promise<Section[]> {
     throw e;
   }
   const sections: Section[] = [];
-  for (const name of names.filter((n) => n.endsWith(SUFFIX)).sort()) {
-    const file = join(dir, name);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readContained(file, { input: 'report-dir' }, 'utf8'));
-    } catch (e) {
-      if (isUserError(e)) throw e;
-      throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });
-    }
-    if (!validate(parsed)) {
-      const first = validate.errors?.[0];
-      throw new UserError(
-        `report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`,
-        { file },
-      );
-    }
-    sections.push(parsed as unknown as Section);
-  }
+  for (const name of names.filter((n) => n.endsWith(SUFFIX)).sort()) sections.push(await readSection(join(dir, name)));
   return sections;
+}
+
+/**
+ * Reads one section file; one that is not valid JSON or not a section names the file. `own`: the
+ * file the calling step itself just wrote (its report directory may lie outside the workspace),
+ * so it is read without the workspace boundary.
+ */
+export async function readSection(file: string, o: { own?: boolean } = {}): Promise<Section> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(o.own ? await readFile(file, 'utf8') : await readContained(file, { input: 'report-dir' }, 'utf8'));
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });
+  }
+  if (!validate(parsed)) {
+    const first = validate.errors?.[0];
+    throw new UserError(`report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`, { file });
+  }
+  return parsed as unknown as Section;
 }
 
 export function worstStatus(statuses: Iterable<Status>): Status {

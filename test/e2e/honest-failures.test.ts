@@ -1,0 +1,178 @@
+import { basename, dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pullRequestEvent } from '../support/events/index.js';
+import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
+import { GET_STARTED, readJson, workspaceFrom } from './compare-metrics-support.js';
+
+/**
+ * The failing-section contract, through the bundles: an action that fails for a reason of its
+ * own still writes its section (status fail, the error and its place) in place of the one it
+ * writes on success, and comment-report, spawned next on the same report directory, then posts
+ * a report that is not green and a check run that fails.
+ */
+
+const REPO = 'octo/ml';
+const TOKEN = 'ghs_honest_failures_token';
+const BOT = 'github-actions[bot]';
+const HEAD = 'a'.repeat(40);
+const METRICS = 'eval/live/metrics.json\nscores.json';
+const REPORT_DIR = '.mlci-report';
+
+let gh: GitHubServer;
+let nextPr = 300;
+
+beforeAll(async () => {
+  gh = await startGitHubServer();
+  gh.addRepo(REPO);
+  gh.addToken(TOKEN, { login: BOT, type: 'Bot', installation: true, write: true });
+});
+afterAll(async () => gh?.close());
+afterEach(() => {
+  expect(gh.violations).toEqual([]);
+});
+
+function pr(number: number) {
+  gh.addPull(REPO, { number, headSha: HEAD, headRef: 'feature', baseRef: 'main' });
+  return { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number, headSha: HEAD, apiUrl: gh.url }) };
+}
+
+function step(action: string, o: Partial<RunOptions> & { inputs?: Record<string, string> }): Promise<RunResult> {
+  return runAction({ action, github: gh, token: TOKEN, repository: REPO, ...o, inputs: { 'report-dir': REPORT_DIR, ...o.inputs } });
+}
+
+async function sectionOf(workspace: string, id: string): Promise<any> {
+  return readJson(join(workspace, REPORT_DIR, `${id}.section.json`));
+}
+
+/** The compare-metrics section id, as the successful run writes it (read from a good run). */
+async function compareSectionId(): Promise<string> {
+  const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+  const ok = await step('compare-metrics', { workspace, event: pr(nextPr++), inputs: { metrics: METRICS, baseline: 'none' } });
+  expect(ok.code, ok.stderr + ok.stdout).toBe(0);
+  // The diff JSON sits in the section's own folder, named by its id.
+  const id = basename(dirname(ok.outputs['diff-json']));
+  expect((await sectionOf(workspace, id)).status).not.toBe('fail');
+  return id;
+}
+
+const BROKEN: Array<{ name: string; inputs: Record<string, string>; files: Record<string, string>; file: string; line: number }> = [
+  {
+    name: 'a gates file that is not YAML',
+    inputs: { gates: '.mlci/gates.yml' },
+    files: { '.mlci/gates.yml': 'metrics:\n  roc_auc: { min: 0.9\n  avg_prec: { min: 0.8 }\n' },
+    file: '.mlci/gates.yml',
+    line: 3,
+  },
+  {
+    name: 'a plots config of the wrong shape',
+    inputs: { plots: '.mlci/plots.yml' },
+    files: { '.mlci/plots.yml': 'plots:\n  - id: loss\n    template: linear\n    data: ../../etc/passwd\n' },
+    file: '.mlci/plots.yml',
+    line: 4,
+  },
+  {
+    name: 'malformed params',
+    inputs: { params: 'params.yaml' },
+    files: { 'params.yaml': 'train:\n  lr: 0.1\n  lr: 0.2\n' },
+    file: 'params.yaml',
+    line: 3,
+  },
+  {
+    name: 'malformed metrics',
+    inputs: {},
+    files: { 'scores.json': '{\n  "avg_prec": 0.9,\n  "roc_auc": 0.95,,\n}\n' },
+    file: 'scores.json',
+    line: 3,
+  },
+];
+
+describe('compare-metrics fails with a section of its own, and the report is not green', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await compareSectionId();
+  });
+
+  for (const c of BROKEN) {
+    it(`${c.name}: a fail section at ${c.file}:${c.line}, one error annotation, then a failing report and check run`, async () => {
+      const n = nextPr++;
+      const event = pr(n);
+      const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+      const r = await step('compare-metrics', { workspace, event, files: c.files, inputs: { metrics: METRICS, baseline: 'none', ...c.inputs } });
+      expect(r.code).not.toBe(0);
+
+      // One error, annotated once, at its place.
+      const errors = r.annotations.filter((a) => a.level === 'error');
+      expect(errors, r.stdout).toHaveLength(1);
+      expect(errors[0].file).toBe(c.file);
+      expect(errors[0].line).toBe(c.line);
+
+      // The section the successful run writes (same id) now says fail, with the error and its place.
+      const section = await sectionOf(workspace, id);
+      expect(section.status).toBe('fail');
+      expect(section.action).toBe('compare-metrics');
+      expect(section.stage).toBe('metrics');
+      expect(section.data.error).toMatchObject({ file: c.file, line: c.line, unexpected: false });
+      expect(section.summary).toContain(`${c.file}:${c.line}`);
+      expect(section.run).toMatchObject({ id: '4242', attempt: 1, source: 'github' });
+      // The step's own summary shows it, as markdown (not inside raw HTML).
+      expect(r.summary).toMatch(/^### ❌ Metrics/m);
+      expect(r.summary).toContain('compare\\-metrics failed');
+
+      // comment-report, next step, same report directory, job failed: not green, check run fails.
+      const report = await step('comment-report', { workspace, event, jobStatus: 'failure', inputs: { 'check-run': 'mlci' } });
+      expect(report.code, report.stderr + report.stdout).toBe(0);
+      expect(report.outputs.status).toBe('fail');
+      const body = gh.comments(REPO, n)[0]?.body ?? '';
+      expect(body.split('\n')[1]).toBe('## ❌ mlci report');
+      expect(body).not.toContain('✅');
+      expect(body).toContain('compare\\-metrics failed');
+      const check = gh.checkRuns(REPO).filter((c) => c.name === 'mlci' && c.head_sha === HEAD).at(-1);
+      expect(check?.conclusion).toBe('failure');
+    });
+  }
+
+  it('even when the job status says success, a fail section makes the report fail', async () => {
+    const n = nextPr++;
+    const event = pr(n);
+    const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+    await step('compare-metrics', { workspace, event, files: BROKEN[3].files, inputs: { metrics: METRICS, baseline: 'none' } });
+    const report = await step('comment-report', { workspace, event, inputs: { 'check-run': 'mlci-success-job' } });
+    expect(report.outputs.status).toBe('fail');
+    expect(gh.checkRuns(REPO).find((c) => c.name === 'mlci-success-job')?.conclusion).toBe('failure');
+  });
+
+  it('an input the action refuses is a fail section too, naming the input', async () => {
+    const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+    const r = await step('compare-metrics', { workspace, event: pr(nextPr++), inputs: { metrics: METRICS, baseline: 'none', precision: 'many' } });
+    expect(r.code).not.toBe(0);
+    expect(r.annotations.filter((a) => a.level === 'error')).toHaveLength(1);
+    const section = await sectionOf(workspace, id);
+    expect(section.status).toBe('fail');
+    expect(section.data.error.input).toBe('precision');
+    expect(section.markdown).toContain('precision');
+  });
+});
+
+describe('validate-data and comment-report keep the contract', () => {
+  it('validate-data with a refused input writes its own section id as fail', async () => {
+    const r = await step('validate-data', { event: pr(nextPr++), files: { 'data.csv': 'a,b\n1,2\n' }, inputs: { data: 'data.csv', 'fail-on': 'sometimes' } });
+    expect(r.code).not.toBe(0);
+    const errors = r.annotations.filter((a) => a.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toContain('fail-on');
+    const section = await sectionOf(r.workspace, 'validate-data-data.csv');
+    expect(section).toMatchObject({ action: 'validate-data', stage: 'data', status: 'fail' });
+    expect(section.data.error.input).toBe('fail-on');
+  });
+
+  it('comment-report that cannot read its markdown leaves a fail section for the summary and the bundle', async () => {
+    const r = await step('comment-report', { event: pr(nextPr++), inputs: { markdown: 'missing/report.md' } });
+    expect(r.code).not.toBe(0);
+    expect(r.annotations.filter((a) => a.level === 'error')).toHaveLength(1);
+    const section = await sectionOf(r.workspace, 'comment-report');
+    expect(section.status).toBe('fail');
+    expect(section.data.error.input).toBe('markdown');
+    expect(r.summary).toMatch(/^### ❌ Report/m);
+  });
+});

@@ -2,6 +2,36 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { UserError } from '@mlci/core';
+import { abandonPendingWork } from './run.js';
+
+/**
+ * @actions/artifact gives its Twirp calls to the results service no timeout and takes none from
+ * outside (its blob transfers have their own), so each whole operation gets a deadline:
+ * MLCI_ARTIFACT_TIMEOUT_MS, 30 minutes by default. A silent service then fails the step with a
+ * clear message; the request left hanging is abandoned, and the step exits once it has reported.
+ */
+const DEFAULT_DEADLINE_MS = 30 * 60_000;
+
+function deadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.MLCI_ARTIFACT_TIMEOUT_MS);
+  return Number.isInteger(v) && v > 0 ? v : DEFAULT_DEADLINE_MS;
+}
+
+async function withDeadline<T>(what: string, work: Promise<T>): Promise<T> {
+  const ms = deadlineMs();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abandonPendingWork();
+      reject(new Error(`the artifact service did not finish ${what} within ${ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${ms} ms`}`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -15,7 +45,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 export async function uploadDirectory(name: string, dir: string, retentionDays?: number): Promise<number | undefined> {
   const client = new DefaultArtifactClient();
   const files = await filesUnder(dir);
-  const r = await client.uploadArtifact(name, files, dir, retentionDays ? { retentionDays } : {});
+  const r = await withDeadline(`uploading ${name}`, client.uploadArtifact(name, files, dir, retentionDays ? { retentionDays } : {}));
   return r.id;
 }
 
@@ -30,8 +60,10 @@ export async function downloadByName(
 ): Promise<void> {
   const client = new DefaultArtifactClient();
   const findBy = from && { token: from.token, workflowRunId: from.runId, repositoryOwner: from.owner, repositoryName: from.repo };
-  const { artifact } = await client.getArtifact(name, findBy ? { findBy } : {});
-  await client.downloadArtifact(artifact.id, { path: dir, ...(findBy ? { findBy } : {}) });
+  await withDeadline(`downloading ${name}`, (async () => {
+    const { artifact } = await client.getArtifact(name, findBy ? { findBy } : {});
+    await client.downloadArtifact(artifact.id, { path: dir, ...(findBy ? { findBy } : {}) });
+  })());
   await refuseLinks(dir, name);
 }
 

@@ -76,6 +76,16 @@ export type ActionBody = () => Promise<string | undefined>;
  * (anything else; the stack goes to the debug log), and the action's failing section is written
  * in place of its own, so the report never says pass for what did not run.
  */
+let abandoned = false;
+
+/**
+ * Says that a request was given up on while still open (a client that takes no timeout, see
+ * artifacts.ts): its socket would keep Node alive, so runAction exits once the step has reported.
+ */
+export function abandonPendingWork(): void {
+  abandoned = true;
+}
+
 export async function runAction(spec: ActionSpec, body: ActionBody): Promise<void> {
   const started = new Date().toISOString();
   let written: string | undefined;
@@ -88,6 +98,9 @@ export async function runAction(spec: ActionSpec, body: ActionBody): Promise<voi
     written = await writeFailure(spec, e, started);
   }
   if (written) await showOnStepSummary(written);
+  // Output, summary and section files are written synchronously or awaited above, and stdout to
+  // the runner is a pipe (synchronous on Linux): nothing is lost by exiting here.
+  if (abandoned) process.exit();
 }
 
 async function writeFailure(spec: ActionSpec, error: unknown, started: string): Promise<string | undefined> {

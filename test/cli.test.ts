@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,39 @@ describe('mlci report (the README example)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "reprot"');
     expect(r.stderr).toContain('mlci report');
+  });
+});
+
+describe('mlci commands that fail write their failing section', () => {
+  it('a broken gates file leaves compare-metrics\' section as fail, and mlci report then says fail', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlci-cli-fail-'));
+    await writeFile(join(dir, 'metrics.json'), '{"auc": 0.91}\n');
+    await writeFile(join(dir, 'gates.yml'), 'gates:\n  - metric: auc\n    min: [0.9\n');
+    const r = await mlci(['compare', '--metrics', 'metrics.json', '--baseline', 'none', '--gates', 'gates.yml', '--report-dir', 'rep'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('gates.yml:');
+    const files = (await readdir(join(dir, 'rep'))).filter((f) => f.endsWith('.section.json'));
+    expect(files).toHaveLength(1);
+    const section = JSON.parse(await readFile(join(dir, 'rep', files[0]), 'utf8'));
+    expect(section).toMatchObject({ action: 'compare-metrics', status: 'fail', stage: 'metrics' });
+    expect(section.id).toMatch(/^compare-metrics-/);
+    // Markdown-escaped in the section, as all data shown in a report is.
+    expect(section.markdown).toMatch(/Where:\*\* gates\\?\.yml, line \d+/);
+
+    const report = await mlci(['report', '--report-dir', 'rep', '--out', 'out'], dir);
+    expect(report.stdout).toContain('status fail');
+    expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toMatch(/compare\\?-metrics failed/);
+  });
+
+  it('a refused flag leaves validate-data\'s section as fail, naming the flag', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlci-cli-fail-'));
+    await writeFile(join(dir, 'data.csv'), 'a,b\n1,2\n');
+    const r = await mlci(['validate', '--data', 'data.csv', '--fail-on', 'sometimes', '--report-dir', 'rep'], dir);
+    expect(r.code).toBe(1);
+    const files = (await readdir(join(dir, 'rep'))).filter((f) => f.endsWith('.section.json'));
+    const section = JSON.parse(await readFile(join(dir, 'rep', files[0]), 'utf8'));
+    expect(section).toMatchObject({ action: 'validate-data', status: 'fail', stage: 'data' });
+    expect(section.id).toBe('validate-data-data.csv');
+    expect(section.markdown).toMatch(/fail\\?-on/);
   });
 });

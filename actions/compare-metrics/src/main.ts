@@ -1,13 +1,12 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { actionsCache, annotate, createApi, downloadByName, eventContext, fail, input, reportDir, runAction, uploadDirectory, workspace } from '@mlci/action-kit';
-import { baseBranch, baseCommit, baselineName, chooseBaseline, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline, UserError } from '@mlci/core';
+import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline, UserError } from '@mlci/core';
 
 await runAction(
   {
     action: 'compare-metrics',
-    // compareWithBaseline names its section after the baseline's name, which the metrics input sets.
-    section: () => ({ id: `compare-metrics-${baselineName(input.list('metrics'))}`, stage: 'metrics', title: 'Metrics' }),
+    section: () => ({ id: compareSectionId(baselineName(input.list('metrics'))), stage: 'metrics', title: 'Metrics' }),
   },
   async () => {
     const metrics = input.list('metrics');

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { SectionSlot } from '@mlci/core';
 import type { Out } from './out.js';
 
 /** One `mlci <name>` command: the same core as its action, its inputs as flags. */
@@ -7,6 +8,13 @@ export interface Command {
   /** Usage lines for `mlci help`, without the leading `mlci `. */
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /**
+   * The report section the command writes when it succeeds (with the report directory): when it
+   * fails, its failing section takes that place, as the action's does (the failing-section contract).
+   */
+  section?(values: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot };
   /** Returns the exit code: 0 done, 1 the user's mistake or a failed check. */
-  run(values: Record<string, string | boolean | Array<string | boolean> | undefined>, env: NodeJS.ProcessEnv, out: Out): Promise<number>;
+  run(values: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number>;
 }
+
+export type Values = Record<string, string | boolean | Array<string | boolean> | undefined>;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { chooseBaseline, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
+import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
@@ -86,6 +86,10 @@ export const compareCommand: Command = {
     'fail-on-regression': { type: 'string' },
     'report-dir': { type: 'string' },
   },
+  section: (v, env) => ({
+    reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
+    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(flagList(v.metrics))), stage: 'metrics', title: 'Metrics' },
+  }),
   run: (v, env, out) => {
     const metrics = flagList(v.metrics);
     if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, splitList, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitList, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -96,6 +96,10 @@ export const validateCommand: Command = {
     sample: { type: 'string' },
     'report-dir': { type: 'string' },
   },
+  section: (v, env) => ({
+    reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
+    slot: { action: 'validate-data', id: sectionId(list(v.data)), stage: 'data', title: `Data validation: ${list(v.data).join(', ')}` },
+  }),
   run: (v, env, out) => {
     const failOn = (v['fail-on'] as string | undefined) ?? 'error';
     if (!(FAIL_ON as readonly string[]).includes(failOn)) {

@@ -107,7 +107,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   }
 
   const diff = diffMetrics(base, head, { precision: o.precision, rules, params: { base: baseParams, head: headParams } });
-  const id = `compare-metrics-${name}`;
+  const id = compareSectionId(name);
   const reportDir = resolve(o.workspace, o.reportDir);
   const outDir = join(reportDir, id);
   await mkdir(outDir, { recursive: true });
@@ -184,6 +184,14 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     regressions: diff.metrics.filter((r) => r.status === 'regressed').length,
     improvements: diff.metrics.filter((r) => r.status === 'improved').length,
   };
+}
+
+/**
+ * The id of compare-metrics' section, named after the baseline's name (baselineName of the metrics
+ * input by default), so two compare steps keep two sections and a failure replaces its own.
+ */
+export function compareSectionId(name: string): string {
+  return `compare-metrics-${name}`;
 }
 
 /** The diff as the `diff-json` file holds it: the issue's keys and nothing else; NaN as "NaN". */

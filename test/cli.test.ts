@@ -19,24 +19,67 @@ function mlci(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout
   });
 }
 
-describe('mlci report (the README example)', () => {
-  it('builds report.md and a self-contained report.html from the bundled example', async () => {
+/** The README's `npm run example` after the build: the driver that trains twice and runs the CLI. */
+function runExample(out: string, ...more: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'examples/penguins/run.mjs'), '--out', out, ...more], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('mlci on the bundled example (the README\'s npm run example)', () => {
+  it('trains twice, validates, compares and reports what the runs computed', async () => {
     const out = await mkdtemp(join(tmpdir(), 'mlci-cli-'));
-    const r = await mlci(['report', '--report-dir', 'examples/report', '--markdown', 'examples/README-report.md', '--title', 'Example', '--out', out]);
-    expect(r.code, r.stderr).toBe(0);
+    const r = await runExample(out);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('3 section(s), status warn');
+    expect(r.stdout).toContain('5 steps, all passed');
+    const head = JSON.parse(await readFile(join(out, 'work/eval/metrics.json'), 'utf8'));
+    const base = JSON.parse(await readFile(join(out, 'work/base/eval/metrics.json'), 'utf8'));
     const md = await readFile(join(out, 'report.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('<!-- mlci-report id="mlci" -->');
-    expect(md.indexOf('Data validation')).toBeLessThan(md.indexOf('Metrics against main'));
-    expect(md.indexOf('Metrics against main')).toBeLessThan(md.indexOf('Notes from the author'));
+    expect(md.indexOf('Data validation')).toBeLessThan(md.indexOf('Metrics'));
+    expect(md.indexOf('### ✅ Metrics')).toBeLessThan(md.indexOf('Notes from the author'));
+    // The metrics row shows the two runs' own numbers, and the data's row count is the CSV's.
+    const cells = (key: string) => md.split('\n').find((l) => l.startsWith(`| \`${key}\``))?.split('|').map((c) => c.trim());
+    expect(cells('test.accuracy')?.slice(2, 4)).toEqual([String(base.test.accuracy), String(head.test.accuracy)]);
+    expect(cells('test.accuracy')?.[5]).toBe('🟢 improved');
+    expect(cells('data.train_rows')?.slice(2, 4)).toEqual([String(base.data.train_rows), String(head.data.train_rows)]);
+    expect(cells('data.train_rows')?.[5]).toBe('🔵 changed');
+    expect(head.test.accuracy).toBeGreaterThan(base.test.accuracy);
+    const csvRows = (await readFile(join(ROOT, 'examples/penguins/data/penguins.csv'), 'utf8')).trim().split('\n').length - 1;
+    expect(md).toContain(`**${csvRows} rows**`);
+    expect(head.data.train_rows + head.data.test_rows + head.data.dropped_rows).toBe(csvRows);
+    // The schema's warning (a sex of ".") and the drift the new island brings.
+    expect(md).toMatch(/`sex` \| allowed values \| warning/);
+    expect(md).toMatch(/`island` \| chi\\?-square \| [^|]+ \| [^|]+ \| \*\*yes\*\*/);
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<table');
-    expect(html).toMatch(/data:image\/png;base64,/);
+    expect(html.match(/data:image\/png;base64,/g)?.length).toBe(2);
     expect(html).not.toMatch(/<script[^>]+src=/);
   });
 
+  it('a gate the head misses fails the example, which still writes the report saying so', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'mlci-cli-'));
+    const gates = join(out, 'strict-gates.yml');
+    await writeFile(gates, 'metrics:\n  "test.accuracy": { direction: higher, min: 0.999 }\n');
+    const r = await runExample(out, '--gates', gates);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('failed: mlci compare (exit 1)');
+    const md = await readFile(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('## ❌ mlci example');
+    expect(md).toMatch(/❌ `test\.accuracy` min 0\\?\.999/);
+  });
+});
+
+describe('mlci report', () => {
   it('fails with the flag and the value for a markdown file that does not exist', async () => {
-    const r = await mlci(['report', '--report-dir', 'examples/report', '--markdown', 'missing.md', '--out', '.tmp/never']);
+    const r = await mlci(['report', '--report-dir', '.tmp/no-sections', '--markdown', 'missing.md', '--out', '.tmp/never']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('missing.md');
     expect(r.stderr).toContain('error: --markdown: file "missing.md" does not exist');

@@ -1,35 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mlci as run, runNode, type Spawned } from './support/cli.js';
 import { ROOT } from './support/runner.js';
 
-const CLI = join(ROOT, 'packages/cli/lib/main.js');
+const mlci = (args: string[], cwd = ROOT) => run(args, { cwd, env: { PATH: process.env.PATH ?? '' } });
 
-function mlci(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** The README's `npm run example` after the build: the driver that trains twice and runs the CLI. */
-function runExample(out: string, ...more: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'examples/penguins/run.mjs'), '--out', out, ...more], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function runExample(out: string, ...more: string[]): Promise<Spawned> {
+  return runNode(join(ROOT, 'examples/penguins/run.mjs'), ['--out', out, ...more], { env: { PATH: process.env.PATH ?? '' } });
 }
 
 describe('mlci on the bundled example (the README\'s npm run example)', () => {

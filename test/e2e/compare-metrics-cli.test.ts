@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mlci as run } from '../support/cli.js';
 import { ROOT } from '../support/runner.js';
 import { FIXTURES, GET_STARTED, readJson, repository, workspaceFrom } from './compare-metrics-support.js';
 
@@ -9,20 +9,7 @@ import { FIXTURES, GET_STARTED, readJson, repository, workspaceFrom } from './co
  * `mlci compare` on a laptop: the same comparison as the action, with the baseline from the local
  * clone or a directory, exit code 1 when a gate fails.
  */
-
-const CLI = join(ROOT, 'packages/cli/lib/main.js');
-
-function mlci(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, 'compare', ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const mlci = (args: string[], cwd: string) => run(['compare', ...args], { cwd });
 
 const METRICS = ['--metrics', 'eval/live/metrics.json', '--metrics', 'scores.json'];
 

@@ -1,11 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { mlci as runCli } from '../support/cli.js';
 import { ROOT, runAction, type RunOptions, type RunResult } from '../support/runner.js';
+
+const mlci = (args: string[], cwd: string, env: Record<string, string>) => runCli(args, { cwd, env });
 
 /**
  * What the report says about the run as a whole, through the bundles: the job's outcome, a run
@@ -178,17 +180,6 @@ describe('sections an earlier run left in the report directory', () => {
   });
 });
 
-function mlci(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'packages/cli/lib/main.js'), ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 describe('the job summary page', () => {
   it('shows each section once: each step its own, comment-report the verdict and what no step showed', async () => {

@@ -1,16 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mlci as run } from '../support/cli.js';
 import { ROOT } from '../support/runner.js';
 
 /** `mlci validate` as a laptop or another CI runs it: the built CLI, in a directory of data. */
 
-const CLI = join(ROOT, 'packages/cli/lib/main.js');
 const SEATTLE = readFileSync(join(ROOT, 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8');
 const SCHEMA = readFileSync(join(ROOT, 'test/fixtures/validate-data/seattle-weather.schema.yml'), 'utf8');
+
+/** HOME is a temp folder: no user git config or credentials reach the run. */
+const mlci = (args: string[], cwd: string) => run(args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } });
 
 async function workspace(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mlci-cli-validate-'));
@@ -21,17 +23,6 @@ async function workspace(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-function mlci(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 function withLine(text: string, n: number, edit: (line: string) => string): string {
   const lines = text.split('\n');

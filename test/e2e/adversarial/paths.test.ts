@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../../support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
+import { mlci } from '../../support/cli.js';
 import { ROOT, runAction, type RunOptions } from '../../support/runner.js';
 import { everythingShown, outsideWith, workspaceWith } from './support.js';
 
@@ -208,18 +208,8 @@ describe('brace globs in list inputs', () => {
 describe('brace globs in the CLI', () => {
   it('mlci validate --data "data/*.{csv,tsv}" reads both files', async () => {
     const ws = await workspaceWith({ 'data/a.csv': 'n\n1\n2\n', 'data/b.tsv': 'n\n3\n', 'data/c.json': '[{"n": 4}]' });
-    const r = await new Promise<{ code: number | null; out: string }>((done, fail) => {
-      const child = spawn(process.execPath, [join(ROOT, 'packages/cli/lib/main.js'), 'validate', '--data', 'data/*.{csv,tsv},data/c.json'], {
-        cwd: ws,
-        env: { PATH: process.env.PATH ?? '', HOME: tmpdir() },
-      });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (out += d));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, out }));
-    });
-    expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('4 rows');
+    const r = await mlci(['validate', '--data', 'data/*.{csv,tsv},data/c.json'], { cwd: ws, env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('4 rows');
   });
 });

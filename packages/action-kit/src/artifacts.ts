@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { UserError } from '@mlci/core';
 import { abandonPendingWork } from './run.js';
 
@@ -41,9 +40,18 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
+/**
+ * @actions/artifact (and the Azure blob client under it, about 5 MB) loads when an artifact is
+ * used, never at start-up: most steps never touch one.
+ */
+async function artifactClient() {
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  return new DefaultArtifactClient();
+}
+
 /** Uploads a directory as one artifact; returns its id. */
 export async function uploadDirectory(name: string, dir: string, retentionDays?: number): Promise<number | undefined> {
-  const client = new DefaultArtifactClient();
+  const client = await artifactClient();
   const files = await filesUnder(dir);
   const r = await withDeadline(`uploading ${name}`, client.uploadArtifact(name, files, dir, retentionDays ? { retentionDays } : {}));
   return r.id;
@@ -58,7 +66,7 @@ export async function downloadByName(
   dir: string,
   from?: { token: string; runId: number; owner: string; repo: string },
 ): Promise<void> {
-  const client = new DefaultArtifactClient();
+  const client = await artifactClient();
   const findBy = from && { token: from.token, workflowRunId: from.runId, repositoryOwner: from.owner, repositoryName: from.repo };
   await withDeadline(`downloading ${name}`, (async () => {
     const { artifact } = await client.getArtifact(name, findBy ? { findBy } : {});

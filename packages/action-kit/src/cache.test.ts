@@ -35,3 +35,24 @@ describe('actionsCache().restore', () => {
     expect(out.join('')).toContain('The cache service did not answer POST');
   });
 });
+
+describe('actionsCache: which service, decided as @actions/cache does', () => {
+  const results = { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/', ACTIONS_RUNTIME_TOKEN: 'x' };
+
+  it('is there on github.com with the results service, and on GHES only with the v1 cache URL', () => {
+    expect(actionsCache({ ...results, GITHUB_SERVER_URL: 'https://github.com' })).toBeDefined();
+    expect(actionsCache({ ...results, GITHUB_SERVER_URL: 'https://octo.ghe.com' })).toBeDefined();
+    expect(actionsCache({ ...results, GITHUB_SERVER_URL: 'https://github.example.com' })).toBeUndefined();
+    expect(actionsCache({ ...results, GITHUB_SERVER_URL: 'https://github.example.com', ACTIONS_CACHE_URL: 'http://127.0.0.1:9/' })).toBeDefined();
+    expect(actionsCache({})).toBeUndefined();
+  });
+
+  it('reads nothing when the job may not read the cache (ACTIONS_CACHE_MODE none or write-only)', async () => {
+    const before = seen;
+    for (const mode of ['none', 'write-only']) {
+      const cache = actionsCache({ ...env, ACTIONS_CACHE_MODE: mode });
+      expect(await cache!.restore(['metrics.json'], 'k', [])).toBeUndefined();
+    }
+    expect(seen).toBe(before);
+  });
+});

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
-import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import type { BaselineCache } from '@mlci/core';
 import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
@@ -20,16 +19,18 @@ import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
  * answers a miss, and a fault of the service, with undefined.
  */
 export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCache | undefined {
-  if (!cache.isFeatureAvailable()) return undefined;
+  const service = cacheService(env);
+  if (!service) return undefined;
   // The lookup and the download are bounded like every other request: a silent service is a miss.
   const get = fetchWithTimeout(fetch, httpTimeoutMs(env), 'The cache service');
   return {
     async restore(paths, key, restoreKeys) {
+      if (!cacheReadable(env)) return undefined;
       for (const c of COMPRESSIONS) {
         let hit: { key: string; url: string } | undefined;
         let res: Response;
         try {
-          hit = await lookup(get, env, { key, restoreKeys, version: cacheVersion(paths, c.method) });
+          hit = await lookup(get, env, service, { key, restoreKeys, version: cacheVersion(paths, c.method) });
           if (!hit) continue;
           res = await get(hit.url);
           if (!res.ok || !res.body) throw new Error(`downloading the cache entry ${hit.key} failed: HTTP ${res.status}`);
@@ -48,6 +49,8 @@ export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCach
     async save(paths, key, root) {
       try {
         // @actions/cache answers -1 when it logged why it could not store (exists, refused).
+        // @actions/cache (with the Azure blob client, about 5 MB) loads only when a baseline is saved.
+        const cache = await import('@actions/cache');
         return (await inFolder(root, () => cache.saveCache(paths, key))) !== -1;
       } catch (e) {
         core.warning(`The baseline was not stored in the cache: ${(e as Error).message}`);
@@ -76,6 +79,32 @@ async function inFolder<T>(root: string, body: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Which cache service the runner offers, decided as @actions/cache decides it (isGhes,
+ * getCacheServiceVersion, isFeatureAvailable): v2 (the results service) on github.com and GHE.com
+ * when ACTIONS_CACHE_SERVICE_V2 is set, else v1; none without its URL. Read here, not through the
+ * toolkit, so that it loads only when a baseline is saved.
+ */
+function cacheService(env: NodeJS.ProcessEnv): 'v1' | 'v2' | undefined {
+  let host = 'GITHUB.COM';
+  try {
+    host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+  } catch {
+    // An unparsable server URL is not github.com: v1, as on GHES.
+    host = '';
+  }
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+  const version = !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? 'v2' : 'v1';
+  const url = version === 'v2' ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL;
+  return url ? version : undefined;
+}
+
+/** ACTIONS_CACHE_MODE `none` or `write-only` means this job may not read the cache. */
+function cacheReadable(env: NodeJS.ProcessEnv): boolean {
+  const mode = (env.ACTIONS_CACHE_MODE || '').trim().toLowerCase();
+  return !['none', 'write-only'].includes(mode);
+}
+
 /** @actions/cache's version salt and compression names: the entry's version hashes them with its paths. */
 const VERSION_SALT = '1.0';
 // It compresses with zstd when the zstd binary is there and with gzip otherwise: an entry is under one of the two.
@@ -91,10 +120,11 @@ export function cacheVersion(paths: string[], method: string): string {
 async function lookup(
   fetch: Fetch,
   env: NodeJS.ProcessEnv,
+  service: 'v1' | 'v2',
   q: { key: string; restoreKeys: string[]; version: string },
 ): Promise<{ key: string; url: string } | undefined> {
   const auth = { authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}` };
-  if (env.ACTIONS_CACHE_SERVICE_V2) {
+  if (service === 'v2') {
     const url = new URL('/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL', env.ACTIONS_RESULTS_URL).href;
     const res = await fetch(url, {
       method: 'POST',

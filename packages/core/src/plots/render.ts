@@ -3,18 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { FONT, type VegaLiteSpec } from './spec.js';
 
 /**
  * vega-lite → vega → SVG (vega's headless view, no canvas) → PNG (resvg compiled to wasm, given
  * a TTF font): no browser and no native module, so it runs on any runner and inside an ncc bundle.
  *
- * ncc cannot see files read by computed paths, so an action that renders charts ships them in
- * actions/<name>/assets/ (copied beside its bundle): `index_bg.wasm` (from @resvg/resvg-wasm) and
- * `DejaVuSans.ttf` (from dejavu-fonts-ttf). Elsewhere they come from node_modules.
+ * ncc cannot see files read by computed paths, so the build copies them beside every bundle that
+ * holds resvg (scripts/bundle.js): `index_bg.wasm` (from @resvg/resvg-wasm) and `DejaVuSans.ttf`
+ * (from dejavu-fonts-ttf). Elsewhere they come from node_modules.
+ *
+ * vega, vega-lite and resvg are about 5 MB of code: they load on the first chart, never at start-up,
+ * so a step that draws no chart (or an action that never does) does not pay for them.
  */
 export const WASM_FILE = 'index_bg.wasm';
 export const FONT_FILE = 'DejaVuSans.ttf';
@@ -56,13 +57,24 @@ export function defaultFontPath(): string {
   return assetPath(FONT_FILE, `dejavu-fonts-ttf/ttf/${FONT_FILE}`);
 }
 
+let libraries: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile; resvg: typeof import('@resvg/resvg-wasm') }> | undefined;
+
+function chartLibraries() {
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-wasm')]).then(([vega, vegaLite, resvg]) => ({
+    vega,
+    compile: vegaLite.compile,
+    resvg,
+  }));
+  return libraries;
+}
+
 // resvg's wasm can be initialised once per process, whatever the path: the first one wins.
 let wasmReady: Promise<void> | undefined;
 const fonts = new Map<string, Promise<Uint8Array>>();
 
 function ensureWasm(path: string): Promise<void> {
-  wasmReady ??= readFile(path)
-    .then((bytes) => initWasm(bytes))
+  wasmReady ??= Promise.all([readFile(path), chartLibraries()])
+    .then(([bytes, { resvg }]) => resvg.initWasm(bytes))
     .catch((e: unknown) => {
       // Another module of the same process may have initialised it first: that is fine.
       if (e instanceof Error && /already initiali[sz]ed/i.test(e.message)) return;
@@ -95,6 +107,7 @@ export function prepareRenderer(options: ChartRenderOptions = {}): Promise<void>
 
 /** vega-lite → SVG, with the text in DejaVu Sans (the font the PNG is drawn with). */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const { vega, compile } = await chartLibraries();
   // Silent loggers: the core never prints (vega-lite warns about harmless legend merges).
   const { spec: vgSpec } = compile(spec as unknown as TopLevelSpec, { logger: vega.logger(vega.None) });
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.None });
@@ -110,6 +123,7 @@ export async function svgToPng(svg: string, options: ChartRenderOptions = {}): P
     ensureWasm(options.wasmPath ?? defaultWasmPath()),
     loadFont(options.fontPath ?? defaultFontPath()),
   ]);
+  const { Resvg } = (await chartLibraries()).resvg;
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
   const zoom = Math.max(0.25, Math.min(options.zoom ?? 2, width > 0 ? (options.maxWidth ?? 1600) / width : Infinity));
   const resvg = new Resvg(svg, {

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mlci as run, runNode, type Spawned } from './support/cli.js';
+import { CLI, mlci as run, runNode, type Spawned } from './support/cli.js';
 import { ROOT } from './support/runner.js';
 
 const mlci = (args: string[], cwd = ROOT) => run(args, { cwd, env: { PATH: process.env.PATH ?? '' } });
@@ -55,6 +56,63 @@ describe('mlci on the bundled example (the README\'s npm run example)', () => {
     const md = await readFile(join(out, 'report.md'), 'utf8');
     expect(md).toContain('## ❌ mlci example');
     expect(md).toMatch(/❌ `test\.accuracy` min 0\\?\.999/);
+  });
+});
+
+// Logs every module Node loads (module.registerHooks: Node 22.15+, so this runs on vitest's Node).
+const TRACE = 'data:text/javascript,' + encodeURIComponent(
+  'import { registerHooks } from "node:module";' +
+    'registerHooks({ load(url, context, next) { process.stderr.write("loaded " + url + "\\n"); return next(url, context); } });',
+);
+
+/** `mlci <args>` with the modules it loaded, on this Node. */
+function tracedMlci(args: string[]): Promise<Spawned & { loaded: string[] }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', TRACE, CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const loaded = stderr.split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice('loaded '.length));
+      done({ code, stdout, stderr: stderr.split('\n').filter((l) => !l.startsWith('loaded ')).join('\n'), loaded });
+    });
+  });
+}
+
+describe('mlci help, --version and COMMAND --help', () => {
+  const commandBodies = (loaded: string[]) => loaded.filter((u) => /\/packages\/cli\/lib\/commands\/(?!index\.js)|\/packages\/core\/|node_modules\//.test(u));
+
+  it('mlci help lists every command and loads none of them, nor the core', async () => {
+    const r = await tracedMlci(['help']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['validate', 'compare', 'report']) expect(r.stdout).toContain(`mlci ${name} `);
+    expect(r.loaded.some((u) => u.endsWith('/packages/cli/lib/commands/index.js'))).toBe(true);
+    expect(commandBodies(r.loaded)).toEqual([]);
+  });
+
+  it('mlci --version prints the CLI package\'s version and loads no command', async () => {
+    const r = await tracedMlci(['--version']);
+    const { version } = JSON.parse(await readFile(join(ROOT, 'packages/cli/package.json'), 'utf8'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`mlci ${version}\n`);
+    expect(commandBodies(r.loaded)).toEqual([]);
+  });
+
+  it('mlci compare --help prints its usage and exits 0 without loading it', async () => {
+    const r = await tracedMlci(['compare', '--help']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: mlci compare --metrics FILE\.\.\./);
+    expect(r.stdout).not.toContain('mlci validate');
+    expect(commandBodies(r.loaded)).toEqual([]);
+  });
+
+  it('a command that runs loads its own module and not the others\'', async () => {
+    const r = await tracedMlci(['report', '--report-dir', '.tmp/no-sections', '--markdown', 'missing.md', '--out', '.tmp/never']);
+    expect(r.code).toBe(1);
+    expect(r.loaded.some((u) => u.endsWith('/packages/cli/lib/commands/report.js'))).toBe(true);
+    expect(r.loaded.filter((u) => /\/commands\/(validate|compare)\.js$/.test(u))).toEqual([]);
   });
 });
 

@@ -2,12 +2,21 @@ import type { ParseArgsConfig } from 'node:util';
 import type { SectionSlot } from '@mlci/core';
 import type { Out } from './out.js';
 
-/** One `mlci <name>` command: the same core as its action, its inputs as flags. */
-export interface Command {
+/**
+ * One `mlci <name>` command as `mlci help` and the flag parser know it: a line in the table of
+ * commands/index.ts. It holds no code of the command, so help, `--version` and `<name> --help` load
+ * none; `load` brings the body only when the command runs.
+ */
+export interface CommandSpec {
   name: string;
-  /** Usage lines for `mlci help`, without the leading `mlci `. */
+  /** Usage lines for `mlci help`: the flags, then what the command does; without the leading `mlci `. */
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  load(): Promise<CommandBody>;
+}
+
+/** What a command's module exports: the same core as its action, its inputs as flags. */
+export interface CommandBody {
   /**
    * The report section the command writes when it succeeds (with the report directory): when it
    * fails, its failing section takes that place, as the action's does (the failing-section contract).

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
-import type { Command } from '../command.js';
+import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError, type SectionSlot } from '@mlci/core';
+import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
 
@@ -68,45 +68,30 @@ function flagInt(v: unknown, name: string, fallback: number): number {
   return Number(v);
 }
 
-export const compareCommand: Command = {
-  name: 'compare',
-  usage: `compare --metrics FILE... [--params FILE]... [--baseline git:REF|file:PATH|none] [--gates FILE]
-        [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
-    Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
-    gates, as the compare-metrics action does; files and globs relative to the current directory.
-    Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
-  options: {
-    metrics: { type: 'string', multiple: true },
-    params: { type: 'string', multiple: true },
-    baseline: { type: 'string' },
-    gates: { type: 'string' },
-    plots: { type: 'string' },
-    precision: { type: 'string' },
-    'show-unchanged': { type: 'boolean' },
-    'fail-on-regression': { type: 'string' },
-    'report-dir': { type: 'string' },
-  },
-  section: (v, env) => ({
+/** The section `mlci compare` writes, so a failure leaves a failing one in its place. */
+export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
+  return {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
     slot: { action: 'compare-metrics', id: compareSectionId(baselineName(flagList(v.metrics))), stage: 'metrics', title: 'Metrics' },
-  }),
-  run: (v, env, out) => {
-    const metrics = flagList(v.metrics);
-    if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });
-    return compare(
-      {
-        metrics,
-        params: flagList(v.params),
-        baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
-        gates: v.gates as string | undefined,
-        plots: v.plots as string | undefined,
-        precision: flagInt(v.precision, 'precision', 4),
-        showUnchanged: v['show-unchanged'] === true,
-        failOnRegression: flagBool(v['fail-on-regression'], 'fail-on-regression', true),
-        reportDir: v['report-dir'] as string | undefined,
-      },
-      env,
-      out,
-    );
-  },
-};
+  };
+}
+
+export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const metrics = flagList(v.metrics);
+  if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });
+  return compare(
+    {
+      metrics,
+      params: flagList(v.params),
+      baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
+      gates: v.gates as string | undefined,
+      plots: v.plots as string | undefined,
+      precision: flagInt(v.precision, 'precision', 4),
+      showUnchanged: v['show-unchanged'] === true,
+      failOnRegression: flagBool(v['fail-on-regression'], 'fail-on-regression', true),
+      reportDir: v['report-dir'] as string | undefined,
+    },
+    env,
+    out,
+  );
+}

@@ -1,7 +1,65 @@
-import type { Command } from '../command.js';
-import { compareCommand } from './compare.js';
-import { reportCommand } from './report.js';
-import { validateCommand } from './validate.js';
+import type { CommandSpec } from '../command.js';
 
-/** Every `mlci <name>` command, in the order `mlci help` lists them. */
-export const COMMANDS: Command[] = [validateCommand, compareCommand, reportCommand];
+/**
+ * Every `mlci <name>` command, in the order `mlci help` lists them: its flags and what it does,
+ * and where its body lives. Only the command that runs is loaded (`mlci help` loads none), so
+ * adding a command is one entry here and its module exporting `run` (and `section`, if it writes one).
+ */
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'validate',
+    usage: `validate --data FILE... [--schema FILE] [--infer-schema FILE] [--reference git:REF|FILE]...
+           [--fail-on error|warning|never] [--max-examples N] [--sample N] [--report-dir DIR]
+    Check data files (CSV, TSV, JSON Lines, JSON, Parquet, gzip) against a schema and for drift
+    against a reference (git:main, git:base, or files); problems print as file:line:col. Writes the
+    report section and result JSON into the report directory. Exits 1 when checks fail (--fail-on).`,
+    options: {
+      data: { type: 'string', multiple: true },
+      schema: { type: 'string' },
+      'infer-schema': { type: 'string' },
+      reference: { type: 'string', multiple: true },
+      'fail-on': { type: 'string' },
+      'max-examples': { type: 'string' },
+      sample: { type: 'string' },
+      'report-dir': { type: 'string' },
+    },
+    load: () => import('./validate.js'),
+  },
+  {
+    name: 'compare',
+    usage: `compare --metrics FILE... [--params FILE]... [--baseline git:REF|file:PATH|none] [--gates FILE]
+        [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
+    Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
+    gates, as the compare-metrics action does; files and globs relative to the current directory.
+    Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
+    options: {
+      metrics: { type: 'string', multiple: true },
+      params: { type: 'string', multiple: true },
+      baseline: { type: 'string' },
+      gates: { type: 'string' },
+      plots: { type: 'string' },
+      precision: { type: 'string' },
+      'show-unchanged': { type: 'boolean' },
+      'fail-on-regression': { type: 'string' },
+      'report-dir': { type: 'string' },
+    },
+    load: () => import('./compare.js'),
+  },
+  {
+    name: 'report',
+    usage: `report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
+    Build the report from a report directory (the sections mlci steps wrote) and markdown files;
+    writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
+    same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
+    is named by MLCI_RUN_ID (or the CI's run id); without one, it is the steps since the last
+    \`mlci report\`. Sections an earlier run left in the directory are named and left out.`,
+    options: {
+      'report-dir': { type: 'string' },
+      markdown: { type: 'string', multiple: true },
+      title: { type: 'string' },
+      id: { type: 'string' },
+      out: { type: 'string' },
+    },
+    load: () => import('./report.js'),
+  },
+];

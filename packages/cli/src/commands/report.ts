@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defaultReportDir, deliverReport, describeRun, loadReport, markRunReported, readerRun, renderHtml, resolveFiles, splitList } from '@mlci/core';
-import type { Command } from '../command.js';
+import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
 export interface ReportArgs {
@@ -56,31 +56,16 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   return 0;
 }
 
-export const reportCommand: Command = {
-  name: 'report',
-  usage: `report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
-    Build the report from a report directory (the sections mlci steps wrote) and markdown files;
-    writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
-    same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
-    is named by MLCI_RUN_ID (or the CI's run id); without one, it is the steps since the last
-    \`mlci report\`. Sections an earlier run left in the directory are named and left out.`,
-  options: {
-    'report-dir': { type: 'string' },
-    markdown: { type: 'string', multiple: true },
-    title: { type: 'string' },
-    id: { type: 'string' },
-    out: { type: 'string' },
-  },
-  run: (v, env, out) =>
-    report(
-      {
-        reportDir: v['report-dir'] as string | undefined,
-        markdown: ((v.markdown as string[] | undefined) ?? []).flatMap(splitList),
-        title: (v.title as string | undefined) ?? 'mlci report',
-        id: (v.id as string | undefined) ?? 'mlci',
-        out: (v.out as string | undefined) ?? 'mlci-report',
-      },
-      env,
-      out,
-    ),
-};
+export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  return report(
+    {
+      reportDir: v['report-dir'] as string | undefined,
+      markdown: ((v.markdown as string[] | undefined) ?? []).flatMap(splitList),
+      title: (v.title as string | undefined) ?? 'mlci report',
+      id: (v.id as string | undefined) ?? 'mlci',
+      out: (v.out as string | undefined) ?? 'mlci-report',
+    },
+    env,
+    out,
+  );
+}

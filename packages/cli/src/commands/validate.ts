@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitList, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
-import type { Command } from '../command.js';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitList, UserError, type DriftResult, type FailOn, type GitBase, type SectionSlot } from '@mlci/core';
+import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
 export interface ValidateArgs {
@@ -79,45 +79,31 @@ function integerFlag(v: unknown, name: string, fallback: number | undefined, min
 const list = (v: unknown): string[] =>
   ((v as string[] | undefined) ?? []).flatMap(splitList);
 
-export const validateCommand: Command = {
-  name: 'validate',
-  usage: `validate --data FILE... [--schema FILE] [--infer-schema FILE] [--reference git:REF|FILE]...
-           [--fail-on error|warning|never] [--max-examples N] [--sample N] [--report-dir DIR]
-    Check data files (CSV, TSV, JSON Lines, JSON, Parquet, gzip) against a schema and for drift
-    against a reference (git:main, git:base, or files); problems print as file:line:col. Writes the
-    report section and result JSON into the report directory. Exits 1 when checks fail (--fail-on).`,
-  options: {
-    data: { type: 'string', multiple: true },
-    schema: { type: 'string' },
-    'infer-schema': { type: 'string' },
-    reference: { type: 'string', multiple: true },
-    'fail-on': { type: 'string' },
-    'max-examples': { type: 'string' },
-    sample: { type: 'string' },
-    'report-dir': { type: 'string' },
-  },
-  section: (v, env) => ({
+/** The section `mlci validate` writes, so a failure leaves a failing one in its place. */
+export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
+  return {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
     slot: { action: 'validate-data', id: sectionId(list(v.data)), stage: 'data', title: `Data validation: ${list(v.data).join(', ')}` },
-  }),
-  run: (v, env, out) => {
-    const failOn = (v['fail-on'] as string | undefined) ?? 'error';
-    if (!(FAIL_ON as readonly string[]).includes(failOn)) {
-      throw new UserError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`, { input: 'fail-on' });
-    }
-    return validate(
-      {
-        data: list(v.data),
-        schema: v.schema as string | undefined,
-        inferSchema: v['infer-schema'] as string | undefined,
-        reference: list(v.reference),
-        failOn: failOn as FailOn,
-        maxExamples: integerFlag(v['max-examples'], 'max-examples', 5, 0)!,
-        sample: integerFlag(v.sample, 'sample', undefined, 1),
-        reportDir: v['report-dir'] as string | undefined,
-      },
-      env,
-      out,
-    );
-  },
-};
+  };
+}
+
+export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const failOn = (v['fail-on'] as string | undefined) ?? 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new UserError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`, { input: 'fail-on' });
+  }
+  return validate(
+    {
+      data: list(v.data),
+      schema: v.schema as string | undefined,
+      inferSchema: v['infer-schema'] as string | undefined,
+      reference: list(v.reference),
+      failOn: failOn as FailOn,
+      maxExamples: integerFlag(v['max-examples'], 'max-examples', 5, 0)!,
+      sample: integerFlag(v.sample, 'sample', undefined, 1),
+      reportDir: v['report-dir'] as string | undefined,
+    },
+    env,
+    out,
+  );
+}

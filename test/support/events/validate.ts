@@ -16,7 +16,10 @@ let loaded: { ajv: Ajv2020; webhooks: Record<string, any> } | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 function retarget(node: any): void {
-  if (Array.isArray(node)) return node.forEach(retarget);
+  if (Array.isArray(node)) {
+    node.forEach(retarget);
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   if (typeof node.$ref === 'string' && node.$ref.startsWith('#/')) node.$ref = `${DOC_ID}${node.$ref}`;
   for (const v of Object.values(node)) retarget(v);

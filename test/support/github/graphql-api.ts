@@ -1,4 +1,4 @@
-import { GraphQLFailure, execute, parse, pickOperation, type GraphQLError, type Resolved } from './graphql.js';
+import { GraphQLFailure, execute, parse, pickOperation, type Document, type GraphQLError, type OperationDef, type Resolved } from './graphql.js';
 import { mayWrite } from './routes.js';
 import type { Comment, Token, World } from './state.js';
 
@@ -22,7 +22,8 @@ export function answerGraphQL(world: World, token: Token, raw: Buffer, violation
     violations.push('graphql: request without a query');
     return { status: 200, body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] } };
   }
-  let doc, op;
+  let doc: Document;
+  let op: OperationDef;
   try {
     doc = parse(request.query);
     op = pickOperation(doc, typeof request.operationName === 'string' ? request.operationName : undefined);

@@ -144,7 +144,7 @@ export class ColumnValidator {
     if (kind === K_DATE) x = parseDateBytes(buf, s, e);
     else if (kind === K_BOOLEAN) x = parseBooleanBytes(buf, s, e);
     else x = parseNumberBytes(buf, s, e);
-    if (x !== x || (kind === K_INTEGER && !Number.isInteger(x))) {
+    if (Number.isNaN(x) || (kind === K_INTEGER && !Number.isInteger(x))) {
       this.failBytes(F_TYPE, buf, s, e, line);
       return;
     }
@@ -158,7 +158,7 @@ export class ColumnValidator {
   /** `undefined` is a missing key in a JSON record: a null. */
   acceptValue(v: unknown, line: number): void {
     this.cells++;
-    if (v === null || v === undefined || (typeof v === 'number' && v !== v)) {
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) {
       if (!this.nullable) this.failValue(F_NULL, v ?? null, line);
       return;
     }
@@ -188,7 +188,7 @@ export class ColumnValidator {
       if (typeof v === 'boolean') x = v ? 1 : 0;
     } else if (typeof v === 'number') x = v;
     else if (typeof v === 'bigint') x = Number(v);
-    if (x !== x || (kind === K_INTEGER && !Number.isInteger(x))) {
+    if (Number.isNaN(x) || (kind === K_INTEGER && !Number.isInteger(x))) {
       this.failValue(F_TYPE, v, line);
       return;
     }

@@ -167,11 +167,11 @@ class ColumnProfile {
       this.nulls++;
       return;
     }
-    if (this.canBool && parseBooleanBytes(buf, s, e) !== parseBooleanBytes(buf, s, e)) this.canBool = false;
-    if (this.uniqueUndecided) this.decideUnique(parseNumberBytes(buf, s, e) === parseNumberBytes(buf, s, e) && !hasLeadingZero(buf, s, e));
+    if (this.canBool && Number.isNaN(parseBooleanBytes(buf, s, e))) this.canBool = false;
+    if (this.uniqueUndecided) this.decideUnique(!Number.isNaN(parseNumberBytes(buf, s, e)) && !hasLeadingZero(buf, s, e));
     if (this.canNumber) {
       const x = parseNumberBytes(buf, s, e);
-      if (x !== x) {
+      if (Number.isNaN(x)) {
         this.canNumber = false;
         this.canInt = false;
         this.uniqueNumbers = null;
@@ -184,13 +184,13 @@ class ColumnProfile {
         this.seenNumber(x);
       }
     }
-    if (this.canDate && !(parseDateBytes(buf, s, e) === parseDateBytes(buf, s, e))) this.canDate = false;
+    if (this.canDate && Number.isNaN(parseDateBytes(buf, s, e))) this.canDate = false;
     this.seenString(buf, s, e);
   }
 
   acceptValue(v: unknown): void {
     this.cells++;
-    if (v === null || v === undefined || (typeof v === 'number' && v !== v) || (typeof v === 'string' && this.nullTokens.matchText(v))) {
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || (typeof v === 'string' && this.nullTokens.matchText(v))) {
       this.nulls++;
       return;
     }

@@ -53,7 +53,7 @@ export async function renderPlots(
   options: RenderPlotsOptions = {},
 ): Promise<RenderedPlot[]> {
   if (config.plots.length === 0) return [];
-  prepareRenderer(options);
+  void prepareRenderer(options);
   await mkdir(outDir, { recursive: true });
   const out: RenderedPlot[] = [];
   for (const plot of config.plots) {

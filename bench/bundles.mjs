@@ -122,7 +122,9 @@ if (BUILD) {
   await run('npm', ['run', 'build', '--silent']);
 }
 
-const names = readdirSync(join(root, 'dist')).filter((n) => existsSync(join(root, 'dist', n, 'index.js'))).sort();
+const names = readdirSync(join(root, 'dist'))
+  .filter((n) => existsSync(join(root, 'dist', n, 'index.js')))
+  .sort();
 const cli = join(root, 'packages', 'cli', 'lib', 'main.js');
 if (!existsSync(cli)) throw new Error('packages/cli/lib/main.js is not built: run without --no-build (or npx tsc -b)');
 

@@ -1,5 +1,15 @@
 import { resolve } from 'node:path';
-import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError, type SectionSlot } from '@mlci/core';
+import {
+  baselineName,
+  chooseBaseline,
+  compareSectionId,
+  compareWithBaseline,
+  defaultReportDir,
+  parseBaselineSpec,
+  splitList,
+  UserError,
+  type SectionSlot,
+} from '@mlci/core';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
@@ -47,7 +57,8 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
   out.stdout(`\nmlci compare: ${result.summary}\n  ${result.diffJsonPath}\n  ${result.markdownPath}\n`);
   const failed = result.diff.gates.filter((g) => g.outcome === 'failed');
   if (failed.length === 0) return 0;
-  for (const g of failed) printProblem({ severity: a.failOnRegression ? 'error' : 'warning', file: a.gates, message: `gate ${g.key} ${g.rule}: ${g.message}` }, out);
+  for (const g of failed)
+    printProblem({ severity: a.failOnRegression ? 'error' : 'warning', file: a.gates, message: `gate ${g.key} ${g.rule}: ${g.message}` }, out);
   return a.failOnRegression ? 1 : 0;
 }
 

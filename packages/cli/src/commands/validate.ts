@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitList, UserError, type DriftResult, type FailOn, type GitBase, type SectionSlot } from '@mlci/core';
+import {
+  defaultReportDir,
+  FAIL_ON,
+  pullRequestBase,
+  runValidation,
+  saveValidation,
+  sectionId,
+  splitList,
+  UserError,
+  type DriftResult,
+  type FailOn,
+  type GitBase,
+  type SectionSlot,
+} from '@mlci/core';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -76,8 +89,7 @@ function integerFlag(v: unknown, name: string, fallback: number | undefined, min
   return Number(s);
 }
 
-const list = (v: unknown): string[] =>
-  ((v as string[] | undefined) ?? []).flatMap(splitList);
+const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap(splitList);
 
 /** The section `mlci validate` writes, so a failure leaves a failing one in its place. */
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {

@@ -3,20 +3,19 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { composeReport } from '../../packages/core/src/report/compose.js';
 import { codeSpan, escapeCell, table } from '../../packages/core/src/report/escape.js';
 import { fitReport } from '../../packages/core/src/report/fit.js';
 import { renderHtml } from '../../packages/core/src/report/html.js';
 import { SECTION_SCHEMA, type Section } from '../../packages/core/src/report/section.js';
+import { describeInBrowser, launchChromium } from '../support/browser.js';
 
 /**
  * The report as a person sees it: the comment markdown rendered to HTML and opened in headless
- * Chromium. CI installs Debian's chromium; without it this test fails rather than skips, since a
- * skipped test would hide that nobody looked.
+ * Chromium (test/support/browser.ts: skipped only outside CI where there is none).
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = resolve('.tmp/report-html.png');
 const HOSTILE_IMG = '<img src=x onerror="window.__pwned=1">';
 const HOSTILE_SCRIPT = '<script>window.__pwned=2</script>';
@@ -132,14 +131,13 @@ function reportMarkdown(): string {
   return fitReport(report, { limit: 65_536 }).body;
 }
 
-describe('the report in a browser', () => {
+describeInBrowser('the report in a browser', () => {
   let dir: string;
   let browser: Browser | undefined;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`).toBe(true);
     dir = await mkdtemp(join(tmpdir(), 'mlci-report-html-'));
     await mkdir(join(dir, 'compare'));
     await writeFile(join(dir, 'compare', 'roc.png'), barChartPng());
@@ -147,10 +145,7 @@ describe('the report in a browser', () => {
     const file = join(dir, 'report.html');
     await writeFile(file, html);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());

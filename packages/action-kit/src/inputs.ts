@@ -62,6 +62,11 @@ export function secret(name: string): string {
   return v;
 }
 
+/** Forgets the secrets of an earlier step run in the same process: each step registers its own. */
+export function forgetSecrets(): void {
+  secrets.clear();
+}
+
 /** Tokens the runner hands every step (the runner masks them in the log, nowhere else). */
 const RUNNER_TOKENS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 

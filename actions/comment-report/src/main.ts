@@ -1,6 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { annotate, createApi, eventContext, input, log, reportDir as reportDirInput, runAction, runnerTemp, setOutputs, stepTempDir, workspace as workspaceDir, writeSummary } from '@mlci/action-kit';
+import { annotate, createApi, eventContext, input, log, reportDir as reportDirInput, runAction, setOutputs, stepTempDir, workspace as workspaceDir, writeStepFile, writeSummary } from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
 import {
   bundleMarkdownFiles,
@@ -72,8 +70,7 @@ export async function run(): Promise<void> {
     });
     delivery.problems.forEach(annotate);
 
-    const bodyPath = join(runnerTemp(), `mlci-comment-${id}.md`);
-    await writeFile(bodyPath, delivery.body);
+    const bodyPath = await writeStepFile(`mlci-comment-${id}.md`, delivery.body);
     if (summary) await writeSummary(delivery.summary);
     if (uploadArtifact) {
       const staged = await stepTempDir('mlci-upload');

@@ -1,4 +1,4 @@
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN, GET_STARTED, readJson, repository, workspaceFrom } from '../../../test/e2e/compare-metrics-support.js';
@@ -167,6 +167,16 @@ describe('files the user got wrong', () => {
     expect(r.annotations.find((a) => a.level === 'warning')?.message).toContain("the baseline's scores.json (file:previous) cannot be read");
     const diff = await readJson(r.outputs['diff-json']);
     expect(diff.metrics.filter((m: any) => m.file === 'scores.json').every((m: any) => m.status === 'added')).toBe(true);
+  });
+
+  it('refuses an empty metrics input, saying what it is for', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const r = await compare({ workspace, inputs: { metrics: ' \n ' } });
+    expect(r.code).toBe(1);
+    expect(r.annotations.map((a) => [a.level, a.message])).toEqual([['error', 'input "metrics" is required: the metrics files or globs to compare']]);
+    const section = (await readdir(join(workspace, REPORT_DIR))).filter((f) => f.endsWith('.section.json'));
+    expect(section).toHaveLength(1);
+    expect((await sectionOf(workspace, section[0].replace('.section.json', ''))).data.error.input).toBe('metrics');
   });
 
   it('says which input is missing', async () => {

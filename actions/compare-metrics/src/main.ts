@@ -1,7 +1,7 @@
 import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
 import { actionsCache } from '@mlci/action-kit/cache';
-import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline, UserError } from '@mlci/core';
+import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core';
 
 export async function run(): Promise<void> {
   await runAction(
@@ -10,8 +10,7 @@ export async function run(): Promise<void> {
       section: () => ({ id: compareSectionId(baselineName(input.list('metrics'))), stage: 'metrics', title: 'Metrics' }),
     },
     async () => {
-      const metrics = input.list('metrics');
-      if (metrics.length === 0) throw new UserError('input "metrics" is required: the metrics files or globs to compare', { input: 'metrics' });
+      const metrics = input.list('metrics', { required: 'the metrics files or globs to compare' });
       const params = input.list('params');
       const baselineSpec = parseBaselineSpec(input.string('baseline'));
       const gates = input.string('gates');

@@ -2,7 +2,7 @@
 // own (`@mlci/action-kit/artifacts`, `@mlci/action-kit/cache`), so a bundle that never uses them
 // does not hold them.
 export * as input from './inputs.js';
-export { annotate, fail, reportDir, runAction, runnerTemp, stepTempDir, workspace, type ActionSpec } from './run.js';
+export { annotate, fail, reportDir, runAction, runnerTemp, stepTempDir, workspace, writeStepFile, type ActionSpec } from './run.js';
 export { log, setOutputs } from './outputs.js';
 export { createApi } from './octokit.js';
 export { eventContext } from './context.js';

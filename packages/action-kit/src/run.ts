@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -60,6 +60,13 @@ export function runnerTemp(): string {
 /** A new folder of the step's own under RUNNER_TEMP, named `<prefix>-XXXXXX`. */
 export function stepTempDir(prefix: string): Promise<string> {
   return mkdtemp(join(runnerTemp(), `${prefix}-`));
+}
+
+/** Writes a file of the step's own under RUNNER_TEMP (for a later step to read) and returns its path. */
+export async function writeStepFile(name: string, content: string): Promise<string> {
+  const file = join(runnerTemp(), name);
+  await writeFile(file, content);
+  return file;
 }
 
 /** The `report-dir` input every mlci action has, resolved against the workspace. */

@@ -30,7 +30,8 @@ if (only.length === 0 && existsSync(join(root, 'dist'))) {
 }
 
 for (const name of names) {
-  const entry = join(root, 'actions/lib', name, 'src/main.js');
+  // The two-line entry that calls main.ts's run(); main.js itself does nothing at import.
+  const entry = join(root, 'actions/lib', name, 'src/index.js');
   const out = join(root, 'dist', name);
   const { code, assets, stats } = await ncc(entry, {
     minify: false,

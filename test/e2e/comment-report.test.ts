@@ -3,11 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
 import { pullRequestEvent, pushEvent, workflowRunEvent } from '../support/events/index.js';
 import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
+import { REPORT_FILES, section } from './comment-report-support.js';
 
 /**
  * comment-report as the runner runs it: the dist bundle, spawned with INPUT_* and GITHUB_*
  * against the loopback GitHub, which keeps state and checks every request against GitHub's
- * OpenAPI description (`violations` must stay empty).
+ * OpenAPI description (`violations` must stay empty). Inputs it refuses are tested in-process
+ * (actions/comment-report/src/main.test.ts).
  */
 
 const REPO = 'octo/ml';
@@ -17,26 +19,6 @@ const BOT = 'github-actions[bot]';
 const HEAD = 'a'.repeat(40);
 
 let gh: GitHubServer;
-
-function section(id: string, stage: string, status: string, markdown: string, title = id) {
-  return JSON.stringify({
-    schema: 'mlci/section@1',
-    action: 'test',
-    id,
-    stage,
-    title,
-    status,
-    summary: `${id} summary`,
-    markdown,
-    created: '2026-11-22T08:00:00.000Z',
-  });
-}
-
-const REPORT_FILES = {
-  '.mlci-report/data.section.json': section('data', 'data', 'pass', '| column | failed |\n|---|---|\n| bill_mm | 0 |', 'Data'),
-  '.mlci-report/metrics.section.json': section('metrics', 'metrics', 'warn', '| metric | base | head |\n|---|---|---|\n| auc | 0.91 | 0.90 |', 'Metrics'),
-  'report.md': '## My own report\n\nAccuracy went **up**.\n',
-};
 
 function pr(number = 12, extra: Partial<Parameters<typeof pullRequestEvent>[0]> = {}) {
   return { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number, headSha: HEAD, apiUrl: gh.url, ...extra }) };
@@ -278,44 +260,6 @@ describe('tokens that may not write and transient faults', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(gh.comments(REPO, n)).toHaveLength(1);
     expect(gh.requests.some((q) => q.status === 429)).toBe(true);
-  });
-});
-
-describe('bad input fails with the input and the value', () => {
-  it('a markdown file that does not exist', async () => {
-    const r = await run({ inputs: { markdown: 'nope/report.md' } });
-    expect(r.code).not.toBe(0);
-    const error = r.annotations.find((a) => a.level === 'error');
-    expect(error?.message).toContain('"markdown"');
-    expect(error?.message).toContain('nope/report.md');
-  });
-
-  it('a glob that matches nothing', async () => {
-    const r = await run({ inputs: { markdown: 'reports/*.md' } });
-    expect(r.code).not.toBe(0);
-    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('reports/*.md');
-  });
-
-  it('a markdown file that is not text', async () => {
-    const r = await run({ files: { ...REPORT_FILES, 'report.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) } });
-    expect(r.code).not.toBe(0);
-    const error = r.annotations.find((a) => a.level === 'error');
-    expect(error?.message).toMatch(/not a text file/);
-    expect(error?.file).toMatch(/report\.md$/);
-  });
-
-  it('an unknown target', async () => {
-    const r = await run({ inputs: { target: 'pull/12' } });
-    expect(r.code).not.toBe(0);
-    const error = r.annotations.find((a) => a.level === 'error');
-    expect(error?.message).toContain('"target"');
-    expect(error?.message).toContain('pull/12');
-  });
-
-  it('a broken section file names the file', async () => {
-    const r = await run({ files: { ...REPORT_FILES, '.mlci-report/bad.section.json': '{"schema": ' } });
-    expect(r.code).not.toBe(0);
-    expect(r.annotations.find((a) => a.level === 'error')?.file).toMatch(/bad\.section\.json$/);
   });
 });
 

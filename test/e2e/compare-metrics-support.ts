@@ -64,3 +64,38 @@ export async function readJson(path: string): Promise<any> {
 export async function shown(path: string): Promise<string> {
   return (await readFile(path, 'utf8')).replace(/\\(.)/g, '$1');
 }
+
+/**
+ * Files a user can get wrong, each failing compare-metrics with an error at a place: tested through
+ * the bundles in honest-failures.test.ts and in-process in actions/compare-metrics/src.
+ */
+export const BROKEN: Array<{ name: string; inputs: Record<string, string>; files: Record<string, string>; file: string; line: number }> = [
+  {
+    name: 'a gates file that is not YAML',
+    inputs: { gates: '.mlci/gates.yml' },
+    files: { '.mlci/gates.yml': 'metrics:\n  roc_auc: { min: 0.9\n  avg_prec: { min: 0.8 }\n' },
+    file: '.mlci/gates.yml',
+    line: 3,
+  },
+  {
+    name: 'a plots config of the wrong shape',
+    inputs: { plots: '.mlci/plots.yml' },
+    files: { '.mlci/plots.yml': 'plots:\n  - id: loss\n    template: linear\n    data: ../../etc/passwd\n' },
+    file: '.mlci/plots.yml',
+    line: 4,
+  },
+  {
+    name: 'malformed params',
+    inputs: { params: 'params.yaml' },
+    files: { 'params.yaml': 'train:\n  lr: 0.1\n  lr: 0.2\n' },
+    file: 'params.yaml',
+    line: 3,
+  },
+  {
+    name: 'malformed metrics',
+    inputs: {},
+    files: { 'scores.json': '{\n  "avg_prec": 0.9,\n  "roc_auc": 0.95,,\n}\n' },
+    file: 'scores.json',
+    line: 3,
+  },
+];

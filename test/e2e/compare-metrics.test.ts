@@ -9,7 +9,8 @@ import { FIXTURES, GET_STARTED, filesOf, git, readJson, repository, shown, works
 /**
  * compare-metrics as the runner runs it (dist/compare-metrics/index.js), on real DVC metric files
  * (iterative's example-get-started at two commits), with the baseline from the local clone, the
- * loopback GitHub's contents endpoint, or a directory.
+ * loopback GitHub's contents endpoint, or a directory. Inputs and files it refuses are tested
+ * in-process (actions/compare-metrics/src/main.test.ts).
  */
 
 const REPO = 'octo/ml';
@@ -145,7 +146,7 @@ describe('baseline auto on push', () => {
 });
 
 describe('baseline git:<ref> and file:<path>', () => {
-  it('takes any ref of the local clone, and never runs it through a shell', async () => {
+  it('takes any ref of the local clone', async () => {
     const { workspace, baseSha } = await repository(BASE, HEAD);
     await git(workspace, 'tag', 'v1');
     const r = await compare({ workspace, inputs: { baseline: 'git:v1' } });
@@ -153,10 +154,7 @@ describe('baseline git:<ref> and file:<path>', () => {
     expect(await shown(r.outputs.markdown)).toContain('Compared with git:v1 (local clone)');
     const bySha = await compare({ workspace, inputs: { baseline: `git:${baseSha}` } });
     expect(bySha.outputs.regressions).toBe('4');
-    // A ref that reads as an option or a shell command is refused before git sees it.
-    const evil = await compare({ workspace, inputs: { baseline: 'git:--output=/tmp/x;touch pwned' } });
-    expect(evil.code).toBe(1);
-    expect(evil.annotations[0].message).toContain('is not a git ref');
+    // A ref that reads as an option or a shell command: refused in-process (actions/compare-metrics/src/main.test.ts).
   });
 
   it('takes a directory laid out like the workspace, or a single file for a single metrics file', async () => {
@@ -176,9 +174,7 @@ describe('baseline git:<ref> and file:<path>', () => {
       ['roc_auc', 'regressed'],
     ]);
 
-    const many = await compare({ workspace, inputs: { baseline: 'file:previous/scores.json' } });
-    expect(many.code).toBe(1);
-    expect(many.annotations[0].message).toContain('is a single file, but 2 metrics files are compared');
+    // A single file against two metrics files: refused in-process (actions/compare-metrics/src/main.test.ts).
   });
 
   it('reports files added and removed since the baseline, found by the glob on both sides', async () => {
@@ -235,49 +231,6 @@ describe('gates', () => {
     expect(unevaluated.length).toBeGreaterThan(0);
     for (const g of unevaluated) expect(g).toMatchObject({ passed: null, message: 'not evaluated: no baseline' });
     expect(diff.metrics.every((m: any) => m.status === 'added' && m.base === null)).toBe(true);
-  });
-
-  it('refuses a gates file with an unknown setting at its line', async () => {
-    const workspace = await workspaceFrom(HEAD);
-    const r = await compare({
-      workspace,
-      inputs: { baseline: 'none', gates: 'gates.yml' },
-      files: { 'gates.yml': 'metrics:\n  roc_auc:\n    minimum: 0.9\n' },
-    });
-    expect(r.code).toBe(1);
-    expect(r.annotations[0]).toMatchObject({ level: 'error', file: 'gates.yml', line: 3, col: 5 });
-  });
-});
-
-describe('files the user got wrong', () => {
-  it('fails on a malformed metrics file with its file, line and column', async () => {
-    const workspace = await workspaceFrom(HEAD);
-    const r = await compare({ workspace, inputs: { baseline: 'none' }, files: { 'scores.json': '{\n  "roc_auc": 0.95,\n  "avg_prec": .5\n}\n' } });
-    expect(r.code).toBe(1);
-    const placed = r.annotations.filter((a) => a.file);
-    expect(placed).toHaveLength(1);
-    expect(placed[0]).toMatchObject({ level: 'error', file: 'scores.json', line: 3, col: 15 });
-    expect(placed[0].message).toContain('invalid JSON');
-  });
-
-  it('warns about a malformed baseline file and compares it as missing', async () => {
-    const workspace = await workspaceFrom(HEAD);
-    const r = await compare({
-      workspace,
-      inputs: { baseline: 'file:previous' },
-      files: { 'previous/scores.json': 'roc_auc: [0.9\n', 'previous/eval/live/metrics.json': await readFile(join(BASE, 'eval/live/metrics.json')) },
-    });
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.annotations.find((a) => a.level === 'warning')?.message).toContain("the baseline's scores.json (file:previous) cannot be read");
-    const diff = await readJson(r.outputs['diff-json']);
-    expect(diff.metrics.filter((m: any) => m.file === 'scores.json').every((m: any) => m.status === 'added')).toBe(true);
-  });
-
-  it('says which input is missing', async () => {
-    const workspace = await workspaceFrom(HEAD);
-    const r = await compare({ workspace, inputs: { metrics: 'results/*.json' } });
-    expect(r.code).toBe(1);
-    expect(r.annotations[0].message).toBe('input "metrics": the pattern "results/*.json" matches no file');
   });
 });
 

@@ -1,37 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ROOT, runAction, type RunResult } from '../support/runner.js';
+import { runAction, type RunResult } from '../support/runner.js';
+import { field, fixture, PENGUINS, penguinLine, SEATTLE, withLines } from './validate-data-support.js';
 
 /**
  * validate-data as the runner runs it (the dist bundle, INPUT_* and GITHUB_*), on vega-datasets'
- * real files copied into the workspace, with faults injected at known lines.
+ * real files copied into the workspace, with faults injected at known lines. Refused inputs and
+ * files or schemas that cannot be read are tested in-process (actions/validate-data/src/main.test.ts).
  */
-
-const DATA = join(ROOT, 'node_modules/vega-datasets/data');
-const FIXTURES = join(ROOT, 'test/fixtures/validate-data');
-const SEATTLE = readFileSync(join(DATA, 'seattle-weather.csv'), 'utf8');
-const PENGUINS = readFileSync(join(DATA, 'penguins.json'), 'utf8');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
-/** Replaces whole lines (1-based) of a text. */
-function withLines(text: string, edits: Record<number, (line: string) => string>): string {
-  const lines = text.split('\n');
-  for (const [n, edit] of Object.entries(edits)) lines[Number(n) - 1] = edit(lines[Number(n) - 1]);
-  return lines.join('\n');
-}
-
-/** A CSV line with one field replaced (seattle-weather: date,precipitation,temp_max,temp_min,wind,weather). */
-const field = (i: number, value: string) => (line: string) => {
-  const cells = line.split(',');
-  cells[i] = value;
-  return cells.join(',');
-};
-
-/** penguins.json: record k (1-based) starts at line 9k-7 with `{`; its fields follow one a line. */
-const penguinLine = (k: number) => 9 * k - 7;
 
 async function validate(files: Record<string, string>, inputs: Record<string, string>, workspace?: string): Promise<RunResult> {
   return runAction({ action: 'validate-data', files, workspace, inputs: { 'report-dir': '.mlci-report', ...inputs } });
@@ -200,66 +178,6 @@ describe('fail-on', () => {
     const section = await sectionOf(r, 'validate-data-data-seattle-weather.csv');
     expect(section.status).toBe('fail');
     expect(section.markdown).toContain('`fail-on: never`');
-  });
-
-  it('refuses an unknown fail-on value, naming the input', async () => {
-    const r = await validate(files, { data: 'data/penguins.json', 'fail-on': 'sometimes' });
-    expect(r.code).toBe(1);
-    expect(r.annotations[0].message).toContain('input "fail-on" must be one of error, warning, never');
-  });
-});
-
-describe('files and schemas that cannot be read', () => {
-  it('a broken quote fails with the file and the line, and the section says so', async () => {
-    const csv = withLines(SEATTLE, { 25: (l) => l.replace(/,([a-z]+)$/, ',"$1') });
-    const r = await validate(
-      { 'data/seattle-weather.csv': csv, 'data/schema.yml': fixture('seattle-weather.schema.yml') },
-      { data: 'data/seattle-weather.csv', schema: 'data/schema.yml' },
-    );
-    expect(r.code).toBe(1);
-    expect(r.outputs).toMatchObject({ passed: 'false', errors: '1', warnings: '0', rows: '0' });
-    const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
-    expect(errors).toEqual([expect.objectContaining({ file: 'data/seattle-weather.csv', line: 25, title: 'unreadable data' })]);
-    expect(errors[0].message).toContain('unterminated quoted field');
-    const result = await resultOf(r);
-    expect(result.checks).toEqual([
-      expect.objectContaining({ check: 'readable', passed: false, examples: [expect.objectContaining({ file: 'data/seattle-weather.csv', line: 25 })] }),
-    ]);
-    const section = await sectionOf(r, 'validate-data-data-seattle-weather.csv');
-    expect(section.markdown).toContain('Could not read data/seattle\\-weather\\.csv');
-    expect(section.summary).toContain('unterminated quoted field');
-  });
-
-  it('a schema with a wrong type is an error at its line and column', async () => {
-    const r = await validate(
-      { 'data/seattle-weather.csv': SEATTLE, 'data/schema.yml': fixture('bad-type.schema.yml') },
-      { data: 'data/seattle-weather.csv', schema: 'data/schema.yml' },
-    );
-    expect(r.code).toBe(1);
-    const e = r.annotations.find((a) => a.file === 'data/schema.yml');
-    expect(e).toMatchObject({ level: 'error', line: 4, col: 17, title: 'invalid schema' });
-    expect(e!.message).toContain('columns.wind.type must be one of');
-    const section = await sectionOf(r, 'validate-data-data-seattle-weather.csv');
-    expect(section.markdown).toContain('The schema could not be used');
-  });
-
-  it('schema YAML that does not parse is an error at its line', async () => {
-    const r = await validate(
-      { 'data/seattle-weather.csv': SEATTLE, 'data/schema.yml': fixture('bad-yaml.schema.yml') },
-      { data: 'data/seattle-weather.csv', schema: 'data/schema.yml' },
-    );
-    expect(r.code).toBe(1);
-    const e = r.annotations.find((a) => a.file === 'data/schema.yml');
-    expect(e).toMatchObject({ level: 'error', title: 'invalid schema' });
-    expect(e!.line).toBeGreaterThanOrEqual(3);
-    expect(e!.message).toContain('not valid YAML');
-  });
-
-  it('a data pattern that matches nothing fails naming the input, with the section written', async () => {
-    const r = await validate({ 'data/schema.yml': fixture('penguins.schema.yml') }, { data: 'data/*.parquet', schema: 'data/schema.yml' });
-    expect(r.code).toBe(1);
-    expect(r.annotations.some((a) => a.level === 'error' && a.message.includes('input "data": the pattern "data/*.parquet" matches no file'))).toBe(true);
-    expect((await resultOf(r)).checks[0]).toMatchObject({ check: 'readable', passed: false });
   });
 });
 

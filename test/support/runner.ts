@@ -112,8 +112,16 @@ export function parseCommands(stdout: string): RunResult['commands'] {
   return out;
 }
 
-/** Runs `node dist/<action>/index.js` the way the runner does, asynchronously. */
-export async function runAction(o: RunOptions): Promise<RunResult> {
+/** A step laid out as the runner lays it out: workspace, RUNNER_TEMP, file commands, event, environment. */
+export interface PreparedStep {
+  env: Record<string, string>;
+  workspace: string;
+  runnerTemp: string;
+  outputFile: string;
+  summaryFile: string;
+}
+
+export async function prepareStep(o: RunOptions): Promise<PreparedStep> {
   const workspace = o.workspace ?? (await mkdtemp(join(tmpdir(), 'mlci-ws-')));
   const runnerTemp = await mkdtemp(join(tmpdir(), 'mlci-runner-'));
   for (const [rel, content] of Object.entries(o.files ?? {})) {
@@ -170,21 +178,11 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     ...o.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
+  return { env, workspace, runnerTemp, outputFile, summaryFile };
+}
 
-  const child = spawn(process.execPath, [join(ROOT, 'dist', o.action, 'index.js')], {
-    cwd: workspace,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', done);
-  });
-
+/** What the step left: its exit code, log, outputs, summary and annotations. */
+export async function stepResult(step: PreparedStep, code: number | null, stdout: string, stderr: string): Promise<RunResult> {
   const commands = parseCommands(stdout);
   const annotations: Annotation[] = commands
     .filter((c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice')
@@ -200,11 +198,30 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     code,
     stdout,
     stderr,
-    outputs: parseFileCommands(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
+    outputs: parseFileCommands(await readFile(step.outputFile, 'utf8')),
+    summary: await readFile(step.summaryFile, 'utf8'),
     annotations,
     commands,
-    workspace,
-    runnerTemp,
+    workspace: step.workspace,
+    runnerTemp: step.runnerTemp,
   };
+}
+
+/** Runs `node dist/<action>/index.js` the way the runner does, asynchronously. */
+export async function runAction(o: RunOptions): Promise<RunResult> {
+  const step = await prepareStep(o);
+  const child = spawn(process.execPath, [join(ROOT, 'dist', o.action, 'index.js')], {
+    cwd: step.workspace,
+    env: step.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  return stepResult(step, code, stdout, stderr);
 }

@@ -1,80 +1,83 @@
-import { tmpdir } from 'node:os';
-import * as core from '@actions/core';
-import { actionsCache, annotate, createApi, downloadByName, eventContext, fail, input, reportDir, runAction, uploadDirectory, workspace } from '@mlci/action-kit';
-import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline, UserError } from '@mlci/core';
+import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
+import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
+import { actionsCache } from '@mlci/action-kit/cache';
+import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core';
 
-await runAction(
-  {
-    action: 'compare-metrics',
-    section: () => ({ id: compareSectionId(baselineName(input.list('metrics'))), stage: 'metrics', title: 'Metrics' }),
-  },
-  async () => {
-    const metrics = input.list('metrics');
-    if (metrics.length === 0) throw new UserError('input "metrics" is required: the metrics files or globs to compare', { input: 'metrics' });
-    const params = input.list('params');
-    const baselineSpec = parseBaselineSpec(input.string('baseline'));
-    const gates = input.string('gates');
-    const plots = input.string('plots');
-    const precision = input.integer('precision', 4, 1);
-    const showUnchanged = input.bool('show-unchanged', false);
-    const saveBaseline = parseSaveBaseline(input.string('save-baseline'));
-    const failOnRegression = input.bool('fail-on-regression', true);
-    const token = input.secret('github-token');
+export async function run(): Promise<void> {
+  await runAction(
+    {
+      action: 'compare-metrics',
+      section: () => ({ id: compareSectionId(baselineName(input.list('metrics'))), stage: 'metrics', title: 'Metrics' }),
+    },
+    async () => {
+      const metrics = input.list('metrics', { required: 'the metrics files or globs to compare' });
+      const params = input.list('params');
+      const baselineSpec = parseBaselineSpec(input.string('baseline'));
+      const gates = input.string('gates');
+      const plots = input.string('plots');
+      const precision = input.integer('precision', 4, 1);
+      const showUnchanged = input.bool('show-unchanged', false);
+      const saveBaseline = parseSaveBaseline(input.string('save-baseline'));
+      const failOnRegression = input.bool('fail-on-regression', true);
+      const token = input.secret('github-token');
 
-    const ctx = eventContext();
-    const ws = workspace();
-    const temp = process.env.RUNNER_TEMP ?? tmpdir();
-    const api = token ? createApi(token) : undefined;
+      const ctx = eventContext();
+      const ws = workspace();
+      const temp = runnerTemp();
+      const api = token ? createApi(token) : undefined;
 
-    const result = await compareWithBaseline({
-      workspace: ws,
-      metrics,
-      params,
-      gates,
-      plots,
-      baseline: chooseBaseline(baselineSpec, ctx),
-      services: {
-        api,
-        repo: ctx.repo,
-        baseSha: baseCommit(ctx),
-        baseBranch: baseBranch(ctx),
-        runId: Number(process.env.GITHUB_RUN_ID) || undefined,
-        headSha: ctx.sha || undefined,
-        serverUrl: ctx.serverUrl,
+      const result = await compareWithBaseline({
+        workspace: ws,
+        metrics,
+        params,
+        gates,
+        plots,
+        baseline: chooseBaseline(baselineSpec, ctx),
+        services: {
+          api,
+          repo: ctx.repo,
+          baseSha: baseCommit(ctx),
+          baseBranch: baseBranch(ctx),
+          runId: ctx.runId,
+          headSha: ctx.sha || undefined,
+          serverUrl: ctx.serverUrl,
+          cache: actionsCache(),
+          downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
+          tempDir: temp,
+        },
+        precision,
+        showUnchanged,
+        reportDir: reportDir(),
+      });
+      result.problems.forEach(annotate);
+
+      const stored = await storeBaseline(saveBaseline, {
+        workspace: ws,
+        name: result.name,
+        files: result.files,
+        // Gates not evaluated (no baseline yet) must not keep the first baseline from being stored.
+        passed: result.diff.verdict !== 'failed',
+        eventName: ctx.eventName,
+        sha: ctx.sha,
         cache: actionsCache(),
-        downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
+        upload: uploadDirectory,
         tempDir: temp,
-      },
-      precision,
-      showUnchanged,
-      reportDir: reportDir(),
-    });
-    result.problems.forEach(annotate);
+      });
+      if (saveBaseline.kind !== 'none') log(stored.message);
 
-    const stored = await storeBaseline(saveBaseline, {
-      workspace: ws,
-      name: result.name,
-      files: result.files,
-      // Gates not evaluated (no baseline yet) must not keep the first baseline from being stored.
-      passed: result.diff.verdict !== 'failed',
-      eventName: ctx.eventName,
-      sha: ctx.sha,
-      cache: actionsCache(),
-      upload: uploadDirectory,
-      tempDir: temp,
-    });
-    if (saveBaseline.kind !== 'none') core.info(stored.message);
+      setOutputs({
+        passed: result.diff.passed,
+        gates: result.diff.verdict,
+        regressions: result.regressions,
+        improvements: result.improvements,
+        'diff-json': result.diffJsonPath,
+        markdown: result.markdownPath,
+      });
+      log(`Metrics: ${result.summary}`);
 
-    core.setOutput('passed', result.diff.passed);
-    core.setOutput('gates', result.diff.verdict);
-    core.setOutput('regressions', result.regressions);
-    core.setOutput('improvements', result.improvements);
-    core.setOutput('diff-json', result.diffJsonPath);
-    core.setOutput('markdown', result.markdownPath);
-    core.info(`Metrics: ${result.summary}`);
-
-    if (result.failure && failOnRegression) fail(result.failure);
-    else if (result.failure) core.warning(`${result.failure} (fail-on-regression is false: reported only)`, { file: gates || undefined });
-    return result.sectionPath;
-  },
-);
+      if (result.failure && failOnRegression) fail(result.failure);
+      else if (result.failure) annotate({ severity: 'warning', message: `${result.failure} (fail-on-regression is false: reported only)`, file: gates || undefined });
+      return result.sectionPath;
+    },
+  );
+}

@@ -1,50 +1,52 @@
-import { tmpdir } from 'node:os';
-import * as core from '@actions/core';
-import { annotate, createApi, eventContext, fail, input, reportDir, runAction, workspace } from '@mlci/action-kit';
+import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
 import { FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionFile, sectionId } from '@mlci/core';
 
-await runAction(
-  {
-    action: 'validate-data',
-    section: () => ({ id: sectionId(input.list('data')), stage: 'data', title: `Data validation: ${input.list('data').join(', ')}` }),
-  },
-  async () => {
-    const data = input.list('data');
-    const schema = input.string('schema');
-    const inferSchema = input.string('infer-schema');
-    const reference = input.list('reference');
-    const failOn = input.oneOf('fail-on', FAIL_ON, 'error');
-    const maxExamples = input.integer('max-examples', 5, 0);
-    const sample = input.integer('sample', 0, 1) || undefined;
-    const dir = reportDir();
-    const token = input.secret('github-token');
+export async function run(): Promise<void> {
+  await runAction(
+    {
+      action: 'validate-data',
+      section: () => ({ id: sectionId(input.list('data')), stage: 'data', title: `Data validation: ${input.list('data').join(', ')}` }),
+    },
+    async () => {
+      const data = input.list('data');
+      const schema = input.string('schema');
+      const inferSchema = input.string('infer-schema');
+      const reference = input.list('reference');
+      const failOn = input.oneOf('fail-on', FAIL_ON, 'error');
+      const maxExamples = input.integer('max-examples', 5, 0);
+      const sample = input.integer('sample', 0, 1) || undefined;
+      const dir = reportDir();
+      const token = input.secret('github-token');
 
-    const ctx = eventContext();
-    const run = await runValidation({
-      data,
-      schema: schema || undefined,
-      inferSchema: inferSchema || undefined,
-      reference,
-      failOn,
-      maxExamples,
-      sample,
-      workspace: workspace(),
-      tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
-      base: pullRequestBase(ctx.payload),
-      api: token ? createApi(token) : undefined,
-      repo: ctx.repo,
-    });
-    run.problems.forEach(annotate);
-    const resultJson = await saveValidation(dir, run);
+      const ctx = eventContext();
+      const run = await runValidation({
+        data,
+        schema: schema || undefined,
+        inferSchema: inferSchema || undefined,
+        reference,
+        failOn,
+        maxExamples,
+        sample,
+        workspace: workspace(),
+        tempDir: runnerTemp(),
+        base: pullRequestBase(ctx.payload),
+        api: token ? createApi(token) : undefined,
+        repo: ctx.repo,
+      });
+      run.problems.forEach(annotate);
+      const resultJson = await saveValidation(dir, run);
 
-    core.setOutput('passed', run.result.passed);
-    core.setOutput('errors', run.result.errors);
-    core.setOutput('warnings', run.result.warnings);
-    core.setOutput('rows', run.result.rows);
-    core.setOutput('result-json', resultJson);
-    core.info(run.section.summary);
-    // The failed checks were annotated at their lines: the verdict that counts them is not another error.
-    if (run.failed) fail(run.reason, { annotated: run.problems.some((p) => p.severity === 'error') });
-    return sectionFile(dir, run.section.id);
-  },
-);
+      setOutputs({
+        passed: run.result.passed,
+        errors: run.result.errors,
+        warnings: run.result.warnings,
+        rows: run.result.rows,
+        'result-json': resultJson,
+      });
+      log(run.section.summary);
+      // The failed checks were annotated at their lines: the verdict that counts them is not another error.
+      if (run.failed) fail(run.reason, { annotated: run.problems.some((p) => p.severity === 'error') });
+      return sectionFile(dir, run.section.id);
+    },
+  );
+}

@@ -5,7 +5,7 @@ import type { EventContext } from '@mlci/core';
  * The run's context, read from the runner's environment when called (not at import time, as
  * @actions/github's `context` does, so tests and the CLI can set the environment first).
  */
-export function eventContext(env: NodeJS.ProcessEnv = process.env): EventContext & { runUrl?: string; serverUrl: string } {
+export function eventContext(env: NodeJS.ProcessEnv = process.env): EventContext & { runId?: number; runUrl?: string; serverUrl: string } {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   let payload: unknown = {};
   if (env.GITHUB_EVENT_PATH) {
@@ -17,5 +17,6 @@ export function eventContext(env: NodeJS.ProcessEnv = process.env): EventContext
   }
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', repo: { owner, repo }, runUrl, serverUrl };
+  const runId = Number(env.GITHUB_RUN_ID) || undefined;
+  return { eventName: env.GITHUB_EVENT_NAME ?? '', payload, sha: env.GITHUB_SHA ?? '', repo: { owner, repo }, runId, runUrl, serverUrl };
 }

@@ -28,9 +28,14 @@ export function oneOf<T extends string>(name: string, allowed: readonly T[], fal
   return v as T;
 }
 
-/** A list written one per line or comma separated; a comma inside braces (`data/*.{csv,tsv}`) stays in its glob. */
-export function list(name: string): string[] {
-  return splitList(core.getInput(name));
+/**
+ * A list written one per line or comma separated; a comma inside braces (`data/*.{csv,tsv}`) stays
+ * in its glob. `required` says what the list is for, in the refusal of an empty one.
+ */
+export function list(name: string, opts: { required?: string } = {}): string[] {
+  const v = splitList(core.getInput(name));
+  if (opts.required && v.length === 0) throw new UserError(`input "${name}" is required: ${opts.required}`, { input: name });
+  return v;
 }
 
 /** A value that becomes part of a file name (the comment's `id`): refused unless it is a plain name. */
@@ -60,6 +65,11 @@ export function secret(name: string): string {
     secrets.add(v);
   }
   return v;
+}
+
+/** Forgets the secrets of an earlier step run in the same process: each step registers its own. */
+export function forgetSecrets(): void {
+  secrets.clear();
 }
 
 /** Tokens the runner hands every step (the runner masks them in the log, nowhere else). */

@@ -18,6 +18,8 @@ export function createApi(token: string): Api {
   const octokit = getOctokit(
     token,
     {
+      // @actions/github reads GITHUB_API_URL once, when it is imported; the step's own is read now.
+      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
       request: { ...defaults.request, fetch: fetchWithTimeout((defaults.request?.fetch ?? fetch) as Fetch, httpTimeoutMs()) },
       retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
       throttle: {

@@ -1,4 +1,6 @@
-import { dirname, resolve } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import {
   amendWithFailure,
@@ -16,6 +18,7 @@ import {
   type SectionSlot,
 } from '@mlci/core';
 import { eventContext } from './context.js';
+import { forgetSecrets } from './inputs.js';
 import { writeSummary } from './summary.js';
 
 /** Problems from the core become annotations on the file and line they name. */
@@ -47,6 +50,23 @@ export function fail(p: Problem | string, o: { annotated?: boolean } = {}): void
 
 export function workspace(): string {
   return process.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+
+/** Where a step may write what is its own and not the user's (the runner empties it after the job). */
+export function runnerTemp(): string {
+  return process.env.RUNNER_TEMP ?? tmpdir();
+}
+
+/** A new folder of the step's own under RUNNER_TEMP, named `<prefix>-XXXXXX`. */
+export function stepTempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(runnerTemp(), `${prefix}-`));
+}
+
+/** Writes a file of the step's own under RUNNER_TEMP (for a later step to read) and returns its path. */
+export async function writeStepFile(name: string, content: string): Promise<string> {
+  const file = join(runnerTemp(), name);
+  await writeFile(file, content);
+  return file;
 }
 
 /** The `report-dir` input every mlci action has, resolved against the workspace. */
@@ -87,6 +107,9 @@ export function abandonPendingWork(): void {
 }
 
 export async function runAction(spec: ActionSpec, body: ActionBody): Promise<void> {
+  // A step starts with nothing of an earlier one run in the same process (an in-process test).
+  abandoned = false;
+  forgetSecrets();
   const started = new Date().toISOString();
   let written: string | undefined;
   try {
@@ -99,7 +122,8 @@ export async function runAction(spec: ActionSpec, body: ActionBody): Promise<voi
   }
   if (written) await showOnStepSummary(written);
   // Output, summary and section files are written synchronously or awaited above, and stdout to
-  // the runner is a pipe (synchronous on Linux): nothing is lost by exiting here.
+  // the runner is a pipe (synchronous on Linux): nothing is lost by exiting here. An in-process
+  // test stands in for process.exit (test/support/in-process.ts), so this never ends its worker.
   if (abandoned) process.exit();
 }
 

@@ -3,19 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { annotate, createApi, downloadByName, eventContext, input, reportDir as reportDirInput, runAction, uploadDirectory, workspace as workspaceDir } from '@mlci/action-kit';
-import {
-  bundleMarkdownFiles,
-  deliverReport,
-  eventHeadSha,
-  headSha,
-  loadReport,
-  packBundle,
-  parseTarget,
-  resolveFiles,
-  readerRun,
-  resolveTarget,
-  triggeringRunVerdict,
-} from '@mlci/core';
+import { resolveFiles } from '@mlci/core/files';
+import { readerRun } from '@mlci/core/section';
+import { bundleMarkdownFiles, loadReport, packBundle } from '@mlci/core/report';
+import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict } from '@mlci/core/forge';
+import { deliverReport } from '@mlci/core/comment-report';
 
 await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {
   const token = input.secret('github-token');

@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { actionsCache, annotate, createApi, downloadByName, eventContext, fail, input, reportDir, runAction, uploadDirectory, workspace } from '@mlci/action-kit';
-import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline, UserError } from '@mlci/core';
+import { UserError } from '@mlci/core/errors';
+import { baseBranch, baseCommit, baselineName, chooseBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core/baseline';
+import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
 
 await runAction(
   {

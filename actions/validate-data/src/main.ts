@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { annotate, createApi, eventContext, fail, input, reportDir, runAction, workspace } from '@mlci/action-kit';
-import { FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionFile, sectionId } from '@mlci/core';
+import { sectionFile } from '@mlci/core/section';
+import { pullRequestBase } from '@mlci/core/data';
+import { FAIL_ON, runValidation, saveValidation, sectionId } from '@mlci/core/validate-data';
 
 await runAction(
   {

@@ -3,7 +3,7 @@ import { getOctokit } from '@actions/github';
 import { defaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import type { Api } from '@mlci/core';
+import type { Api } from '@mlci/core/forge';
 import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
 
 const MAX_RATE_LIMIT_RETRIES = 3;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { failureSection, writeSection } from '@mlci/core';
+import { failureSection, writeSection } from '@mlci/core/section';
 import type { Command, Values } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { fail, withFlagNames, type Out } from './out.js';

@@ -5,16 +5,16 @@ import { defaultBoundary } from '../files/contained.js';
 import { resolveFiles } from '../files/globs.js';
 import { WRITTEN_BY_MLCI, writeOwnFile } from '../files/own-file.js';
 import type { Api, Repo } from '../forge/api.js';
-import { escapeText } from '../report/escape.js';
-import { writeSection, type NewSection, type Status } from '../report/section.js';
-import { checkAnnotations } from './annotations.js';
-import { inferSchema, schemaToYaml } from './infer.js';
-import { renderValidationMarkdown } from './markdown.js';
-import { fetchReference, parseReference, workspacePath, type GitBase, type ReferenceFiles } from './reference.js';
-import { loadSchema } from './schema.js';
-import { formatFromName } from './source.js';
-import type { CheckResult, DataSchema, ValidationResult } from './types.js';
-import { validateData } from './validate.js';
+import { escapeText } from '../section/escape.js';
+import { writeSection, type NewSection, type Status } from '../section/section.js';
+import { checkAnnotations } from '../data/annotations.js';
+import { inferSchema, schemaToYaml } from '../data/infer.js';
+import { renderValidationMarkdown } from '../data/markdown.js';
+import { fetchReference, parseReference, workspacePath, type GitBase, type ReferenceFiles } from '../data/reference.js';
+import { loadSchema } from '../data/schema.js';
+import { formatFromName } from '../data/source.js';
+import type { CheckResult, DataSchema, ValidationResult } from '../data/types.js';
+import { validateData } from '../data/validate.js';
 
 /**
  * validate-data as the action and `mlci validate` run it: inputs in; the result, its annotations,

@@ -11,7 +11,6 @@ import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../m
 import { escapeText } from '../section/escape.js';
 import { writeSection, type SectionImage, type Status } from '../section/section.js';
 import { baselineName } from '../baseline/cache.js';
-import { renderCharts } from './charts.js';
 import { describeBaseline, headCommitDate } from '../baseline/describe.js';
 import { openBaseline, type BaselineServices } from '../baseline/open.js';
 import type { ChosenBaseline } from '../baseline/spec.js';
@@ -130,6 +129,8 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   let images: SectionImage[] = [];
   let dataFiles: string[] = [];
   if (o.plots) {
+    // Charts (the plots config, their data readers, vega when a chart is drawn) load only when asked for.
+    const { renderCharts } = await import('./charts.js');
     const charts = await renderCharts({
       workspace: o.workspace,
       plots: o.plots,

@@ -22,7 +22,7 @@ registerHooks({
   },
 });
 
-const { compareWithBaseline } = await import('../packages/core/src/baseline/index.ts');
+const { compareWithBaseline } = await import('../packages/core/src/compare-metrics/index.ts');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);

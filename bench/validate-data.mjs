@@ -28,7 +28,8 @@ const PYTHON = '/usr/bin/python3';
 /** Transpiles the core sources the validator uses to plain JS (what the ncc bundle runs). */
 async function transpileCore() {
   const src = join(root, 'packages', 'core', 'src');
-  const files = ['errors.ts', 'report/escape.ts', 'files/lenient-json.ts', ...(await readdir(join(src, 'data'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `data/${f}`)];
+  // All of it: the data modules reach into errors/, files/, section/ and more.
+  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   for (const f of files) {
     const out = ts.transpileModule(await readFile(join(src, f), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },

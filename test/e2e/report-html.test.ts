@@ -5,11 +5,8 @@ import { join, resolve } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { composeReport } from '../../packages/core/src/report/compose.js';
-import { codeSpan, escapeCell, table } from '../../packages/core/src/report/escape.js';
-import { fitReport } from '../../packages/core/src/report/fit.js';
-import { renderHtml } from '../../packages/core/src/report/html.js';
-import { SECTION_SCHEMA, type Section } from '../../packages/core/src/report/section.js';
+import { composeReport, fitReport, renderHtml } from '@mlci/core/report';
+import { codeSpan, escapeCell, SECTION_SCHEMA, table, type Section } from '@mlci/core/section';
 import { describeInBrowser, launchChromium } from '../support/browser.js';
 
 /**

@@ -1,18 +1,10 @@
 import { annotate, createApi, eventContext, input, log, reportDir as reportDirInput, runAction, setOutputs, stepTempDir, workspace as workspaceDir, writeStepFile, writeSummary } from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
-import {
-  bundleMarkdownFiles,
-  deliverReport,
-  eventHeadSha,
-  headSha,
-  loadReport,
-  packBundle,
-  parseTarget,
-  resolveFiles,
-  readerRun,
-  resolveTarget,
-  triggeringRunVerdict,
-} from '@mlci/core';
+import { resolveFiles } from '@mlci/core/files';
+import { readerRun } from '@mlci/core/section';
+import { bundleMarkdownFiles, loadReport, packBundle } from '@mlci/core/report';
+import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict } from '@mlci/core/forge';
+import { deliverReport } from '@mlci/core/comment-report';
 
 export async function run(): Promise<void> {
   await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {

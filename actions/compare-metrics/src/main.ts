@@ -1,7 +1,8 @@
 import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
 import { actionsCache } from '@mlci/action-kit/cache';
-import { baseBranch, baseCommit, baselineName, chooseBaseline, compareSectionId, compareWithBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core';
+import { baseBranch, baseCommit, baselineName, chooseBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core/baseline';
+import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
 
 export async function run(): Promise<void> {
   await runAction(

@@ -1,5 +1,7 @@
 import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
-import { FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionFile, sectionId } from '@mlci/core';
+import { sectionFile } from '@mlci/core/section';
+import { pullRequestBase } from '@mlci/core/data';
+import { FAIL_ON, runValidation, saveValidation, sectionId } from '@mlci/core/validate-data';
 
 export async function run(): Promise<void> {
   await runAction(

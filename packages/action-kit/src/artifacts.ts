@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserError } from '@mlci/core';
+import { UserError } from '@mlci/core/errors';
 import { abandonPendingWork } from './run.js';
 
 /**

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip, createZstdDecompress } from 'node:zlib';
 import * as core from '@actions/core';
-import type { BaselineCache } from '@mlci/core';
+import type { BaselineCache } from '@mlci/core/baseline';
 import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
 
 /**

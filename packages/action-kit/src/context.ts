@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { EventContext } from '@mlci/core';
+import type { EventContext } from '@mlci/core/forge';
 
 /**
  * The run's context, read from the runner's environment when called (not at import time, as

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { checkedName, splitList, UserError } from '@mlci/core';
+import { UserError } from '@mlci/core/errors';
+import { checkedName, splitList } from '@mlci/core/files';
 
 /**
  * Typed inputs. Every refusal names the input and the value, so the log says what to change.

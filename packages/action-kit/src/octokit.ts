@@ -1,20 +1,18 @@
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
-import { defaults } from '@actions/github/lib/utils';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import type { Api } from '@mlci/core';
+import type { Api } from '@mlci/core/forge';
 import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
 
 const MAX_RATE_LIMIT_RETRIES = 3;
 
-/**
- * An octokit for the job: base URL from GITHUB_API_URL (GitHub Enterprise included, done by
- * getOctokit), retries on 5xx, and waits out primary and secondary rate limits as GitHub asks
- * (retry-after), a bounded number of times. Every attempt has a timeout, so a socket that never
- * answers becomes a retried 500 and, in the end, a clear error instead of a step that hangs.
- */
-export function createApi(token: string): Api {
+async function octokitFor(token: string): Promise<Api> {
+  // Loaded on the first request: most runs of validate-data never call GitHub, and the client
+  // with its plugins is about a quarter of a megabyte that every start-up would parse.
+  const [{ getOctokit }, { defaults }, { retry }, { throttling }] = await Promise.all([
+    import('@actions/github'),
+    import('@actions/github/lib/utils'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+  ]);
   const octokit = getOctokit(
     token,
     {
@@ -37,4 +35,19 @@ export function createApi(token: string): Api {
     throttling,
   );
   return octokit as unknown as Api;
+}
+
+/**
+ * An octokit for the job: base URL from GITHUB_API_URL (GitHub Enterprise included, done by
+ * getOctokit), retries on 5xx, and waits out primary and secondary rate limits as GitHub asks
+ * (retry-after), a bounded number of times. Every attempt has a timeout, so a socket that never
+ * answers becomes a retried 500 and, in the end, a clear error instead of a step that hangs.
+ */
+export function createApi(token: string): Api {
+  let client: Promise<Api> | undefined;
+  const api = () => (client ??= octokitFor(token));
+  return {
+    request: async (route, params) => (await api()).request(route, params),
+    graphql: async (query, variables) => (await api()).graphql(query, variables),
+  };
 }

@@ -2,21 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import {
-  amendWithFailure,
-  defaultReportDir,
-  errorProblem,
-  failureSection,
-  isUserError,
-  readSection,
-  runFromEnv,
-  sameRun,
-  sectionFile,
-  stepSummary,
-  writeSection,
-  type Problem,
-  type SectionSlot,
-} from '@mlci/core';
+import { isUserError, type Problem } from '@mlci/core/errors';
+import { amendWithFailure, defaultReportDir, errorProblem, failureSection, readSection, runFromEnv, sameRun, sectionFile, writeSection, type SectionSlot } from '@mlci/core/section';
+import { stepSummary } from '@mlci/core/report';
 import { eventContext } from './context.js';
 import { forgetSecrets } from './inputs.js';
 import { writeSummary } from './summary.js';

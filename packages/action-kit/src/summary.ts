@@ -1,6 +1,6 @@
 import { access, appendFile, constants } from 'node:fs/promises';
 import { EOL } from 'node:os';
-import { scrubText } from '@mlci/core';
+import { scrubText } from '@mlci/core/report';
 import { registeredSecrets } from './inputs.js';
 
 /**

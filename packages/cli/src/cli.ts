@@ -67,7 +67,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out = 
 async function writeFailingSection(command: CommandSpec, body: CommandBody, values: Values, env: NodeJS.ProcessEnv, error: unknown, out: Out): Promise<void> {
   if (!body.section) return;
   try {
-    const { failureSection, writeSection } = await import('@mlci/core');
+    const { failureSection, writeSection } = await import('@mlci/core/section');
     const { reportDir, slot } = body.section(values, env);
     await writeSection(resolve(reportDir), failureSection(slot, error, { workspace: process.cwd() }));
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { SectionSlot } from '@mlci/core';
+import type { SectionSlot } from '@mlci/core/section';
 import type { Out } from './out.js';
 
 /**

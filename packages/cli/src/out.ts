@@ -1,4 +1,4 @@
-import { isUserError, type Problem } from '@mlci/core';
+import { isUserError, type Problem } from '@mlci/core/errors';
 
 export interface Out {
   stdout(s: string): void;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { BlockBlobClient } from '@azure/storage-blob';
 import { pack, type Header } from 'tar-stream';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { baselineName, stagingPath } from '@mlci/core';
+import { baselineName, stagingPath } from '@mlci/core/baseline';
 import { pullRequestEvent, pushEvent } from '../../support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
 import { startResultsService, type ResultsService } from '../../support/results/index.js';

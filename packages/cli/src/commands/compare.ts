@@ -1,15 +1,9 @@
 import { resolve } from 'node:path';
-import {
-  baselineName,
-  chooseBaseline,
-  compareSectionId,
-  compareWithBaseline,
-  defaultReportDir,
-  parseBaselineSpec,
-  splitList,
-  UserError,
-  type SectionSlot,
-} from '@mlci/core';
+import { UserError } from '@mlci/core/errors';
+import { splitList } from '@mlci/core/files';
+import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
+import { baselineName, chooseBaseline, parseBaselineSpec } from '@mlci/core/baseline';
+import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';

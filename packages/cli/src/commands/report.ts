@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { defaultReportDir, deliverReport, describeRun, loadReport, markRunReported, readerRun, renderHtml, resolveFiles, splitList } from '@mlci/core';
+import { resolveFiles, splitList } from '@mlci/core/files';
+import { defaultReportDir, describeRun, markRunReported, readerRun } from '@mlci/core/section';
+import { loadReport, renderHtml } from '@mlci/core/report';
+import { deliverReport } from '@mlci/core/comment-report';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 

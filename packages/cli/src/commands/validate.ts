@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import {
-  defaultReportDir,
-  FAIL_ON,
-  pullRequestBase,
-  runValidation,
-  saveValidation,
-  sectionId,
-  splitList,
-  UserError,
-  type DriftResult,
-  type FailOn,
-  type GitBase,
-  type SectionSlot,
-} from '@mlci/core';
+import { UserError } from '@mlci/core/errors';
+import { splitList } from '@mlci/core/files';
+import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
+import { pullRequestBase, type DriftResult, type GitBase } from '@mlci/core/data';
+import { FAIL_ON, runValidation, saveValidation, sectionId, type FailOn } from '@mlci/core/validate-data';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 

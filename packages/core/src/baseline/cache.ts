@@ -3,7 +3,6 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { extractTarChecked } from '../files/archive.js';
 import { containedPath, defaultBoundary } from '../files/contained.js';
 import { directorySource, type BaselineSource } from './source.js';
 
@@ -66,6 +65,8 @@ export async function restoreCachedBaseline(
   if (!hit) return undefined;
   const dir = await mkdtemp(join(o.tempDir ?? tmpdir(), 'mlci-baseline-'));
   try {
+    // The tar reader loads only when there is an entry to read.
+    const { extractTarChecked } = await import('../files/archive.js');
     await extractTarChecked(hit.tar, dir, { prefix: rel, what: `the cache entry ${hit.key}` });
   } catch (e) {
     hit.tar.destroy();

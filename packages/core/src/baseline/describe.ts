@@ -1,5 +1,5 @@
 import type { Api, Repo } from '../forge/api.js';
-import { escapeText } from '../report/escape.js';
+import { escapeText } from '../section/escape.js';
 import { ageAgainst, apiCommit, type CommitInfo } from './commit.js';
 import { commitDate } from './git.js';
 

@@ -1,7 +1,6 @@
 export * from './api.js';
 export * from './cache.js';
 export * from './commit.js';
-export * from './compare.js';
 export * from './describe.js';
 export * from './git.js';
 export * from './open.js';
@@ -10,4 +9,3 @@ export * from './runs.js';
 export * from './source.js';
 export * from './spec.js';
 export * from './store.js';
-export * from './charts.js';

@@ -1,5 +1,5 @@
 import { ByteDict, KeySet, UNIQUE_EXACT_LIMIT } from './hash.js';
-import { compilePattern, type Pattern } from './pattern.js';
+import type { Pattern } from './pattern.js';
 import { CategorySketch, NumericSketch } from './sketch.js';
 import type { CheckName, CheckResult, ColumnSchema, ColumnType, Example, Severity } from './types.js';
 import {
@@ -95,7 +95,7 @@ export class ColumnValidator {
   private readonly tallies: Tally[] = CHECKS.map(() => new Tally());
   private readonly wantsChecks: boolean;
 
-  constructor(name: string, spec: ColumnSchema, nulls: NullTokens, maxExamples: number) {
+  constructor(name: string, spec: ColumnSchema, nulls: NullTokens, maxExamples: number, compilePattern?: (source: string) => Pattern) {
     this.name = name;
     this.spec = spec;
     this.kind = kindOf(spec.type);
@@ -113,7 +113,9 @@ export class ColumnValidator {
         this.enumNumbers = new Set(spec.enum.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : Number(v))));
       }
     }
-    this.pattern = spec.pattern !== undefined ? compilePattern(spec.pattern) : null;
+    if (spec.pattern === undefined) this.pattern = null;
+    else if (compilePattern) this.pattern = compilePattern(spec.pattern);
+    else throw new Error(`column ${name} has a pattern and no pattern compiler was given`);
     this.unique = spec.unique ? new KeySet() : null;
     this.wantsChecks = true;
   }

@@ -1,4 +1,4 @@
-import { codeSpan, escapeCell, escapeText, table } from '../report/escape.js';
+import { codeSpan, escapeCell, escapeText, table } from '../section/escape.js';
 import type { CheckResult, Example, ValidationResult } from './types.js';
 
 /**

@@ -340,9 +340,12 @@ class Scan {
   }
 }
 
-function makeValidators(schema: DataSchema, maxExamples: number): ColumnValidator[] {
+async function makeValidators(schema: DataSchema, maxExamples: number): Promise<ColumnValidator[]> {
   const nulls = new NullTokens(schema.nulls ?? DEFAULT_NULLS);
-  return Object.entries(schema.columns ?? {}).map(([name, spec]) => new ColumnValidator(name, spec ?? {}, nulls, maxExamples));
+  const specs = Object.entries(schema.columns ?? {});
+  // The linear-time regex engine (a quarter of a megabyte) loads only for a schema with a pattern.
+  const compile = specs.some(([, spec]) => spec?.pattern !== undefined) ? (await import('./pattern.js')).compilePattern : undefined;
+  return specs.map(([name, spec]) => new ColumnValidator(name, spec ?? {}, nulls, maxExamples, compile));
 }
 
 function driftSettingsFor(schema: DataSchema, name: string, spec: ColumnSchema) {
@@ -360,7 +363,7 @@ async function referenceSketches(files: string[], schema: DataSchema, options: R
     nulls: schema.nulls,
     columns: Object.fromEntries(names.map((n) => [n, { type: schema.columns?.[n]?.type, nullable: true }])),
   };
-  const validators = makeValidators(refSchema, 0);
+  const validators = await makeValidators(refSchema, 0);
   for (const v of validators) v.enableSketch(DEFAULT_SEED + 1);
   const scan = new Scan(validators, new DatasetTally(0), refSchema, options);
   await scan.run(files);
@@ -384,7 +387,7 @@ export async function validateData(input: string | string[], options: ValidateOp
   }
   const schema = options.schema ?? {};
   const maxExamples = options.maxExamples ?? 5;
-  const validators = makeValidators(schema, maxExamples);
+  const validators = await makeValidators(schema, maxExamples);
   const withDrift = options.reference !== undefined && options.reference.length > 0;
   const driftColumns = new Map<string, ReturnType<typeof driftSettingsFor>>();
   if (withDrift) {

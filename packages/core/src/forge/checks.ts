@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Status } from '../report/section.js';
+import type { Status } from '../section/section.js';
 import { CREATE_ATTEMPTS, NO_RETRY, collect, mayHaveApplied, pages, pause, type Api, type Repo } from './api.js';
 
 export interface CheckRunInput {

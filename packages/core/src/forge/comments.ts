@@ -1,4 +1,4 @@
-import { hasMarker } from '../report/compose.js';
+import { hasMarker } from '../section/marker.js';
 import { CREATE_ATTEMPTS, NO_RETRY, collect, mayHaveApplied, pages, pause, statusOf, type Api } from './api.js';
 import { sameLogin, whoAmI } from './identity.js';
 import type { Target } from './target.js';

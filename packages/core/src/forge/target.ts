@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Status } from '../report/section.js';
+import type { Status } from '../section/section.js';
 import { collect, pages, type Api, type Repo } from './api.js';
 
 /** What the user asked for in the `target` input. */

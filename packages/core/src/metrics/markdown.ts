@@ -1,5 +1,5 @@
-import { codeSpan, escapeCell, escapeText, table } from '../report/escape.js';
-import type { Status } from '../report/section.js';
+import { codeSpan, escapeCell, escapeText, table } from '../section/escape.js';
+import type { Status } from '../section/section.js';
 import type { MetricRow, MetricsDiff, MetricStatus, ParamRow } from './diff.js';
 import type { Leaf } from './flatten.js';
 import { DEFAULT_PRECISION, formatChange, formatNumber } from './format.js';

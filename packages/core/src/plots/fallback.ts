@@ -1,4 +1,4 @@
-import { escapeCell, escapeText, table } from '../report/escape.js';
+import { escapeCell, escapeText, table } from '../section/escape.js';
 import type { PlotDef } from './config.js';
 import type { ConfusionData, PlotData, XYData, XYPoint } from './data.js';
 import { BASE_COLOR, HEAD_COLOR, SERIES_COLORS } from './spec.js';

@@ -1,6 +1,7 @@
-import { escapeText } from './escape.js';
-import { describeRun } from './run-identity.js';
-import { orderSections, worstStatus, type Section, type Stage, type Status } from './section.js';
+import { escapeText } from '../section/escape.js';
+import { hasMarker, reportMarker } from '../section/marker.js';
+import { describeRun } from '../section/run-identity.js';
+import { orderSections, worstStatus, type Section, type Stage, type Status } from '../section/section.js';
 
 /**
  * The comment body, built from the report's sections as parts that fit.ts can fold or cut one by
@@ -79,28 +80,6 @@ export function jobStatusOf(jobStatus: string | undefined): Status | undefined {
 
 /** Parts are separated by a blank line so that each starts a new block. */
 export const PART_SEPARATOR = '\n\n';
-
-/**
- * The hidden first line that identifies a report's comment, so the next run edits it instead of
- * adding another. Characters that could end the HTML comment or the attribute (`>`, `!`, `"`,
- * `<`, line breaks ...) are percent-encoded.
- */
-export function reportMarker(id: string): string {
-  const safe = [...id]
-    .map((c) => (/^[A-Za-z0-9._~:/@+=,;-]$/.test(c) ? c : [...Buffer.from(c, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('')))
-    .join('');
-  return `<!-- mlci-report id="${safe}" -->`;
-}
-
-/**
- * True when `body` is this report's comment: the marker must be the body's very first line, so a
- * person quoting our marker further down their own comment is not taken for us.
- */
-export function hasMarker(body: string, id: string): boolean {
-  const end = body.indexOf('\n');
-  const first = end < 0 ? body : body.slice(0, end);
-  return first.replace(/\r$/, '') === reportMarker(id);
-}
 
 export function composeReport(input: ComposeInput): ComposedReport {
   const sections = orderSections(input.sections);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeReport, reportMarker, type ComposedReport, type SectionPart } from './compose.js';
+import { composeReport, type ComposedReport, type SectionPart } from './compose.js';
+import { reportMarker } from '../section/marker.js';
 import { fitReport, measureUtf8Bytes } from './fit.js';
-import { SECTION_SCHEMA, STAGE_ORDER, STATUS_RANK, type Section, type Stage, type Status } from './section.js';
+import { SECTION_SCHEMA, STAGE_ORDER, STATUS_RANK, type Section, type Stage, type Status } from '../section/section.js';
 
 const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT = 1024 * 1024;

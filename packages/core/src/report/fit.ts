@@ -1,6 +1,6 @@
 import { PART_SEPARATOR, STATUS_ICON, type ComposedReport, type SectionPart } from './compose.js';
-import { escapeHtml, escapeText } from './escape.js';
-import { STAGE_ORDER, STATUS_RANK } from './section.js';
+import { escapeHtml, escapeText } from '../section/escape.js';
+import { STAGE_ORDER, STATUS_RANK } from '../section/section.js';
 
 /**
  * Fits a composed report into a size limit: GitHub refuses a comment over 65,536 characters and

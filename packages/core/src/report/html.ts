@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked, type Tokens } from 'marked';
-import { escapeText } from './escape.js';
+import { escapeText } from '../section/escape.js';
 import { findLocalImages, rewriteImages } from './images.js';
 import { escapeHtmlText, isSafeUrl, sanitizeHtml } from './sanitize-html.js';
 

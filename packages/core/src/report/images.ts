@@ -2,7 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { outsideReason } from '../files/contained.js';
-import { escapeText } from './escape.js';
+import { escapeText } from '../section/escape.js';
 
 /**
  * Local images in report markdown: `![alt](plots/roc.png)` and `<img src="plots/roc.png">`.

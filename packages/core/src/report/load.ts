@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
 import { findLocalImages, vetUntrustedImages, type DroppedImage } from './images.js';
-import { readSections, type Section } from './section.js';
+import { readSections, type Section } from '../section/section.js';
 
 /** A section with what is needed to publish its images: where its relative paths start. */
 export interface LoadedSection {

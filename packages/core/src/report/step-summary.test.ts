@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECTION_SCHEMA, type Section } from './section.js';
+import { SECTION_SCHEMA, type Section } from '../section/section.js';
 import { stepSummary, SUMMARY_LIMIT_BYTES } from './step-summary.js';
 
 const base: Section = { schema: SECTION_SCHEMA, action: 't', id: 's', stage: 'data', title: 'Data: a.csv', status: 'fail', summary: '2 errors', markdown: '**Verdict: failed**\n', created: 'now' };

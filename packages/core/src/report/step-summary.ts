@@ -1,7 +1,7 @@
 import { sectionPart } from './compose.js';
 import { fitReport, measureUtf8Bytes } from './fit.js';
 import { rewriteImages } from './images.js';
-import type { Section } from './section.js';
+import type { Section } from '../section/section.js';
 
 /** A step summary over 1 MiB is dropped whole, so it is fitted in bytes. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;

@@ -2,8 +2,8 @@ import { UserError } from '../errors.js';
 import { defaultBoundary, readContained } from '../files/contained.js';
 import { parsePlotsConfig } from '../plots/config.js';
 import { renderPlots } from '../plots/run.js';
-import { escapeHtml, escapeText } from '../report/escape.js';
-import type { SectionImage } from '../report/section.js';
+import { escapeHtml, escapeText } from '../section/escape.js';
+import type { SectionImage } from '../section/section.js';
 
 export interface ChartsOptions {
   workspace: string;

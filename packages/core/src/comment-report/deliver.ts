@@ -6,15 +6,15 @@ import { findReportComments, postComment, type CommentMode } from '../forge/comm
 import { whoAmI } from '../forge/identity.js';
 import { publishImages } from '../forge/publish-images.js';
 import { currentPullHead, type Target } from '../forge/target.js';
-import { composeReport, keepPreviousReport } from './compose.js';
-import { fitReport, measureUtf8Bytes } from './fit.js';
-import { rewriteImages } from './images.js';
-import { closeOpenFence, neutralizeMentions } from './mentions.js';
-import { withoutSecrets } from './scrub.js';
-import type { LoadedSection } from './load.js';
-import { sameRun, type SectionRun } from './run-identity.js';
-import { worstStatus, type Section, type Status } from './section.js';
-import { SUMMARY_LIMIT_BYTES } from './step-summary.js';
+import { composeReport, keepPreviousReport } from '../report/compose.js';
+import { fitReport, measureUtf8Bytes } from '../report/fit.js';
+import { rewriteImages } from '../report/images.js';
+import { closeOpenFence, neutralizeMentions } from '../section/mentions.js';
+import { withoutSecrets } from '../report/scrub.js';
+import type { LoadedSection } from '../report/load.js';
+import { sameRun, type SectionRun } from '../section/run-identity.js';
+import { worstStatus, type Section, type Status } from '../section/section.js';
+import { SUMMARY_LIMIT_BYTES } from '../report/step-summary.js';
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
 export const COMMENT_LIMIT = 65_536;

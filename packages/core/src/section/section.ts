@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { isUserError, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
 import { SAFE_NAME } from '../files/names.js';
@@ -103,7 +103,12 @@ const sectionJsonSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(sectionJsonSchema);
+// Compiled on first use, not at import: the compile is tens of milliseconds of every action's
+// start-up, before it has read an input (a run refused at its inputs never needs it).
+let compiled: ValidateFunction | undefined;
+function sectionValidator(): ValidateFunction {
+  return (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(sectionJsonSchema));
+}
 
 const SUFFIX = '.section.json';
 
@@ -121,6 +126,7 @@ export function sectionFile(dir: string, id: string): string {
 export async function writeSection(dir: string, section: NewSection, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const full: Section = { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...section };
   full.run ??= await writerRun(dir, env);
+  const validate = sectionValidator();
   if (!validate(full)) {
     throw new Error(`invalid report section ${section.id}: ${JSON.stringify(validate.errors)}`);
   }
@@ -159,6 +165,7 @@ export async function readSection(file: string, o: { own?: boolean } = {}): Prom
     if (isUserError(e)) throw e;
     throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });
   }
+  const validate = sectionValidator();
   if (!validate(parsed)) {
     const first = validate.errors?.[0];
     throw new UserError(`report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`, { file });

@@ -5,16 +5,14 @@ import { defaultBoundary } from '../files/contained.js';
 import { resolveFiles } from '../files/globs.js';
 import { WRITTEN_BY_MLCI, writeOwnFile } from '../files/own-file.js';
 import type { Api, Repo } from '../forge/api.js';
-import { escapeText } from '../report/escape.js';
-import { writeSection, type NewSection, type Status } from '../report/section.js';
-import { checkAnnotations } from './annotations.js';
-import { inferSchema, schemaToYaml } from './infer.js';
-import { renderValidationMarkdown } from './markdown.js';
-import { fetchReference, parseReference, workspacePath, type GitBase, type ReferenceFiles } from './reference.js';
-import { loadSchema } from './schema.js';
-import { formatFromName } from './source.js';
-import type { CheckResult, DataSchema, ValidationResult } from './types.js';
-import { validateData } from './validate.js';
+import { escapeText } from '../section/escape.js';
+import { writeSection, type NewSection, type Status } from '../section/section.js';
+import { checkAnnotations } from '../data/annotations.js';
+import { renderValidationMarkdown } from '../data/markdown.js';
+import { fetchReference, parseReference, workspacePath, type GitBase, type ReferenceFiles } from '../data/reference.js';
+import { formatFromName } from '../data/source.js';
+import type { CheckResult, DataSchema, ValidationResult } from '../data/types.js';
+import { validateData } from '../data/validate.js';
 
 /**
  * validate-data as the action and `mlci validate` run it: inputs in; the result, its annotations,
@@ -82,13 +80,17 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
   try {
     files = await resolveFiles(o.data, o.workspace, 'data');
     let schema: DataSchema | undefined;
+    // The schema reader (yaml, ajv and its compiled schema) and the inferrer load only when asked
+    // for: a run that only reads its data never parses them.
     if (schemaFile) {
+      const { loadSchema } = await import('../data/schema.js');
       schema = await loadSchema(schemaFile);
       driftSeverity = schema.drift?.severity ?? 'warning';
     }
     let guessed: DataSchema | undefined;
     if (inferTarget) {
       const target = inferTarget;
+      const { inferSchema, schemaToYaml } = await import('../data/infer.js');
       const got = await inferSchema(files);
       guessed = got.schema;
       const comment = `${WRITTEN_BY_MLCI.slice(2)} (infer-schema), which replaces this file when run again: edit a copy.\n Inferred by mlci from ${files.map(at).join(', ')} (${got.rows} rows). Review the bounds and enums before relying on them.`;
@@ -106,7 +108,7 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
       notes.push(...reference.notices.map((n) => n.message));
       // Drift needs the columns and their kinds: without a schema, they are inferred from the data.
       if (!schema && reference.files.length > 0) {
-        guessed ??= (await inferSchema(files)).schema;
+        guessed ??= (await (await import('../data/infer.js')).inferSchema(files)).schema;
         schema = driftOnly(guessed);
       }
     }

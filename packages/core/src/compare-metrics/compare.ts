@@ -8,14 +8,13 @@ import type { Files } from '../metrics/flatten.js';
 import { NO_RULES, parseGates, unmatchedRules, type GateRules, type GatesVerdict } from '../metrics/gates.js';
 import { readMetricsFiles } from '../metrics/load.js';
 import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
-import { escapeText } from '../report/escape.js';
-import { writeSection, type SectionImage, type Status } from '../report/section.js';
-import { baselineName } from './cache.js';
-import { renderCharts } from './charts.js';
-import { describeBaseline, headCommitDate } from './describe.js';
-import { openBaseline, type BaselineServices } from './open.js';
-import type { ChosenBaseline } from './spec.js';
-import { readBaselineFiles } from './read.js';
+import { escapeText } from '../section/escape.js';
+import { writeSection, type SectionImage, type Status } from '../section/section.js';
+import { baselineName } from '../baseline/cache.js';
+import { describeBaseline, headCommitDate } from '../baseline/describe.js';
+import { openBaseline, type BaselineServices } from '../baseline/open.js';
+import type { ChosenBaseline } from '../baseline/spec.js';
+import { readBaselineFiles } from '../baseline/read.js';
 
 export interface CompareOptions {
   workspace: string;
@@ -130,6 +129,8 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   let images: SectionImage[] = [];
   let dataFiles: string[] = [];
   if (o.plots) {
+    // Charts (the plots config, their data readers, vega when a chart is drawn) load only when asked for.
+    const { renderCharts } = await import('./charts.js');
     const charts = await renderCharts({
       workspace: o.workspace,
       plots: o.plots,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliverReport } from './deliver.js';
-import type { LoadedSection } from './load.js';
-import { SECTION_SCHEMA, type Status } from './section.js';
+import type { LoadedSection } from '../report/load.js';
+import { SECTION_SCHEMA, type Status } from '../section/section.js';
 
 function loaded(id: string, status: Status, markdown: string, untrusted: boolean, extra: Partial<LoadedSection> = {}): LoadedSection {
   return {

@@ -1,0 +1,6 @@
+export * from './escape.js';
+export * from './failure.js';
+export * from './marker.js';
+export * from './mentions.js';
+export * from './run-identity.js';
+export * from './section.js';

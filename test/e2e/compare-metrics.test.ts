@@ -106,11 +106,18 @@ describe('baseline auto on a pull request', () => {
     const md = await shown(r.outputs.markdown);
     expect(md).toContain('Compared with git:main (GitHub API)');
     expect(md).toContain('🔴 regressed');
-    const contents = gh.requests.slice(before).filter((q) => q.operationId === 'repos/get-content');
+    // The branch is resolved to its commit once, and every file is read at that sha: a branch
+    // that moves meanwhile cannot mix two commits' files.
+    const asked = gh.requests.slice(before);
+    expect(asked.filter((q) => q.path === '/repos/octo/ml/commits/main')).toHaveLength(1);
+    const contents = asked.filter((q) => q.operationId === 'repos/get-content');
+    const sha = /\?ref=([0-9a-f]{40})$/.exec(contents[0]?.query ?? '')?.[1];
+    expect(sha).toBeDefined();
+    expect(md).toContain(`commit [\`${sha!.slice(0, 7)}\`]`);
     expect(contents.map((q) => `${q.path}${q.query}`).sort()).toEqual([
-      '/repos/octo/ml/contents/eval/live/metrics.json?ref=main',
-      '/repos/octo/ml/contents/params.yaml?ref=main',
-      '/repos/octo/ml/contents/scores.json?ref=main',
+      `/repos/octo/ml/contents/eval/live/metrics.json?ref=${sha}`,
+      `/repos/octo/ml/contents/params.yaml?ref=${sha}`,
+      `/repos/octo/ml/contents/scores.json?ref=${sha}`,
     ]);
     const diff = await readJson(r.outputs['diff-json']);
     expect(diff.params.find((p: any) => p.key === 'train.n_est')).toBeDefined();

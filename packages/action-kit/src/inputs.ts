@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { checkedName, splitList, UserError } from '@mlci/core';
+import { checkedName, splitLists, UserError } from '@mlci/core';
 
 /**
  * Typed inputs. Every refusal names the input and the value, so the log says what to change.
@@ -30,7 +30,7 @@ export function oneOf<T extends string>(name: string, allowed: readonly T[], fal
 
 /** A list written one per line or comma separated; a comma inside braces (`data/*.{csv,tsv}`) stays in its glob. */
 export function list(name: string): string[] {
-  return splitList(core.getInput(name));
+  return splitLists(core.getInput(name));
 }
 
 /** A value that becomes part of a file name (the comment's `id`): refused unless it is a plain name. */

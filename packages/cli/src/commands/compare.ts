@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
+import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitLists, UserError } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
@@ -51,10 +51,6 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
   return a.failOnRegression ? 1 : 0;
 }
 
-function flagList(v: unknown): string[] {
-  return ((v as string[] | undefined) ?? []).flatMap(splitList);
-}
-
 function flagBool(v: unknown, name: string, fallback: boolean): boolean {
   if (v === undefined) return fallback;
   if (v === true || v === 'true') return true;
@@ -88,15 +84,15 @@ export const compareCommand: Command = {
   },
   section: (v, env) => ({
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(flagList(v.metrics))), stage: 'metrics', title: 'Metrics' },
+    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(splitLists(v.metrics as string[] | undefined))), stage: 'metrics', title: 'Metrics' },
   }),
   run: (v, env, out) => {
-    const metrics = flagList(v.metrics);
+    const metrics = splitLists(v.metrics as string[] | undefined);
     if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });
     return compare(
       {
         metrics,
-        params: flagList(v.params),
+        params: splitLists(v.params as string[] | undefined),
         baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
         gates: v.gates as string | undefined,
         plots: v.plots as string | undefined,

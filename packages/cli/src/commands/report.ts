@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { defaultReportDir, deliverReport, describeRun, loadReport, markRunReported, readerRun, renderHtml, resolveFiles, splitList } from '@mlci/core';
+import { defaultReportDir, deliverReport, describeRun, loadReport, markRunReported, readerRun, renderHtml, resolveFiles, splitLists } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -75,7 +75,7 @@ export const reportCommand: Command = {
     report(
       {
         reportDir: v['report-dir'] as string | undefined,
-        markdown: ((v.markdown as string[] | undefined) ?? []).flatMap(splitList),
+        markdown: splitLists(v.markdown as string[] | undefined),
         title: (v.title as string | undefined) ?? 'mlci report',
         id: (v.id as string | undefined) ?? 'mlci',
         out: (v.out as string | undefined) ?? 'mlci-report',

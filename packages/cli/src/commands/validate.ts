@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitList, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitLists, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -76,9 +76,6 @@ function integerFlag(v: unknown, name: string, fallback: number | undefined, min
   return Number(s);
 }
 
-const list = (v: unknown): string[] =>
-  ((v as string[] | undefined) ?? []).flatMap(splitList);
-
 export const validateCommand: Command = {
   name: 'validate',
   usage: `validate --data FILE... [--schema FILE] [--infer-schema FILE] [--reference git:REF|FILE]...
@@ -98,7 +95,7 @@ export const validateCommand: Command = {
   },
   section: (v, env) => ({
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'validate-data', id: sectionId(list(v.data)), stage: 'data', title: `Data validation: ${list(v.data).join(', ')}` },
+    slot: { action: 'validate-data', id: sectionId(splitLists(v.data as string[] | undefined)), stage: 'data', title: `Data validation: ${splitLists(v.data as string[] | undefined).join(', ')}` },
   }),
   run: (v, env, out) => {
     const failOn = (v['fail-on'] as string | undefined) ?? 'error';
@@ -107,10 +104,10 @@ export const validateCommand: Command = {
     }
     return validate(
       {
-        data: list(v.data),
+        data: splitLists(v.data as string[] | undefined),
         schema: v.schema as string | undefined,
         inferSchema: v['infer-schema'] as string | undefined,
-        reference: list(v.reference),
+        reference: splitLists(v.reference as string[] | undefined),
         failOn: failOn as FailOn,
         maxExamples: integerFlag(v['max-examples'], 'max-examples', 5, 0)!,
         sample: integerFlag(v.sample, 'sample', undefined, 1),

@@ -1,10 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
-import { runAction, type RunOptions } from '../support/runner.js';
-import { FIXTURES, GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
+import { useGitHub } from '../support/loopback.js';
+import { compareMetrics, FIXTURES, GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * compare-metrics as the runner runs it (dist/compare-metrics/index.js), on real DVC metric files
@@ -19,33 +18,13 @@ const BASE = join(GET_STARTED, 'base');
 const HEAD = join(GET_STARTED, 'head');
 const HEAD_SHA = 'c'.repeat(40);
 
-let gh: GitHubServer;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN });
 
 function pr(extra: Partial<Parameters<typeof pullRequestEvent>[0]> = {}) {
   return { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 5, headSha: HEAD_SHA, baseRef: 'main', ...extra }) };
 }
 
-function compare(o: Partial<RunOptions> & { inputs?: Record<string, string> }) {
-  return runAction({
-    action: 'compare-metrics',
-    github: gh,
-    token: TOKEN,
-    repository: REPO,
-    event: pr(),
-    ...o,
-    inputs: { metrics: METRICS, 'report-dir': '.mlci-report', ...o.inputs },
-  });
-}
+const compare = compareMetrics({ github: gh, token: TOKEN, repository: REPO, event: pr(), inputs: { metrics: METRICS } });
 
 describe('baseline auto on a pull request', () => {
   it('compares with the base branch from the local clone, with params, and writes the diff, markdown and section', async () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Octokit } from '@octokit/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../../../../test/support/github/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGitHub } from '../../../../test/support/loopback.js';
 import type { Api } from './api.js';
 import { openInClone, openThroughApi, resolveCommit } from './file-at-ref.js';
 
@@ -72,16 +72,11 @@ describe('openInClone', () => {
 describe('openThroughApi', () => {
   const REPO = 'octo/ml';
   const TOKEN = 'ghs_file_at_ref_token';
-  let gh: GitHubServer;
+  const gh = useGitHub({ repo: REPO, token: TOKEN });
   let api: Api;
-  beforeAll(async () => {
-    gh = await startGitHubServer();
-    gh.addRepo(REPO);
-    gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
+  beforeAll(() => {
     api = new Octokit({ auth: TOKEN, baseUrl: gh.url }) as unknown as Api;
   });
-  afterAll(async () => gh?.close());
-  afterEach(() => expect(gh.violations).toEqual([]));
   const repo = { owner: 'octo', repo: 'ml' };
 
   it('resolves the ref to its commit once and reads every file at that sha, with the raw media type', async () => {

@@ -9,6 +9,10 @@ import { ROOT, runAction, type RunOptions, type RunResult } from '../support/run
 
 export const FIXTURES = join(ROOT, 'test/fixtures/compare-metrics');
 export const GET_STARTED = join(FIXTURES, 'get-started');
+/** The example's two sides, and its metrics files as the `metrics` input names them. */
+export const BASE = join(GET_STARTED, 'base');
+export const HEAD = join(GET_STARTED, 'head');
+export const METRICS = 'eval/live/metrics.json\nscores.json';
 
 const run = promisify(execFile);
 

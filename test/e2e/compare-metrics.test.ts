@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
-import { compareMetrics, FIXTURES, GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
+import { BASE, compareMetrics, FIXTURES, filesOf, git, HEAD, METRICS, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * compare-metrics as the runner runs it (dist/compare-metrics/index.js), on real DVC metric files
@@ -13,9 +13,6 @@ import { compareMetrics, FIXTURES, GET_STARTED, filesOf, git, readJson, reposito
 
 const REPO = 'octo/ml';
 const TOKEN = 'ghs_compare_metrics_token';
-const METRICS = 'eval/live/metrics.json\nscores.json';
-const BASE = join(GET_STARTED, 'base');
-const HEAD = join(GET_STARTED, 'head');
 const HEAD_SHA = 'c'.repeat(40);
 
 const gh = useGitHub({ repo: REPO, token: TOKEN });

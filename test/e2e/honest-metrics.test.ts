@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
 import { runAction } from '../support/runner.js';
-import { compareMetrics, GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
+import { BASE, compareMetrics, filesOf, git, GET_STARTED, HEAD, METRICS, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * Issue 7, the metrics side, through dist/compare-metrics (and dist/validate-data for the
@@ -18,9 +18,6 @@ import { compareMetrics, GET_STARTED, filesOf, git, readJson, repository, shown,
 
 const REPO = 'octo/ml';
 const TOKEN = 'ghs_honest_metrics_token';
-const METRICS = 'eval/live/metrics.json\nscores.json';
-const BASE = join(GET_STARTED, 'base');
-const HEAD = join(GET_STARTED, 'head');
 const HEAD_SHA = 'c'.repeat(40);
 const exec = promisify(execFile);
 

@@ -39,10 +39,24 @@ export function useGitHub(o: GitHubSetup = {}): GitHubServer {
   return started.value;
 }
 
-/** The loopback Actions results service and azurite (test/support/results) for the tests of this file. */
-export function useResultsService(o: ResultsServiceOptions = {}): ResultsService {
+/**
+ * The loopback Actions results service and azurite (test/support/results) for the tests of this
+ * file. With `restOn`, the loopback GitHub also serves its REST routes (the artifact listing and
+ * download endpoints @actions/artifact's findBy calls); call useGitHub first.
+ */
+export function useResultsService(o: ResultsServiceOptions & { restOn?: GitHubServer } = {}): ResultsService {
+  const { restOn, ...options } = o;
   const started = startedLater<ResultsService>('the results service');
-  beforeAll(async () => started.set(await startResultsService(o)));
+  beforeAll(async () => {
+    const results = await startResultsService(options);
+    started.set(results);
+    // The artifact routes take headers as plain strings; node's carry string[] for repeated ones.
+    for (const r of restOn ? results.restRoutes() : []) {
+      restOn!.route(r.method, r.openapiPath, (req) =>
+        r.handler({ ...req, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v ?? '')])) }),
+      );
+    }
+  });
   afterAll(async () => started.current()?.close());
   return started.value;
 }

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './files/contained.js';
 export * from './files/globs.js';
 export * from './files/lists.js';
+export * from './files/flags.js';
 export * from './files/names.js';
 export * from './files/own-file.js';
 export * from './forge/api.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitLists, UserError } from '@mlci/core';
+import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, parseBoolean, parseWholeNumber, splitLists, UserError } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
@@ -51,18 +51,6 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
   return a.failOnRegression ? 1 : 0;
 }
 
-function flagBool(v: unknown, name: string, fallback: boolean): boolean {
-  if (v === undefined) return fallback;
-  if (v === true || v === 'true') return true;
-  if (v === 'false') return false;
-  throw new UserError(`--${name} must be true or false, not "${String(v)}"`, { input: name });
-}
-
-function flagInt(v: unknown, name: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(String(v)) || Number(v) < 1) throw new UserError(`--${name} must be a whole number of at least 1, not "${String(v)}"`, { input: name });
-  return Number(v);
-}
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -96,9 +84,9 @@ export const compareCommand: Command = {
         baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
         gates: v.gates as string | undefined,
         plots: v.plots as string | undefined,
-        precision: flagInt(v.precision, 'precision', 4),
+        precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
         showUnchanged: v['show-unchanged'] === true,
-        failOnRegression: flagBool(v['fail-on-regression'], 'fail-on-regression', true),
+        failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
         reportDir: v['report-dir'] as string | undefined,
       },
       env,

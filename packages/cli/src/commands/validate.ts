@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, sectionId, splitLists, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, parseWholeNumber, sectionId, splitLists, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -69,13 +69,6 @@ function baseOf(env: NodeJS.ProcessEnv): GitBase | undefined {
   return ref ? { ref } : undefined;
 }
 
-function integerFlag(v: unknown, name: string, fallback: number | undefined, min: number): number | undefined {
-  if (v === undefined || v === '') return fallback;
-  const s = String(v);
-  if (!/^\d+$/.test(s) || Number(s) < min) throw new UserError(`--${name} must be a whole number of at least ${min}, not "${s}"`, { input: name });
-  return Number(s);
-}
-
 export const validateCommand: Command = {
   name: 'validate',
   usage: `validate --data FILE... [--schema FILE] [--infer-schema FILE] [--reference git:REF|FILE]...
@@ -109,8 +102,8 @@ export const validateCommand: Command = {
         inferSchema: v['infer-schema'] as string | undefined,
         reference: splitLists(v.reference as string[] | undefined),
         failOn: failOn as FailOn,
-        maxExamples: integerFlag(v['max-examples'], 'max-examples', 5, 0)!,
-        sample: integerFlag(v.sample, 'sample', undefined, 1),
+        maxExamples: parseWholeNumber(String(v['max-examples'] ?? ''), '--max-examples', 'max-examples', 0) ?? 5,
+        sample: parseWholeNumber(String(v.sample ?? ''), '--sample', 'sample', 1),
         reportDir: v['report-dir'] as string | undefined,
       },
       env,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, parseWholeNumber, sectionId, splitLists, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
+import { defaultReportDir, FAIL_ON, pullRequestBase, runValidation, saveValidation, parseWholeNumber, sectionId, sectionTitle, splitLists, UserError, type DriftResult, type FailOn, type GitBase } from '@mlci/core';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -88,7 +88,7 @@ export const validateCommand: Command = {
   },
   section: (v, env) => ({
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'validate-data', id: sectionId(splitLists(v.data as string[] | undefined)), stage: 'data', title: `Data validation: ${splitLists(v.data as string[] | undefined).join(', ')}` },
+    slot: { action: 'validate-data', id: sectionId(splitLists(v.data as string[] | undefined)), stage: 'data', title: sectionTitle(splitLists(v.data as string[] | undefined)) },
   }),
   run: (v, env, out) => {
     const failOn = (v['fail-on'] as string | undefined) ?? 'error';

@@ -19,6 +19,6 @@ export { renderValidationMarkdown, type MarkdownOptions } from './markdown.js';
 export { DEFAULT_THRESHOLDS } from './drift.js';
 export { DEFAULT_NULLS } from './values.js';
 export type { DataFormat } from './source.js';
-export { runValidation, saveValidation, sectionId, FAIL_ON, type FailOn, type ValidationRun, type ValidationRunOptions } from './run.js';
+export { runValidation, saveValidation, sectionId, sectionTitle, FAIL_ON, type FailOn, type ValidationRun, type ValidationRunOptions } from './run.js';
 export { fetchReference, parseReference, pullRequestBase, workspacePath, type GitBase, type ReferenceFiles, type ReferenceOptions, type ReferenceSpec } from './reference.js';
 export { checkAnnotations } from './annotations.js';

@@ -5,22 +5,11 @@
 //   node bench/compare-metrics.mjs [--keys 100000] [--runs 5]
 //
 // Runs on the TypeScript sources, no build (Node 24 strips types; the hook maps ./x.js to ./x.ts).
-import { registerHooks } from 'node:module';
+import './sources.mjs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (e) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-      throw e;
-    }
-  },
-});
 
 const { compareWithBaseline } = await import('../packages/core/src/compare-metrics/index.ts');
 

@@ -5,19 +5,8 @@
 //
 // Runs on the TypeScript sources, no build: Node 24 strips types itself, and the hook below lets
 // the sources' NodeNext-style `./x.js` imports find `./x.ts`.
-import { registerHooks } from 'node:module';
+import './sources.mjs';
 import { performance } from 'node:perf_hooks';
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (e) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(specifier.slice(0, -3) + '.ts', context);
-      throw e;
-    }
-  },
-});
 
 const { diffMetrics, flatten, parseGates, parseMetricsFile, renderMetricsMarkdown, stringifyDiff } = await import(
   '../packages/core/src/metrics/index.ts'

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
-import { startResultsService, type ResultsService } from '../support/results/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { useGitHub, useResultsService } from '../support/loopback.js';
 import { pullRequestEvent, workflowRunEvent } from '../support/events/index.js';
 import { runAction } from '../support/runner.js';
 
@@ -12,27 +11,9 @@ import { runAction } from '../support/runner.js';
  */
 const REPO = 'octo/ml';
 const HEAD = '9'.repeat(40);
-let gh: GitHubServer;
-let results: ResultsService;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  results = await startResultsService({ repository: REPO, headSha: HEAD });
-  // The artifact routes take headers as plain strings; node's carry string[] for repeated ones.
-  for (const r of results.restRoutes()) {
-    gh.route(r.method, r.openapiPath, (req) =>
-      r.handler({ ...req, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v ?? '')])) }),
-    );
-  }
-  gh.addRepo(REPO);
-  gh.addToken('ghs_fork_read_only', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-  gh.addToken('ghs_base_write', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-  gh.addPull(REPO, { number: 31, headSha: HEAD, headRef: 'patch-1', baseRef: 'main' });
-});
-afterAll(async () => {
-  await gh?.close();
-  await results?.close();
-});
+const gh = useGitHub({ repo: REPO, token: 'ghs_fork_read_only', pull: { number: 31, headSha: HEAD, headRef: 'patch-1', baseRef: 'main' } });
+const results = useResultsService({ repository: REPO, headSha: HEAD, restOn: gh });
+beforeAll(() => gh.addToken('ghs_base_write', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true }));
 
 it('uploads the bundle from the fork run and posts it from the workflow_run run', async () => {
   const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

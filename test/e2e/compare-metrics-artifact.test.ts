@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
-import { startResultsService, type ResultsService } from '../support/results/index.js';
+import { useGitHub, useResultsService } from '../support/loopback.js';
 import { runAction } from '../support/runner.js';
 import { GET_STARTED, readJson, shown, workspaceFrom } from './compare-metrics-support.js';
 
@@ -19,18 +18,11 @@ const BASE_SHA = 'b'.repeat(40);
 const HEAD_SHA = 'e'.repeat(40);
 const METRICS = 'eval/live/metrics.json\nscores.json';
 
-let gh: GitHubServer;
-let results: ResultsService;
+const gh = useGitHub({ repo: REPO, token: TOKEN });
+const results = useResultsService({ repository: REPO, headSha: BASE_SHA, restOn: gh });
 const runs: Array<{ id: number; headBranch: string; event: string; conclusion: string }> = [];
 
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  results = await startResultsService({ repository: REPO, headSha: BASE_SHA });
-  for (const r of results.restRoutes()) {
-    gh.route(r.method, r.openapiPath, (req) =>
-      r.handler({ ...req, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v ?? '')])) }),
-    );
-  }
+beforeAll(() => {
   // The loopback GitHub serves single runs but not the list: answered here from the runs it
   // holds, fetched one by one from it (so their shape is the server's), filtered as GitHub does.
   gh.route('GET', '/repos/{owner}/{repo}/actions/runs', async (req) => {
@@ -45,15 +37,6 @@ beforeAll(async () => {
     );
     return { status: 200, body: { total_count: shown.length, workflow_runs: shown.slice(0, Number(q.per_page ?? 30)) } };
   });
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-});
-afterAll(async () => {
-  await gh?.close();
-  await results?.close();
-});
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
 });
 
 function addRun(id: number, o: { headBranch?: string; event?: string; conclusion?: string } = {}) {

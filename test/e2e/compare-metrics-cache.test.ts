@@ -1,11 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
-import { startResultsService, type ResultsService } from '../support/results/index.js';
-import { runAction, type RunOptions } from '../support/runner.js';
-import { FIXTURES, GET_STARTED, readJson, shown, workspaceFrom } from './compare-metrics-support.js';
+import { useGitHub, useResultsService } from '../support/loopback.js';
+import { compareMetrics, FIXTURES, GET_STARTED, readJson, shown, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * `save-baseline` on the default branch, then `baseline: cache` in a pull request, through the
@@ -20,22 +18,8 @@ const BASE_SHA = 'b'.repeat(40);
 const LATER_SHA = 'd'.repeat(40);
 const HEAD_SHA = 'e'.repeat(40);
 
-let gh: GitHubServer;
-let results: ResultsService;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-  results = await startResultsService({ repository: REPO, headSha: BASE_SHA });
-});
-afterAll(async () => {
-  await gh?.close();
-  await results?.close();
-});
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN });
+const results = useResultsService({ repository: REPO, headSha: BASE_SHA });
 
 const push = (after: string, before = '0'.repeat(40)) => ({ name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after, before }) });
 const pr = () => ({
@@ -43,16 +27,7 @@ const pr = () => ({
   payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 8, headSha: HEAD_SHA, baseRef: 'main', baseSha: BASE_SHA }),
 });
 
-function compare(o: Partial<RunOptions> & { inputs?: Record<string, string> }) {
-  return runAction({
-    action: 'compare-metrics',
-    github: gh,
-    token: TOKEN,
-    repository: REPO,
-    ...o,
-    inputs: { metrics: METRICS, params: 'params.yaml', 'report-dir': '.mlci-report', ...o.inputs },
-  });
-}
+const compare = compareMetrics({ github: gh, token: TOKEN, repository: REPO, inputs: { metrics: METRICS, params: 'params.yaml' } });
 
 async function leftovers(workspace: string): Promise<string[]> {
   return (await readdir(workspace)).filter((f) => f.startsWith('.mlci-baseline'));

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { useGitHub } from '../support/loopback.js';
 import { runAction } from '../support/runner.js';
 import { FIXTURES, GET_STARTED, readJson, repository } from './compare-metrics-support.js';
 
@@ -16,18 +16,7 @@ const REPO = 'octo/ml';
 const TOKEN = 'ghs_chain_token';
 const HEAD_SHA = '7'.repeat(40);
 
-let gh: GitHubServer;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-  gh.addPull(REPO, { number: 21, headSha: HEAD_SHA, headRef: 'feature', baseRef: 'main' });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN, write: true, pull: { number: 21, headSha: HEAD_SHA, headRef: 'feature', baseRef: 'main' } });
 
 it('puts the metrics table into the pull request comment', async () => {
   const { workspace } = await repository(join(GET_STARTED, 'base'), join(GET_STARTED, 'head'));

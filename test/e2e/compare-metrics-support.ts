@@ -3,12 +3,16 @@ import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from '../support/runner.js';
+import { ROOT, runAction, type RunOptions, type RunResult } from '../support/runner.js';
 
 /** Shared by the compare-metrics end-to-end tests: fixtures laid out as workspaces and repositories. */
 
 export const FIXTURES = join(ROOT, 'test/fixtures/compare-metrics');
 export const GET_STARTED = join(FIXTURES, 'get-started');
+/** The example's two sides, and its metrics files as the `metrics` input names them. */
+export const BASE = join(GET_STARTED, 'base');
+export const HEAD = join(GET_STARTED, 'head');
+export const METRICS = 'eval/live/metrics.json\nscores.json';
 
 const run = promisify(execFile);
 
@@ -54,6 +58,16 @@ export async function filesOf(dir: string): Promise<Array<[string, Buffer]>> {
     out.push([relative(dir, full).split('\\').join('/'), await readFile(full)]);
   }
   return out.sort(([a], [b]) => a.localeCompare(b));
+}
+
+export type CompareOptions = Partial<RunOptions> & { inputs?: Record<string, string> };
+
+/**
+ * compare-metrics as the runner runs it, with a test file's defaults (its loopback GitHub, token,
+ * event, metrics input) under what each call gives; the report goes to `.mlci-report`.
+ */
+export function compareMetrics(defaults: CompareOptions): (o: CompareOptions) => Promise<RunResult> {
+  return (o) => runAction({ action: 'compare-metrics', ...defaults, ...o, inputs: { 'report-dir': '.mlci-report', ...defaults.inputs, ...o.inputs } });
 }
 
 export async function readJson(path: string): Promise<any> {

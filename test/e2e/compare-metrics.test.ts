@@ -1,10 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
-import { runAction, type RunOptions } from '../support/runner.js';
-import { FIXTURES, GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
+import { useGitHub } from '../support/loopback.js';
+import { BASE, compareMetrics, FIXTURES, filesOf, git, HEAD, METRICS, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * compare-metrics as the runner runs it (dist/compare-metrics/index.js), on real DVC metric files
@@ -15,38 +14,15 @@ import { FIXTURES, GET_STARTED, filesOf, git, readJson, repository, shown, works
 
 const REPO = 'octo/ml';
 const TOKEN = 'ghs_compare_metrics_token';
-const METRICS = 'eval/live/metrics.json\nscores.json';
-const BASE = join(GET_STARTED, 'base');
-const HEAD = join(GET_STARTED, 'head');
 const HEAD_SHA = 'c'.repeat(40);
 
-let gh: GitHubServer;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN });
 
 function pr(extra: Partial<Parameters<typeof pullRequestEvent>[0]> = {}) {
   return { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 5, headSha: HEAD_SHA, baseRef: 'main', ...extra }) };
 }
 
-function compare(o: Partial<RunOptions> & { inputs?: Record<string, string> }) {
-  return runAction({
-    action: 'compare-metrics',
-    github: gh,
-    token: TOKEN,
-    repository: REPO,
-    event: pr(),
-    ...o,
-    inputs: { metrics: METRICS, 'report-dir': '.mlci-report', ...o.inputs },
-  });
-}
+const compare = compareMetrics({ github: gh, token: TOKEN, repository: REPO, event: pr(), inputs: { metrics: METRICS } });
 
 describe('baseline auto on a pull request', () => {
   it('compares with the base branch from the local clone, with params, and writes the diff, markdown and section', async () => {
@@ -107,11 +83,18 @@ describe('baseline auto on a pull request', () => {
     const md = await shown(r.outputs.markdown);
     expect(md).toContain('Compared with git:main (GitHub API)');
     expect(md).toContain('🔴 regressed');
-    const contents = gh.requests.slice(before).filter((q) => q.operationId === 'repos/get-content');
+    // The branch is resolved to its commit once, and every file is read at that sha: a branch
+    // that moves meanwhile cannot mix two commits' files.
+    const asked = gh.requests.slice(before);
+    expect(asked.filter((q) => q.path === '/repos/octo/ml/commits/main')).toHaveLength(1);
+    const contents = asked.filter((q) => q.operationId === 'repos/get-content');
+    const sha = /\?ref=([0-9a-f]{40})$/.exec(contents[0]?.query ?? '')?.[1];
+    expect(sha).toBeDefined();
+    expect(md).toContain(`commit [\`${sha!.slice(0, 7)}\`]`);
     expect(contents.map((q) => `${q.path}${q.query}`).sort()).toEqual([
-      '/repos/octo/ml/contents/eval/live/metrics.json?ref=main',
-      '/repos/octo/ml/contents/params.yaml?ref=main',
-      '/repos/octo/ml/contents/scores.json?ref=main',
+      `/repos/octo/ml/contents/eval/live/metrics.json?ref=${sha}`,
+      `/repos/octo/ml/contents/params.yaml?ref=${sha}`,
+      `/repos/octo/ml/contents/scores.json?ref=${sha}`,
     ]);
     const diff = await readJson(r.outputs['diff-json']);
     expect(diff.params.find((p: any) => p.key === 'train.n_est')).toBeDefined();

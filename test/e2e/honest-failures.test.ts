@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { useGitHub } from '../support/loopback.js';
 import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
 import { BROKEN, GET_STARTED, readJson, workspaceFrom } from './compare-metrics-support.js';
 
@@ -20,18 +20,8 @@ const HEAD = 'a'.repeat(40);
 const METRICS = 'eval/live/metrics.json\nscores.json';
 const REPORT_DIR = '.mlci-report';
 
-let gh: GitHubServer;
+const gh = useGitHub({ repo: REPO, token: TOKEN, login: BOT, write: true });
 let nextPr = 300;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: BOT, type: 'Bot', installation: true, write: true });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
 
 function pr(number: number) {
   gh.addPull(REPO, { number, headSha: HEAD, headRef: 'feature', baseRef: 'main' });

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
-import { runAction, type RunOptions } from '../support/runner.js';
-import { GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
+import { useGitHub } from '../support/loopback.js';
+import { runAction } from '../support/runner.js';
+import { BASE, compareMetrics, filesOf, git, GET_STARTED, HEAD, METRICS, readJson, repository, shown, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * Issue 7, the metrics side, through dist/compare-metrics (and dist/validate-data for the
@@ -18,36 +18,19 @@ import { GET_STARTED, filesOf, git, readJson, repository, shown, workspaceFrom }
 
 const REPO = 'octo/ml';
 const TOKEN = 'ghs_honest_metrics_token';
-const METRICS = 'eval/live/metrics.json\nscores.json';
-const BASE = join(GET_STARTED, 'base');
-const HEAD = join(GET_STARTED, 'head');
 const HEAD_SHA = 'c'.repeat(40);
 const exec = promisify(execFile);
 
-let gh: GitHubServer;
+const gh = useGitHub({ repo: REPO, token: TOKEN });
 
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
+const compare = compareMetrics({
+  github: gh,
+  token: TOKEN,
+  repository: REPO,
+  sha: HEAD_SHA,
+  event: { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 5, headSha: HEAD_SHA, baseRef: 'main' }) },
+  inputs: { metrics: METRICS },
 });
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
-
-function compare(o: Partial<RunOptions> & { inputs?: Record<string, string> }) {
-  return runAction({
-    action: 'compare-metrics',
-    github: gh,
-    token: TOKEN,
-    repository: REPO,
-    sha: HEAD_SHA,
-    event: { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 5, headSha: HEAD_SHA, baseRef: 'main' }) },
-    ...o,
-    inputs: { metrics: METRICS, 'report-dir': '.mlci-report', ...o.inputs },
-  });
-}
 
 async function section(workspace: string): Promise<any> {
   const names = (await readdir(join(workspace, '.mlci-report'))).filter((f) => f.endsWith('.section.json'));

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { useGitHub } from '../support/loopback.js';
 import { mlci as runCli } from '../support/cli.js';
 import { ROOT, runAction, type RunOptions, type RunResult } from '../support/runner.js';
 
@@ -21,18 +21,8 @@ const BOT = 'github-actions[bot]';
 const HEAD = 'b'.repeat(40);
 const REPORT_DIR = '.mlci-report';
 
-let gh: GitHubServer;
+const gh = useGitHub({ repo: REPO, token: TOKEN, login: BOT, write: true });
 let nextPr = 400;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: BOT, type: 'Bot', installation: true, write: true });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
 
 function pr(number = nextPr++) {
   gh.addPull(REPO, { number, headSha: HEAD, headRef: 'feature', baseRef: 'main' });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { useGitHub } from '../support/loopback.js';
 import { ROOT, runAction } from '../support/runner.js';
 
 /**
@@ -18,15 +18,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> @alice |';
 const SEATTLE = readFileSync(join(ROOT, 'node_modules/vega-datasets/data/seattle-weather.csv'), 'utf8');
 const SCHEMA = readFileSync(join(ROOT, 'test/fixtures/validate-data/seattle-weather.schema.yml'), 'utf8');
 
-let gh: GitHubServer;
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-  gh.addPull(REPO, { number: 21, headSha: HEAD, headRef: 'feature', baseRef: 'main' });
-});
-afterAll(async () => gh?.close());
-afterEach(() => expect(gh.violations).toEqual([]));
+const gh = useGitHub({ repo: REPO, token: TOKEN, write: true, pull: { number: 21, headSha: HEAD, headRef: 'feature', baseRef: 'main' } });
 
 describe('validate-data then comment-report', () => {
   it('posts the failed check with its file:line example, the cell escaped, and the step still failed', async () => {

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
+import { useGitHub } from '../support/loopback.js';
 import { ROOT, runAction, type RunResult } from '../support/runner.js';
 
 /**
@@ -76,14 +76,7 @@ async function makeRepo(pr: Record<string, string>): Promise<{ dir: string; base
   return { dir, base, head: await git(dir, 'rev-parse', 'HEAD') };
 }
 
-let gh: GitHubServer;
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-});
-afterAll(async () => gh?.close());
-afterEach(() => expect(gh.violations).toEqual([]));
+const gh = useGitHub({ repo: REPO, token: TOKEN });
 
 function prEvent(base: string, head: string) {
   return {
@@ -182,14 +175,7 @@ describe('validate-data drift against git:base', () => {
 });
 
 describe('the contents API for files over 1 MB', () => {
-  let raw: GitHubServer;
-  beforeAll(async () => {
-    raw = await startGitHubServer();
-    raw.addRepo(REPO);
-    raw.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-  });
-  afterAll(async () => raw?.close());
-  afterEach(() => expect(raw.violations).toEqual([]));
+  const raw = useGitHub({ repo: REPO, token: TOKEN });
 
   it('asks for the raw media type, since GitHub sends no inline content over 1 MB', async () => {
     // As GitHub answers: the bytes for the raw media type; over 1 MB, JSON without content otherwise.

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './runner.js';
+import { collect, type Spawned } from './spawned.js';
 
 /** The built CLI, as a user runs it after `npm run build`. */
 export const CLI = join(ROOT, 'packages/cli/lib/main.js');
@@ -12,24 +13,12 @@ export const CLI = join(ROOT, 'packages/cli/lib/main.js');
  */
 export const CLI_NODE = process.env.MLCI_CLI_NODE || process.execPath;
 
-export interface Spawned {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { Spawned } from './spawned.js';
 
 /** Runs a Node script (async spawn, never spawnSync) with only the environment given: PATH and HOME by default. */
 export function runNode(script: string, args: string[], o: { cwd?: string; env?: Record<string, string> } = {}): Promise<Spawned> {
-  return new Promise((done, fail) => {
-    const env = o.env ?? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' };
-    const child = spawn(CLI_NODE, [script, ...args], { cwd: o.cwd ?? ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  const env = o.env ?? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root' };
+  return collect(spawn(CLI_NODE, [script, ...args], { cwd: o.cwd ?? ROOT, env }));
 }
 
 /** `mlci <args>` in `cwd`. */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { UserError } from '@mlci/core/errors';
-import { checkedName, splitList } from '@mlci/core/files';
+import { checkedName, parseBoolean, parseWholeNumber, splitLists } from '@mlci/core/files';
 
 /**
  * Typed inputs. Every refusal names the input and the value, so the log says what to change.
@@ -13,11 +13,7 @@ export function string(name: string, opts: { required?: boolean } = {}): string 
 }
 
 export function bool(name: string, fallback: boolean): boolean {
-  const v = core.getInput(name).trim().toLowerCase();
-  if (v === '') return fallback;
-  if (['true', 'yes', 'on', '1'].includes(v)) return true;
-  if (['false', 'no', 'off', '0'].includes(v)) return false;
-  throw new UserError(`input "${name}" must be true or false, not "${v}"`, { input: name });
+  return parseBoolean(core.getInput(name), `input "${name}"`, name) ?? fallback;
 }
 
 export function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -34,7 +30,7 @@ export function oneOf<T extends string>(name: string, allowed: readonly T[], fal
  * in its glob. `required` says what the list is for, in the refusal of an empty one.
  */
 export function list(name: string, opts: { required?: string } = {}): string[] {
-  const v = splitList(core.getInput(name));
+  const v = splitLists(core.getInput(name));
   if (opts.required && v.length === 0) throw new UserError(`input "${name}" is required: ${opts.required}`, { input: name });
   return v;
 }
@@ -45,12 +41,7 @@ export function name(input: string, fallback: string): string {
 }
 
 export function integer(name: string, fallback: number, min = 0): number {
-  const v = core.getInput(name).trim();
-  if (v === '') return fallback;
-  if (!/^-?\d+$/.test(v) || Number(v) < min) {
-    throw new UserError(`input "${name}" must be a whole number of at least ${min}, not "${v}"`, { input: name });
-  }
-  return Number(v);
+  return parseWholeNumber(core.getInput(name), `input "${name}"`, name, min) ?? fallback;
 }
 
 const secrets = new Set<string>();

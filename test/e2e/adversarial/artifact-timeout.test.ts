@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { pullRequestEvent } from '../../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
-import { startResultsService, type ResultsService } from '../../support/results/index.js';
+import { useGitHub, useResultsService } from '../../support/loopback.js';
 import { runAction } from '../../support/runner.js';
 
 /**
@@ -11,21 +10,9 @@ import { runAction } from '../../support/runner.js';
  */
 const REPO = 'octo/ml';
 const HEAD = '7'.repeat(40);
-let gh: GitHubServer;
-let results: ResultsService;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  results = await startResultsService({ repository: REPO, headSha: HEAD });
-  gh.addRepo(REPO);
-  gh.addToken('ghs_fork_read_only', { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-  gh.addPull(REPO, { number: 3, headSha: HEAD, headRef: 'patch-1', baseRef: 'main' });
-  results.hang('ArtifactService/CreateArtifact');
-});
-afterAll(async () => {
-  await gh?.close();
-  await results?.close();
-});
+const gh = useGitHub({ repo: REPO, token: 'ghs_fork_read_only', pull: { number: 3, headSha: HEAD, headRef: 'patch-1', baseRef: 'main' } });
+const results = useResultsService({ repository: REPO, headSha: HEAD });
+beforeAll(() => results.hang('ArtifactService/CreateArtifact'));
 
 it('a results service that never answers fails the upload with a clear error, and the step ends', async () => {
   const run = await runAction({

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
+import { useGitHub } from '../../support/loopback.js';
 import { ROOT, runAction, type RunResult } from '../../support/runner.js';
 
 /**
@@ -23,17 +23,7 @@ const REPO = 'octo/ml';
 const TOKEN = 'ghs_bounded_token';
 const HEAD = 'b'.repeat(40);
 
-let gh: GitHubServer;
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-  gh.addPull(REPO, { number: 3, headSha: HEAD, headRef: 'feature', baseRef: 'main' });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN, write: true, pull: { number: 3, headSha: HEAD, headRef: 'feature', baseRef: 'main' } });
 
 function validate(files: Record<string, string | Buffer>, inputs: Record<string, string>, env?: Record<string, string>): Promise<RunResult> {
   return runAction({ action: 'validate-data', files, env, inputs: { 'report-dir': '.mlci-report', ...inputs } });

@@ -3,9 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Marked } from 'marked';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
-import { startResultsService, type ResultsService } from '../../support/results/index.js';
+import { describe, expect, it } from 'vitest';
+import { useGitHub, useResultsService } from '../../support/loopback.js';
 import { workflowRunEvent } from '../../support/events/index.js';
 import { ROOT, runAction, type RunResult } from '../../support/runner.js';
 
@@ -23,28 +22,9 @@ const CLIENT = join(ROOT, 'test/support/results/toolkit-client.mjs');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const png = (i: number) => Buffer.concat([PNG, Buffer.from(`#${i}`)]);
 
-let gh: GitHubServer;
-let results: ResultsService;
+const gh = useGitHub({ repo: REPO, token: WRITE, write: true });
+const results = useResultsService({ repository: REPO, restOn: gh });
 let nextPr = 300;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  results = await startResultsService({ repository: REPO });
-  for (const r of results.restRoutes()) {
-    gh.route(r.method, r.openapiPath, (req) =>
-      r.handler({ ...req, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v ?? '')])) }),
-    );
-  }
-  gh.addRepo(REPO);
-  gh.addToken(WRITE, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-});
-afterAll(async () => {
-  await gh?.close();
-  await results?.close();
-});
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
 
 function section(id: string, status: string, markdown: string, extra: object = {}): string {
   return JSON.stringify({

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BlockBlobClient } from '@azure/storage-blob';
 import { pack, type Header } from 'tar-stream';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { baselineName, stagingPath } from '@mlci/core/baseline';
 import { pullRequestEvent, pushEvent } from '../../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
-import { startResultsService, type ResultsService } from '../../support/results/index.js';
+import { useGitHub, useResultsService } from '../../support/loopback.js';
 import { runAction } from '../../support/runner.js';
 import { workspaceWith } from './support.js';
 
@@ -26,21 +25,8 @@ const BASE_SHA = 'b'.repeat(40);
 const HEAD_SHA = 'e'.repeat(40);
 const NAME = baselineName(['metrics.json']);
 
-let gh: GitHubServer;
-let results: ResultsService;
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: false });
-  results = await startResultsService({ repository: REPO, headSha: BASE_SHA });
-});
-afterAll(async () => {
-  await gh?.close();
-  await results?.close();
-});
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN });
+const results = useResultsService({ repository: REPO, headSha: BASE_SHA });
 
 async function tarOf(members: Array<Partial<Header> & { name: string; body?: string }>): Promise<Buffer> {
   const p = pack();

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
+import { describe, expect, it } from 'vitest';
+import { useGitHub } from '../../support/loopback.js';
 import { pullRequestEvent } from '../../support/events/index.js';
 import { runAction, type RunOptions, type RunResult } from '../../support/runner.js';
 
@@ -15,17 +15,7 @@ const SHA1 = '1'.repeat(40);
 const SHA2 = '2'.repeat(40);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-let gh: GitHubServer;
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN, write: true });
 
 function run(pr: number, headSha: string, o: Partial<RunOptions> = {}): Promise<RunResult> {
   return runAction({

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pullRequestEvent } from '../../support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
+import { useGitHub } from '../../support/loopback.js';
 import { runAction, type RunOptions } from '../../support/runner.js';
 import { workspaceWith } from './support.js';
 
@@ -15,17 +15,7 @@ const TOKEN = 'ghs_secret_scrub_job_token_9f8e7d6c5b4a';
 const RUNTIME = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.planted-runtime-token';
 const HEAD = 'c'.repeat(40);
 
-let gh: GitHubServer;
-beforeAll(async () => {
-  gh = await startGitHubServer();
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true, write: true });
-  gh.addPull(REPO, { number: 9, headSha: HEAD, headRef: 'feature', baseRef: 'main' });
-});
-afterAll(async () => gh?.close());
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const gh = useGitHub({ repo: REPO, token: TOKEN, write: true, pull: { number: 9, headSha: HEAD, headRef: 'feature', baseRef: 'main' } });
 
 function run(action: string, workspace: string, inputs: Record<string, string>, o: Partial<RunOptions> = {}) {
   return runAction({

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { userUrls } from '../github/fields.js';
 
 /**
  * The GitHub objects webhook payloads are made of (users, repositories), with every URL field a
@@ -47,15 +48,7 @@ export function user(login: string, h: Hosts, type: 'User' | 'Organization' | 'B
     gravatar_id: '',
     url,
     html_url: `${h.server}/${login}`,
-    followers_url: `${url}/followers`,
-    following_url: `${url}/following{/other_user}`,
-    gists_url: `${url}/gists{/gist_id}`,
-    starred_url: `${url}/starred{/owner}{/repo}`,
-    subscriptions_url: `${url}/subscriptions`,
-    organizations_url: `${url}/orgs`,
-    repos_url: `${url}/repos`,
-    events_url: `${url}/events{/privacy}`,
-    received_events_url: `${url}/received_events`,
+    ...userUrls(url),
     type,
     user_view_type: 'public',
     site_admin: false,

@@ -1,3 +1,4 @@
+import { unmergedPullFields } from '../github/fields.js';
 import { hosts, idFor, iso, minimalRepository, repository, shaFor, user, type Hosts } from './objects.js';
 
 /**
@@ -70,12 +71,7 @@ export function pullRequestEvent(o: PullRequestEventOptions) {
     created_at: iso(new Date(now.getTime() - 3_600_000)),
     updated_at: iso(now),
     closed_at: null,
-    merged_at: null,
-    merge_commit_sha: null,
-    assignee: null,
-    assignees: [],
-    requested_reviewers: [],
-    requested_teams: [],
+    ...unmergedPullFields(),
     labels: [],
     milestone: null,
     draft: false,

@@ -57,6 +57,14 @@ export function builtinRoutes(w: World): Route[] {
   const created = (body: Record<string, unknown>): Res => ({ status: 201, body, headers: { location: String(body.url) } });
   const author = (req: Req): Comment['user'] => ({ login: req.token.login, type: req.token.type });
 
+  // The sha of the commit that stands for a ref seeded with addFile (see GET commits/{ref}).
+  const standInSha = (ref: string): string => (/^[0-9a-f]{40}$/.test(ref) ? ref : blobSha(Buffer.from(`ref ${ref}`)));
+  // The sha GET commits/{ref} answers for a ref: the git store's commit, else the stand-in.
+  const commitSha = (r: Repo, ref: string): string => {
+    const sha = resolveRef(r, ref);
+    return sha && r.git.get(sha)?.type === 'commit' ? sha : standInSha(ref);
+  };
+
   // A ref as the checks and contents endpoints take it: a sha, a branch, `heads/x` or `tags/x`.
   const resolveRef = (r: Repo, ref: string): string | undefined => {
     for (const candidate of [`refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`, ref]) {
@@ -413,7 +421,7 @@ export function builtinRoutes(w: World): Route[] {
       const c = sha ? r.git.get(sha) : undefined;
       if (c?.type === 'commit') return { status: 200, body: shape.commit(r, c, req.urls) };
       if (!r.files.has(ref)) throw unprocessable(docs(req), `No commit found for SHA: ${ref}`);
-      const standIn = /^[0-9a-f]{40}$/.test(ref) ? ref : blobSha(Buffer.from(`ref ${ref}`));
+      const standIn = standInSha(ref);
       const who = { name: 'Test', email: 'test@example.com', date: r.created_at };
       return { status: 200, body: shape.commit(r, { sha: standIn, tree: blobSha(Buffer.from(`tree ${ref}`)), parents: [], message: ref, author: who, committer: who }, req.urls) };
     }],
@@ -421,11 +429,16 @@ export function builtinRoutes(w: World): Route[] {
       const r = repoOf(req);
       const path = req.params.path.replace(/^\/+|\/+$/g, '');
       const ref = req.query.ref ?? r.defaultBranch;
-      const files = r.files.get(ref);
+      // Files seeded for a branch are also found by the sha its commit answers with.
+      const files = r.files.get(ref) ?? [...r.files].find(([seededRef]) => commitSha(r, seededRef) === ref)?.[1];
+      // As GitHub does: the raw media type answers a file with its bytes, anything else as JSON.
+      const raw = /vnd\.github(\.v3)?\.raw/.test(String(req.headers.accept ?? ''));
+      const answer = (sha: string, content: Buffer): Res =>
+        raw
+          ? { status: 200, body: content, headers: { 'content-type': 'application/vnd.github.raw+json; charset=utf-8' } }
+          : { status: 200, body: shape.contentFile(r, path, ref, sha, content, req.urls) };
       const seeded = files?.get(path);
-      if (seeded) {
-        return { status: 200, body: shape.contentFile(r, path, ref, blobSha(seeded), seeded, req.urls) };
-      }
+      if (seeded) return answer(blobSha(seeded), seeded);
       const children = new Map<string, Record<string, unknown>>();
       for (const [p, content] of files ?? []) {
         if (!p.startsWith(`${path}/`) && path !== '') continue;
@@ -440,7 +453,7 @@ export function builtinRoutes(w: World): Route[] {
       const sha = resolveRef(r, ref);
       const blob = sha ? r.git.readPath(sha, path) : undefined;
       if (!blob) throw notFound(docs(req));
-      return { status: 200, body: shape.contentFile(r, path, ref, blob.sha, blob.content, req.urls) };
+      return answer(blob.sha, blob.content);
     }],
 
     // Releases and their assets (uploads arrive through the release's upload_url).

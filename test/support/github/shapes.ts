@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unmergedPullFields, userUrls } from './fields.js';
 import type { GitObject, Signature, TreeEntry } from './git.js';
 import type { Asset, CheckRun, Comment, Pull, Release, Repo, User, World, WorkflowRun } from './state.js';
 
@@ -26,15 +27,7 @@ export function simpleUser(u: User, x: Urls): Record<string, unknown> {
     gravatar_id: '',
     url: api,
     html_url: u.type === 'Bot' ? `${x.web}/apps/${u.login.replace(/\[bot\]$/, '')}` : `${x.web}/${u.login}`,
-    followers_url: `${api}/followers`,
-    following_url: `${api}/following{/other_user}`,
-    gists_url: `${api}/gists{/gist_id}`,
-    starred_url: `${api}/starred{/owner}{/repo}`,
-    subscriptions_url: `${api}/subscriptions`,
-    organizations_url: `${api}/orgs`,
-    repos_url: `${api}/repos`,
-    events_url: `${api}/events{/privacy}`,
-    received_events_url: `${api}/received_events`,
+    ...userUrls(api),
     type: u.type,
     user_view_type: 'public',
     site_admin: false,
@@ -227,12 +220,7 @@ export function pullSimple(w: World, r: Repo, p: Pull, x: Urls): Record<string, 
     created_at: p.created_at,
     updated_at: p.updated_at,
     closed_at: p.state === 'closed' ? p.updated_at : null,
-    merged_at: null,
-    merge_commit_sha: null,
-    assignee: null,
-    assignees: [],
-    requested_reviewers: [],
-    requested_teams: [],
+    ...unmergedPullFields(),
     head: branch(p.headRef, p.headSha),
     base: branch(p.baseRef, p.baseSha),
     _links: links,

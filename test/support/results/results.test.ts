@@ -11,6 +11,7 @@ import formatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite } from './azurite.js';
 import type { RestRoute } from './rest.js';
+import { collect } from '../spawned.js';
 import { startResultsService, type ResultsService } from './service.js';
 import { backendIdsOf, runtimeToken } from './token.js';
 
@@ -48,14 +49,7 @@ async function runClient(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail);
-    child.on('close', done);
-  });
+  const { code, stdout, stderr } = await collect(child);
   if (code !== 0) throw new Error(`client exited ${code}\n${stdout.slice(-4000)}\n${stderr}`);
   const results = JSON.parse(await readFile(out, 'utf8')) as StepResult[];
   await rm(runnerTemp, { recursive: true, force: true });

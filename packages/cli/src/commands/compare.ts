@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UserError } from '@mlci/core/errors';
-import { splitList } from '@mlci/core/files';
+import { parseBoolean, parseWholeNumber, splitLists } from '@mlci/core/files';
 import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
 import { baselineName, chooseBaseline, parseBaselineSpec } from '@mlci/core/baseline';
 import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
@@ -56,44 +56,28 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
   return a.failOnRegression ? 1 : 0;
 }
 
-function flagList(v: unknown): string[] {
-  return ((v as string[] | undefined) ?? []).flatMap(splitList);
-}
-
-function flagBool(v: unknown, name: string, fallback: boolean): boolean {
-  if (v === undefined) return fallback;
-  if (v === true || v === 'true') return true;
-  if (v === 'false') return false;
-  throw new UserError(`--${name} must be true or false, not "${String(v)}"`, { input: name });
-}
-
-function flagInt(v: unknown, name: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(String(v)) || Number(v) < 1) throw new UserError(`--${name} must be a whole number of at least 1, not "${String(v)}"`, { input: name });
-  return Number(v);
-}
 
 /** The section `mlci compare` writes, so a failure leaves a failing one in its place. */
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
   return {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(flagList(v.metrics))), stage: 'metrics', title: 'Metrics' },
+    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(splitLists(v.metrics as string[] | undefined))), stage: 'metrics', title: 'Metrics' },
   };
 }
 
 export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
-  const metrics = flagList(v.metrics);
+  const metrics = splitLists(v.metrics as string[] | undefined);
   if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });
   return compare(
     {
       metrics,
-      params: flagList(v.params),
+      params: splitLists(v.params as string[] | undefined),
       baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
       gates: v.gates as string | undefined,
       plots: v.plots as string | undefined,
-      precision: flagInt(v.precision, 'precision', 4),
+      precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
       showUnchanged: v['show-unchanged'] === true,
-      failOnRegression: flagBool(v['fail-on-regression'], 'fail-on-regression', true),
+      failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
       reportDir: v['report-dir'] as string | undefined,
     },
     env,

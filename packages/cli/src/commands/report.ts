@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { resolveFiles, splitList } from '@mlci/core/files';
+import { resolveFiles, splitLists } from '@mlci/core/files';
 import { defaultReportDir, describeRun, markRunReported, readerRun } from '@mlci/core/section';
 import { loadReport, renderHtml } from '@mlci/core/report';
 import { deliverReport } from '@mlci/core/comment-report';
@@ -63,7 +63,7 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
   return report(
     {
       reportDir: v['report-dir'] as string | undefined,
-      markdown: ((v.markdown as string[] | undefined) ?? []).flatMap(splitList),
+      markdown: splitLists(v.markdown as string[] | undefined),
       title: (v.title as string | undefined) ?? 'mlci report',
       id: (v.id as string | undefined) ?? 'mlci',
       out: (v.out as string | undefined) ?? 'mlci-report',

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { UserError } from '@mlci/core/errors';
-import { splitList } from '@mlci/core/files';
+import { parseWholeNumber, splitLists } from '@mlci/core/files';
 import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
 import { pullRequestBase, type DriftResult, type GitBase } from '@mlci/core/data';
-import { FAIL_ON, runValidation, saveValidation, sectionId, type FailOn } from '@mlci/core/validate-data';
+import { FAIL_ON, runValidation, saveValidation, sectionId, sectionTitle, type FailOn } from '@mlci/core/validate-data';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -73,20 +73,13 @@ function baseOf(env: NodeJS.ProcessEnv): GitBase | undefined {
   return ref ? { ref } : undefined;
 }
 
-function integerFlag(v: unknown, name: string, fallback: number | undefined, min: number): number | undefined {
-  if (v === undefined || v === '') return fallback;
-  const s = String(v);
-  if (!/^\d+$/.test(s) || Number(s) < min) throw new UserError(`--${name} must be a whole number of at least ${min}, not "${s}"`, { input: name });
-  return Number(s);
-}
-
-const list = (v: unknown): string[] => ((v as string[] | undefined) ?? []).flatMap(splitList);
+const list = (v: unknown): string[] => splitLists(v as string[] | undefined);
 
 /** The section `mlci validate` writes, so a failure leaves a failing one in its place. */
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
   return {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'validate-data', id: sectionId(list(v.data)), stage: 'data', title: `Data validation: ${list(v.data).join(', ')}` },
+    slot: { action: 'validate-data', id: sectionId(list(v.data)), stage: 'data', title: sectionTitle(list(v.data)) },
   };
 }
 
@@ -102,8 +95,8 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
       inferSchema: v['infer-schema'] as string | undefined,
       reference: list(v.reference),
       failOn: failOn as FailOn,
-      maxExamples: integerFlag(v['max-examples'], 'max-examples', 5, 0)!,
-      sample: integerFlag(v.sample, 'sample', undefined, 1),
+      maxExamples: parseWholeNumber(String(v['max-examples'] ?? ''), '--max-examples', 'max-examples', 0) ?? 5,
+      sample: parseWholeNumber(String(v.sample ?? ''), '--sample', 'sample', 1),
       reportDir: v['report-dir'] as string | undefined,
     },
     env,

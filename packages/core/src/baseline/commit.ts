@@ -1,12 +1,5 @@
-import { UserError } from '../errors.js';
-import { statusOf, type Api, type Repo } from '../forge/api.js';
-import { commitDate, resolveCommit } from './git.js';
-
-/** A commit a baseline or a reference was read from: its sha and its committer date (ISO 8601). */
-export interface CommitInfo {
-  sha: string;
-  date?: string;
-}
+import type { Api, Repo } from '../forge/api.js';
+import { apiCommit, commitDate, resolveCommit, type CommitInfo } from '../forge/file-at-ref.js';
 
 /** The commit a ref names in the local clone, with its committer date; undefined when it has none. */
 export async function localCommit(ref: string, cwd: string): Promise<CommitInfo | undefined> {
@@ -14,30 +7,6 @@ export async function localCommit(ref: string, cwd: string): Promise<CommitInfo 
   if (!sha) return undefined;
   const date = await commitDate(sha, cwd);
   return { sha, ...(date ? { date } : {}) };
-}
-
-/**
- * The commit a ref names on GitHub (`GET /repos/{owner}/{repo}/commits/{ref}`), or undefined when
- * the repository has no such branch, tag or commit: GitHub answers 422 ("No commit found for SHA")
- * for those. The contents endpoint cannot tell: its 404 means a missing ref and a missing file
- * alike. A 404 here means the repository is not visible to the token: a UserError naming `input`.
- */
-export async function apiCommit(api: Api, repo: Repo, ref: string, input = 'baseline'): Promise<CommitInfo | undefined> {
-  try {
-    const { data } = await api.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...repo, ref, per_page: 1 });
-    const date = data.commit?.committer?.date ?? data.commit?.author?.date ?? undefined;
-    return { sha: data.sha, ...(date ? { date } : {}) };
-  } catch (e) {
-    const status = statusOf(e);
-    if (status === 422) return undefined;
-    if (status === 404) {
-      throw new UserError(
-        `input "${input}": GitHub has no repository ${repo.owner}/${repo.repo} that the token can read, so git:${ref} cannot be looked up (the token needs contents: read)`,
-        { input, cause: e },
-      );
-    }
-    throw e;
-  }
 }
 
 /** The local clone first, else GitHub: undefined when neither knows the ref. */

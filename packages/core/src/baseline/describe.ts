@@ -1,7 +1,7 @@
 import type { Api, Repo } from '../forge/api.js';
 import { escapeText } from '../section/escape.js';
-import { ageAgainst, apiCommit, type CommitInfo } from './commit.js';
-import { commitDate } from './git.js';
+import { apiCommit, commitDate, type CommitInfo } from '../forge/file-at-ref.js';
+import { ageAgainst } from './commit.js';
 
 export interface BaselineFacts {
   /** What was compared with: `git:main (local clone)`. */

@@ -5,8 +5,9 @@ import { UserError } from '../errors.js';
 import type { Api, Repo } from '../forge/api.js';
 import { apiSource } from './api.js';
 import { restoreCachedBaseline, type BaselineCache } from './cache.js';
-import { apiCommit, findCommit, type CommitInfo } from './commit.js';
-import { cloneKind, localGitSource, repositoryPrefix } from './git.js';
+import { cloneKind, repositoryPrefix, type CommitInfo } from '../forge/file-at-ref.js';
+import { findCommit } from './commit.js';
+import { localGitSource } from './git.js';
 import { successfulRuns } from './runs.js';
 import { directorySource, fileSource, withBasenameFallback, type BaselineSource } from './source.js';
 import type { ChosenBaseline } from './spec.js';
@@ -70,11 +71,10 @@ export async function openBaseline(chosen: ChosenBaseline, o: OpenBaselineOption
       const local = await localGitSource(chosen.ref, o.workspace);
       if (local) return { source: local, label: local.label, commit: local.commit };
       if (o.api && o.repo) {
-        // The contents endpoint's 404 cannot tell a missing file from a missing ref: ask first.
-        const commit = await apiCommit(o.api, o.repo, chosen.ref);
-        if (!commit) return missingRef(chosen, `is not a branch, tag or commit of ${o.repo.owner}/${o.repo.repo}`);
-        const source = apiSource(o.api, o.repo, chosen.ref, await repositoryPrefix(o.workspace), commit);
-        return { source, label: source.label, commit };
+        // The contents endpoint's 404 cannot tell a missing file from a missing ref: apiSource asks first.
+        const source = await apiSource(o.api, o.repo, chosen.ref, await repositoryPrefix(o.workspace));
+        if (!source) return missingRef(chosen, `is not a branch, tag or commit of ${o.repo.owner}/${o.repo.repo}`);
+        return { source, label: source.label, commit: source.commit };
       }
       const clone = await cloneKind(o.workspace);
       if (clone === 'full') return missingRef(chosen, 'is not a branch, tag or commit of this clone');

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { UserError } from '../errors.js';
-import type { CommitInfo } from './commit.js';
+import type { CommitInfo } from '../forge/file-at-ref.js';
 import { containedPath } from '../files/contained.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { checkTitle } from './checks.js';
 import type { CheckResult, Example, Severity, ValidationResult } from './types.js';
 
 /**
@@ -13,7 +14,7 @@ export function checkAnnotations(result: ValidationResult, maxExamples: number, 
   for (const c of result.checks) {
     if (c.passed) continue;
     const severity = c.severity;
-    const title = `${c.column ?? 'dataset'}: ${checkTitle(c)}`;
+    const title = `${c.column ?? 'dataset'}: ${checkTitle(c.check)}`;
     // An unreadable file or schema is annotated from its error, which also knows the column.
     if (c.check === 'readable' || c.check === 'schema') continue;
     const examples = c.examples.slice(0, Math.max(0, maxExamples));
@@ -41,26 +42,12 @@ export function checkAnnotations(result: ValidationResult, maxExamples: number, 
   return out;
 }
 
-const TITLES: Partial<Record<CheckResult['check'], string>> = {
-  not_null: 'not null',
-  enum: 'allowed values',
-  column_present: 'column present',
-  extra_column: 'no extra columns',
-  field_count: 'field count',
-  not_empty: 'not empty',
-  row_count: 'row count',
-};
-
-function checkTitle(c: CheckResult): string {
-  return TITLES[c.check] ?? c.check;
-}
-
 function headline(c: CheckResult): string {
   const who = c.column === null ? 'The data' : `Column ${JSON.stringify(c.column)}`;
   const expected = c.expected ? ` (expected ${c.expected}${c.mostly !== undefined ? `, mostly ${c.mostly}` : ''})` : '';
-  if (c.check === 'row_count') return `${who} fails ${checkTitle(c)}${expected}`;
+  if (c.check === 'row_count') return `${who} fails ${checkTitle(c.check)}${expected}`;
   const rows = c.checked_rows !== undefined ? `${c.failed_rows} of ${c.checked_rows} rows` : `${c.failed_rows} row${c.failed_rows === 1 ? '' : 's'}`;
-  return `${who} fails ${checkTitle(c)} in ${rows}${expected}`;
+  return `${who} fails ${checkTitle(c.check)} in ${rows}${expected}`;
 }
 
 function showValue(v: Example['value']): string {

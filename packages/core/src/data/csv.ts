@@ -52,6 +52,15 @@ export interface CsvStats {
   hasHeader: boolean;
 }
 
+/** A header that names a column twice cannot be read by name: a UserError at the second one. */
+export function refuseDuplicateColumns(names: string[], file: string, line: number): void {
+  const seen = new Set<string>();
+  for (const [i, n] of names.entries()) {
+    if (seen.has(n)) throw new UserError(`duplicate column name ${JSON.stringify(n)} in the header`, { file, line, column: i + 1 });
+    seen.add(n);
+  }
+}
+
 export async function readCsv(
   source: ByteSource,
   file: string,

@@ -1,6 +1,6 @@
 import { Document, isMap } from 'yaml';
 import { UserError } from '../errors.js';
-import { readCsv } from './csv.js';
+import { readCsv, refuseDuplicateColumns } from './csv.js';
 import { KeySet } from './hash.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { openData, type DataFormat } from './source.js';
@@ -305,11 +305,7 @@ export async function inferSchema(input: string | string[], options: InferOption
           {
             header: (names, line) => {
               // As validation refuses it: a schema for a header it cannot read would be a lie.
-              const seen = new Set<string>();
-              for (const [i, n] of names.entries()) {
-                if (seen.has(n)) throw new UserError(`duplicate column name ${JSON.stringify(n)} in the header`, { file, line, column: i + 1 });
-                seen.add(n);
-              }
+              refuseDuplicateColumns(names, file, line);
               cols = names.map(profile);
             },
             record: (buf, starts, ends, n) => {

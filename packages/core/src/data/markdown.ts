@@ -1,4 +1,5 @@
 import { codeSpan, escapeCell, escapeText, table } from '../section/escape.js';
+import { checkTitle } from './checks.js';
 import type { CheckResult, Example, ValidationResult } from './types.js';
 
 /**
@@ -16,23 +17,6 @@ export interface MarkdownOptions {
 
 const fmt = new Intl.NumberFormat('en-US');
 const n = (x: number) => fmt.format(x);
-
-const CHECK_TITLES: Record<string, string> = {
-  type: 'type',
-  not_null: 'not null',
-  min: 'min',
-  max: 'max',
-  enum: 'allowed values',
-  pattern: 'pattern',
-  unique: 'unique',
-  column_present: 'column present',
-  extra_column: 'no extra columns',
-  field_count: 'field count',
-  not_empty: 'not empty',
-  row_count: 'row count',
-  readable: 'readable',
-  schema: 'valid schema',
-};
 
 function showValue(v: Example['value']): string {
   if (v === null) return '_null_';
@@ -96,7 +80,7 @@ export function renderValidationMarkdown(result: ValidationResult, options: Mark
       const expected = c.expected ? escapeCell(c.expected) + (c.mostly !== undefined ? ` (mostly ${c.mostly})` : '') : '';
       return [
         c.column === null ? '_dataset_' : codeSpan(c.column),
-        escapeCell(CHECK_TITLES[c.check] ?? c.check),
+        escapeCell(checkTitle(c.check)),
         c.severity,
         failedRows,
         expected,

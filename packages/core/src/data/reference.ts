@@ -1,14 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { UserError, type Problem } from '../errors.js';
 import { resolveFiles } from '../files/globs.js';
-import { messageOf, statusOf, type Api, type Repo } from '../forge/api.js';
-import { apiCommit } from '../baseline/commit.js';
-import { cloneKind } from '../baseline/git.js';
+import type { Api, Repo } from '../forge/api.js';
+import { cloneKind, openInClone, openThroughApi, repositoryPrefix, type FilesAtRef } from '../forge/file-at-ref.js';
 
 /**
  * The data to compare with for drift: the same files at another commit (`git:<ref>`, `git:base`)
@@ -109,8 +104,8 @@ export async function fetchReference(spec: ReferenceSpec, dataFiles: string[], o
     return out;
   }
 
-  let refs: string[];
   let label: string;
+  let files: FilesAtRef | undefined;
   if (spec.kind === 'base') {
     if (!o.base) {
       out.notices.push({
@@ -119,52 +114,50 @@ export async function fetchReference(spec: ReferenceSpec, dataFiles: string[], o
       });
       return out;
     }
-    refs = [o.base.sha, o.base.ref && `origin/${o.base.ref}`].filter((r): r is string => Boolean(r));
     label = o.base.ref ?? o.base.sha!.slice(0, 7);
+    // The exact commit when the event gave one; actions/checkout leaves other branches as `origin/<name>`.
+    files = o.base.sha ? await openInClone(o.base.sha, o.workspace, { input: 'reference' }) : undefined;
+    if (!files && o.base.ref) files = await openInClone(`origin/${o.base.ref}`, o.workspace, { input: 'reference' });
   } else {
-    // actions/checkout creates only the checked-out branch; other branches are `origin/<name>`.
-    refs = [spec.ref, ...(/^[0-9a-f]{7,40}$/i.test(spec.ref) || spec.ref.includes('/') ? [] : [`origin/${spec.ref}`])];
     label = spec.ref;
+    files = await openInClone(spec.ref, o.workspace, { input: 'reference' });
   }
-  // The API takes one name: the exact commit when the event gave one.
-  const apiRef = spec.kind === 'base' ? (o.base!.sha ?? o.base!.ref!) : spec.ref;
+  let why = '';
+  if (!files && o.api && o.repo) {
+    const ref = spec.kind === 'base' ? (o.base!.sha ?? o.base!.ref!) : spec.ref;
+    const known = spec.kind === 'base' && o.base!.sha ? { sha: o.base!.sha } : undefined;
+    files = await openThroughApi(o.api, o.repo, ref, { input: 'reference', prefix: await repositoryPrefix(o.workspace), ...(known ? { commit: known } : {}) });
+    // A ref the user named that names no commit (`git:mian`) is the user's error, never "no reference".
+    if (!files && spec.kind === 'git') refuse(spec.ref, `${o.repo.owner}/${o.repo.repo}`);
+    why = files ? `GitHub has no such file at ${label}` : `GitHub has no commit ${label}`;
+  } else if (!files) {
+    const clone = await cloneKind(o.workspace);
+    // A full clone that lacks the ref is answer enough; a shallow one without a token cannot tell.
+    if (spec.kind === 'git' && clone === 'full') refuse(spec.ref, 'this clone');
+    why =
+      clone === 'none'
+        ? 'the workspace is not a git clone and there is no token to ask GitHub'
+        : `${label} is not in the local clone (a shallow checkout: fetch-depth: 0 brings it) and there is no token to ask GitHub`;
+  }
 
   const dir = await mkdtemp(join(o.tempDir, 'mlci-reference-'));
   out.cleanup = () => rm(dir, { recursive: true, force: true });
-  const clone = await localClone(o.workspace);
-  const commit = clone ? await firstCommit(clone.top, refs) : undefined;
-  if (spec.kind === 'git' && !commit) await refuseMissingRef(spec.ref, clone, o);
   for (const [i, file] of dataFiles.entries()) {
     const shown = workspacePath(file, o.workspace);
-    const repoPath = clone ? workspacePath(file, clone.top) : shown;
-    if (isAbsolute(repoPath)) {
+    if (isAbsolute(shown)) {
       out.notices.push({ severity: 'notice', message: `no reference for ${shown}: it is outside the repository` });
       continue;
     }
     // Each copy keeps its name (`train.csv.gz`): the format is detected from it.
     const dest = join(dir, String(i), basename(file));
     await mkdir(join(dir, String(i)));
-    let found: 'git' | 'api' | 'missing';
-    let why = '';
-    if (clone && commit) {
-      found = (await gitBlobToFile(clone.top, commit, repoPath, dest)) ? 'git' : 'missing';
-    } else if (o.api && o.repo) {
-      const got = await contentsToFile(o.api, o.repo, repoPath, apiRef, dest);
-      found = got === true ? 'api' : 'missing';
-      if (got !== true) why = got;
-    } else {
-      found = 'missing';
-      why = clone
-        ? `${label} is not in the local clone (a shallow checkout: fetch-depth: 0 brings it) and there is no token to ask GitHub`
-        : 'the workspace is not a git clone and there is no token to ask GitHub';
-    }
-    if (found === 'missing') {
+    if (!files || !(await files.copyTo(shown, dest))) {
       out.notices.push({ severity: 'notice', message: `no reference for ${shown} at ${label}${why ? `: ${why}` : ''}` });
       continue;
     }
     out.files.push(dest);
     out.labels.set(dest, `${shown}@${label}`);
-    out.sources.set(dest, found);
+    out.sources.set(dest, files.via);
   }
   if (out.files.length === 0 && dataFiles.length > 1) {
     out.notices.push({ severity: 'notice', message: `no reference at ${label}: drift was not computed` });
@@ -172,131 +165,6 @@ export async function fetchReference(spec: ReferenceSpec, dataFiles: string[], o
   return out;
 }
 
-/**
- * A ref the user named that names no commit (`git:mian`) is the user's error, never "no reference":
- * GitHub is asked when the clone lacks it (the contents endpoint's 404 cannot tell a missing ref
- * from a missing file); a full clone that lacks it is answer enough. A shallow clone without a
- * token cannot tell, and the per-file notices say so.
- */
-async function refuseMissingRef(ref: string, clone: { top: string } | undefined, o: ReferenceOptions): Promise<void> {
-  let where: string | undefined;
-  if (o.api && o.repo) {
-    if (!(await apiCommit(o.api, o.repo, ref, 'reference'))) where = `${o.repo.owner}/${o.repo.repo}`;
-  } else if (clone && (await cloneKind(clone.top)) === 'full') {
-    where = 'this clone';
-  }
-  if (where) throw new UserError(`input "reference": git:${ref} is not a branch, tag or commit of ${where}`, { input: 'reference' });
-}
-
-interface GitResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** git with an argument array (never a shell), for short answers. */
-function git(args: string[], cwd: string): Promise<GitResult> {
-  return new Promise((done) => {
-    execFile('git', args, { cwd, maxBuffer: 1 << 20, env: gitEnv() }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
-      done({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
-
-// Never ask for credentials on a terminal that is not there (a partial clone may fetch lazily).
-const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0' });
-
-async function localClone(workspace: string): Promise<{ top: string } | undefined> {
-  const r = await git(['rev-parse', '--show-toplevel'], workspace);
-  return r.code === 0 ? { top: r.stdout.trim() } : undefined;
-}
-
-/** The first of the candidate refs that names a commit in the local clone. */
-async function firstCommit(top: string, refs: string[]): Promise<string | undefined> {
-  for (const ref of refs) {
-    const r = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
-    if (r.code === 0) return r.stdout.trim();
-  }
-  return undefined;
-}
-
-/**
- * Writes the blob at `<commit>:<path>` to a file, streamed (data files are large): git's stdout
- * is the file itself. `cat-file blob` gives the committed bytes exactly; `git show` would run
- * textconv filters. False when the commit has no such file.
- */
-async function gitBlobToFile(top: string, commit: string, path: string, dest: string): Promise<boolean> {
-  const spec = `${commit}:${path}`;
-  const type = await git(['cat-file', '-t', spec], top);
-  if (type.code !== 0 || type.stdout.trim() !== 'blob') return false;
-  const fh = await open(dest, 'w');
-  try {
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
-      const child = spawn('git', ['cat-file', 'blob', spec], { cwd: top, env: gitEnv(), stdio: ['ignore', fh.fd, 'pipe'] });
-      let err = '';
-      child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-      child.on('error', fail);
-      child.on('close', (c) => done({ code: c, stderr: err }));
-    });
-    if (code !== 0) throw new Error(`git cat-file blob ${spec} failed: ${stderr.trim()}`);
-  } finally {
-    await fh.close();
-  }
-  return true;
-}
-
-/**
- * A file at a ref through `GET /repos/{owner}/{repo}/contents/{path}?ref=`, streamed to `dest`.
- * The raw media type is asked for: without it GitHub sends no content for files over 1 MB
- * (`encoding: "none"`), and with it files up to 100 MB come as their bytes. A server that
- * answers with the JSON description anyway is read from its base64 `content`.
- * Returns true, or why there is no file.
- */
-async function contentsToFile(api: Api, repo: Repo, path: string, ref: string, dest: string): Promise<true | string> {
-  let res: Awaited<ReturnType<Api['request']>>;
-  try {
-    res = await api.request('GET /repos/{owner}/{repo}/contents/{path}', {
-      ...repo,
-      path,
-      ref,
-      headers: { accept: 'application/vnd.github.raw+json' },
-      request: { parseSuccessResponseBody: false },
-    });
-  } catch (e) {
-    const status = statusOf(e);
-    if (status === 404) return `GitHub has no such file at ${ref}`;
-    if (status === 403 || status === 401) return `GitHub refused to read it (${messageOf(e)}): the token needs contents: read`;
-    throw new UserError(`cannot fetch the reference ${path}@${ref} from GitHub: ${messageOf(e)}`, { input: 'reference', cause: e });
-  }
-  const body = toReadable(res.data);
-  const type = String(res.headers['content-type'] ?? '');
-  if (!/^application\/json/i.test(type)) {
-    await pipeline(body, createWriteStream(dest));
-    return true;
-  }
-  // The JSON description: a directory (an array), or a file with base64 content.
-  const chunks: Buffer[] = [];
-  for await (const c of body) chunks.push(Buffer.from(c as Uint8Array));
-  const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type?: string; encoding?: string; content?: string } | unknown[];
-  if (Array.isArray(json) || json.type !== 'file') return `${path} is not a file at ${ref}`;
-  if (json.encoding !== 'base64' || typeof json.content !== 'string') {
-    throw new UserError(
-      `GitHub sent ${path}@${ref} without its content (encoding "${json.encoding}": a file over 1 MB) although the raw media type was asked for`,
-      { input: 'reference' },
-    );
-  }
-  await writeFile(dest, Buffer.from(json.content, 'base64'));
-  return true;
-}
-
-function toReadable(data: unknown): Readable {
-  if (data instanceof Readable) return data;
-  if (data && typeof (data as ReadableStream).getReader === 'function') {
-    return Readable.fromWeb(data as import('node:stream/web').ReadableStream);
-  }
-  // A client that parsed the body anyway (a string, bytes, or the JSON object).
-  if (typeof data === 'string' || data instanceof Uint8Array) return Readable.from([Buffer.from(data)]);
-  if (data instanceof ArrayBuffer) return Readable.from([Buffer.from(data)]);
-  return Readable.from([Buffer.from(JSON.stringify(data))]);
+function refuse(ref: string, where: string): never {
+  throw new UserError(`input "reference": git:${ref} is not a branch, tag or commit of ${where}`, { input: 'reference' });
 }

@@ -1,8 +1,6 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from 'yaml';
 import { isUserError, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
-import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
+import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation } from '../files/yaml-schema.js';
 import type { ColumnSchema, DataSchema } from './types.js';
 import { compilePattern } from './pattern.js';
 import { parseDateText } from './values.js';
@@ -61,45 +59,16 @@ export const DATA_SCHEMA_JSON_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(DATA_SCHEMA_JSON_SCHEMA);
+const validate = compileYamlSchema(DATA_SCHEMA_JSON_SCHEMA);
 
-function pointerPath(instancePath: string): string[] {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** The YAML node at a path; for a key that should not be there, the key itself. */
-function nodeAt(doc: Document, path: string[], key?: string): YamlNode | undefined {
-  const parent = doc.getIn(path, true) as YamlNode | undefined;
-  if (key !== undefined && parent && isMap(parent)) {
-    const pair = parent.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
-    if (pair && isScalar(pair.key)) return pair.key;
+function describe(v: SchemaViolation): string {
+  if (v.keyword === 'additionalProperties') {
+    const parent = v.path.slice(0, -1);
+    return `unknown key \`${String(v.path.at(-1))}\` in ${parent.length > 0 ? parent.join('.') : 'the schema'}`;
   }
-  return parent ?? (doc.contents as YamlNode | undefined) ?? undefined;
-}
-
-function describe(e: ErrorObject): string {
-  const at = e.instancePath ? pointerPath(e.instancePath).join('.') : 'the schema';
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown key \`${(e.params as { additionalProperty: string }).additionalProperty}\` in ${at}`;
-    case 'enum':
-      return `${at} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-    case 'anyOf':
-      return `${at} is not valid here`;
-    default:
-      return `${at} ${e.message ?? 'is invalid'}`;
-  }
-}
-
-/** The most useful of ajv's errors: the deepest one, and not the summary of an anyOf. */
-function pickError(errors: ErrorObject[]): ErrorObject {
-  const concrete = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params && (e.params as { type?: string }).type === 'null'));
-  const pool = concrete.length > 0 ? concrete : errors;
-  return pool.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a));
+  const at = v.path.length > 0 ? v.path.join('.') : 'the schema';
+  if (v.keyword === 'enum') return `${at} must be one of ${(v.params.allowedValues as unknown[]).join(', ')}`;
+  return `${at} ${v.message}`;
 }
 
 /**
@@ -107,30 +76,14 @@ function pickError(errors: ErrorObject[]): ErrorObject {
  * and column of the offending YAML node.
  */
 export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
-  const lineCounter = new LineCounter();
-  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
-  const place = (node: YamlNode | undefined) => {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    throw new UserError(`the schema is not valid YAML: ${e.message.split('\n')[0]}`, { file, line, column: col });
-  }
-  const data = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
-  if (!validate(data)) {
-    const e = pickError(validate.errors ?? []);
-    const key = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
-    throw new UserError(`invalid data schema: ${describe(e)}`, place(nodeAt(doc, pointerPath(e.instancePath), key)));
-  }
+  const yaml = parseYamlWithSchema(text, file, validate, (v) => `invalid data schema: ${describe(v)}`, { invalid: 'the schema is not valid YAML' });
+  const data = yaml.value;
   const schema = data as DataSchema;
   // Checks JSON Schema cannot express: regexes compile, bounds fit the column type.
   for (const [name, spec] of Object.entries(schema.columns ?? {})) {
     const col: ColumnSchema = spec ?? {};
     if (schema.columns) schema.columns[name] = col;
-    const at = (key: string) => place(nodeAt(doc, ['columns', name, key]));
+    const at = (key: string) => yaml.placeOf(['columns', name, key]);
     if (col.pattern !== undefined) {
       try {
         new RegExp(col.pattern, 'u');
@@ -166,7 +119,7 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
     }
   }
   if (schema.rows?.min !== undefined && schema.rows.max !== undefined && schema.rows.min > schema.rows.max) {
-    throw new UserError('rows.min is greater than rows.max', place(nodeAt(doc, ['rows', 'min'])));
+    throw new UserError('rows.min is greater than rows.max', yaml.placeOf(['rows', 'min']));
   }
   return schema;
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { ColumnValidator } from './column.js';
-import { readCsv, recordText } from './csv.js';
+import { readCsv, recordText, refuseDuplicateColumns } from './csv.js';
 import { columnDrift, datasetDrift, type Sketch } from './drift.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { DEFAULT_SEED, ReservoirIndex } from './random.js';
@@ -172,11 +172,7 @@ class Scan {
       file,
       {
         header: (names, line) => {
-          const seen = new Set<string>();
-          for (const [i, n] of names.entries()) {
-            if (seen.has(n)) throw new UserError(`duplicate column name ${JSON.stringify(n)} in the header`, { file, line, column: i + 1 });
-            seen.add(n);
-          }
+          refuseDuplicateColumns(names, file, line);
           this.noteColumns(names);
           this.checkColumns(file, names);
           fieldCount = names.length;

@@ -6,3 +6,5 @@ export * from './lists.js';
 export * from './names.js';
 export * from './own-file.js';
 export * from './yaml.js';
+export * from './flags.js';
+export * from './yaml-schema.js';

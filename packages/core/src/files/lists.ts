@@ -21,3 +21,13 @@ export function splitList(text: string): string[] {
   }
   return items.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
+
+/**
+ * A list given once or repeated, as an action input (one value) or a CLI flag (`--data a.csv
+ * --data "b.csv,c.csv"`): each value split as splitList does, in the order given. The one way
+ * every list input and list flag is read, so a repeated flag and a comma or newline list agree.
+ */
+export function splitLists(values: string | readonly string[] | undefined): string[] {
+  if (values === undefined) return [];
+  return (typeof values === 'string' ? [values] : values).flatMap(splitList);
+}

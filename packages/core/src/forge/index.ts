@@ -4,3 +4,4 @@ export * from './comments.js';
 export * from './identity.js';
 export * from './publish-images.js';
 export * from './target.js';
+export * from './file-at-ref.js';

@@ -1,8 +1,6 @@
-import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
-import { isMap, isScalar, LineCounter, type Node } from 'yaml';
 import { UserError, type Problem } from '../errors.js';
-import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
+import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation } from '../files/yaml-schema.js';
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
@@ -107,30 +105,13 @@ const gatesSchema = {
   },
 } as const;
 
-const validateGates = new Ajv({ allErrors: false, strict: false }).compile(gatesSchema);
+const validateGates = compileYamlSchema(gatesSchema);
 
 /** Reads a gates file; a rule that does not fit the shape above is a UserError at its line. */
 export function parseGates(text: string, file: string): GateRules {
-  const lineCounter = new LineCounter();
-  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new UserError(`invalid YAML: ${yamlError.message}`, { file, line, column: col });
-  }
-  const value = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
-  const at = (path: string[], key?: boolean) => {
-    const offset = locate(doc.contents, path, key);
-    if (offset === undefined) return { file, line: 1, column: 1 };
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  if (!validateGates(value)) {
-    const error = validateGates.errors![0];
-    const { path, key, message } = describe(error);
-    throw new UserError(`invalid gates: ${message}`, at(path, key));
-  }
-  const metrics = ((value as { metrics?: Record<string, Record<string, unknown>> | null }).metrics ?? {}) as Record<
+  const yaml = parseYamlWithSchema(text, file, validateGates, (v) => `invalid gates: ${describe(v)}`);
+  const at = (path: string[], key?: boolean) => yaml.placeOf(path, key);
+  const metrics = ((yaml.value as { metrics?: Record<string, Record<string, unknown>> | null }).metrics ?? {}) as Record<
     string,
     Record<string, unknown>
   >;
@@ -159,44 +140,19 @@ export function parseGates(text: string, file: string): GateRules {
   return { file, metrics: rules };
 }
 
-function describe(error: ErrorObject): { path: string[]; key: boolean; message: string } {
-  const path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+function describe(v: SchemaViolation): string {
+  const path = v.path.map(String);
   const name = (segments: string[]) =>
     segments.length === 0 ? 'the top level' : segments.map((s, i) => (i === 1 ? JSON.stringify(s) : s)).join('.');
-  if (error.keyword === 'additionalProperties') {
-    const extra = String(error.params.additionalProperty);
-    const allowed = path.length === 0 ? 'metrics' : 'direction, min, max, max-regression, required';
-    return { path: [...path, extra], key: true, message: `unknown setting "${extra}" in ${name(path)} (allowed: ${allowed})` };
+  if (v.keyword === 'additionalProperties') {
+    const parent = path.slice(0, -1);
+    const allowed = parent.length === 0 ? 'metrics' : 'direction, min, max, max-regression, required';
+    return `unknown setting "${path.at(-1)}" in ${name(parent)} (allowed: ${allowed})`;
   }
-  if (path.at(-1) === 'max-regression') {
-    return { path, key: false, message: `${name(path)} must be a number ≥ 0 or a percentage such as "2%"` };
-  }
-  if (error.keyword === 'enum') {
-    return { path, key: false, message: `${name(path)} must be one of ${(error.params.allowedValues as string[]).join(', ')}` };
-  }
-  if (path.length === 2 && error.keyword === 'type') {
-    return { path, key: false, message: `${name(path)} must be a mapping of settings, e.g. { min: 0.9 }` };
-  }
-  return { path, key: false, message: `${name(path)} ${error.message ?? 'is invalid'}` };
-}
-
-/** Offset of the node at `path` (of its key when `key`), or of the deepest node found on the way. */
-function locate(node: unknown, path: string[], key = false): number | undefined {
-  let current = node as Node | null;
-  let offset = current?.range?.[0];
-  for (const [i, segment] of path.entries()) {
-    if (!isMap(current)) break;
-    const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-    if (!pair) break;
-    const last = i === path.length - 1;
-    const target = (last && key ? pair.key : (pair.value ?? pair.key)) as Node | null;
-    offset = target?.range?.[0] ?? offset;
-    current = pair.value as Node | null;
-  }
-  return offset;
+  if (path.at(-1) === 'max-regression') return `${name(path)} must be a number ≥ 0 or a percentage such as "2%"`;
+  if (v.keyword === 'enum') return `${name(path)} must be one of ${(v.params.allowedValues as string[]).join(', ')}`;
+  if (path.length === 2 && v.keyword === 'type') return `${name(path)} must be a mapping of settings, e.g. { min: 0.9 }`;
+  return `${name(path)} ${v.message}`;
 }
 
 // `/` becomes a plain character for picomatch, so that `*` crosses it like any other.

@@ -1,8 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineCounter } from 'yaml';
 import { UserError } from '../errors.js';
 import { MAX_JSON_DEPTH, parseJsonIn } from '../files/lenient-json.js';
-import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
+import { readYamlFile } from '../files/yaml-schema.js';
 import { parseTable } from './table.js';
 
 export type MetricsFormat = 'json' | 'yaml' | 'toml' | 'csv' | 'tsv';
@@ -79,15 +78,8 @@ export function parseMetricsFile(text: string, file: string, format = detectForm
 }
 
 function parseYaml(text: string, file: string): unknown {
-  const lineCounter = new LineCounter();
   // `merge`: params files use `<<: *defaults` to share blocks between stages.
-  const doc = parseYamlDocument(text, { lineCounter, merge: true, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    throw new UserError(`invalid YAML: ${error.message}`, { file, line, column: col, cause: error });
-  }
-  return toJsBounded(doc, lineCounter, file);
+  return readYamlFile(text, file, { merge: true }).value;
 }
 
 function parseTomlFile(text: string, file: string): unknown {

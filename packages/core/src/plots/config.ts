@@ -1,8 +1,6 @@
 import { posix } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isSeq, LineCounter, type Node } from 'yaml';
 import { UserError, type Place } from '../errors.js';
-import { parseYamlDocument, toJsBounded } from '../files/yaml.js';
+import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation, type YamlPath } from '../files/yaml-schema.js';
 
 /**
  * `.mlci/plots.yml`: which charts of base against head a pull request gets.
@@ -90,7 +88,7 @@ const configSchema = {
   properties: { plots: { type: ['array', 'null'], items: plotSchema } },
 } as const;
 
-const validateConfig = new Ajv({ allErrors: false, strict: false }).compile(configSchema);
+const validateConfig = compileYamlSchema(configSchema);
 
 type RawPlot = {
   id?: string;
@@ -108,24 +106,9 @@ type RawPlot = {
 
 /** Reads a plots file; anything that does not fit the shape above is a UserError at its line. */
 export function parsePlotsConfig(text: string, file: string): PlotsConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new UserError(`invalid YAML: ${yamlError.message}`, { file, line, column: col });
-  }
-  const at = (path: (string | number)[], key = false): Place => {
-    const offset = locate(doc.contents as Node | null, path, key);
-    if (offset === undefined) return { file, line: 1, column: 1 };
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
-  const value = (toJsBounded(doc, lineCounter, file) ?? {}) as unknown;
-  if (!validateConfig(value)) {
-    const { path, key, message } = describe(validateConfig.errors![0]);
-    throw new UserError(`invalid plots config: ${message}`, at(path, key));
-  }
+  const yaml = parseYamlWithSchema(text, file, validateConfig, (v) => `invalid plots config: ${describe(v)}`);
+  const at = (path: YamlPath, key = false): Place => yaml.placeOf(path, key);
+  const value = yaml.value;
   const raw = ((value as { plots?: RawPlot[] | null }).plots ?? []) as RawPlot[];
   const ids = new Set<string>();
   const plots = raw.map((p, i): PlotDef => {
@@ -175,58 +158,21 @@ function uniqueId(id: string, taken: Set<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
-function describe(error: ErrorObject): { path: (string | number)[]; key: boolean; message: string } {
-  const path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-  const name = path.length === 0 ? 'the top level' : path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1);
+function describe(v: SchemaViolation): string {
+  const { path, keyword } = v;
+  const named = (p: YamlPath) => (p.length === 0 ? 'the top level' : p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1));
+  const name = named(path);
   const isPlot = path.length === 2;
-  if (error.keyword === 'additionalProperties') {
-    const extra = String(error.params.additionalProperty);
-    const allowed = isPlot ? KEYS : 'plots';
-    return { path: [...path, extra], key: true, message: `unknown setting "${extra}" in ${name} (allowed: ${allowed})` };
+  if (keyword === 'additionalProperties') {
+    const parent = path.slice(0, -1);
+    const allowed = parent.length === 2 ? KEYS : 'plots';
+    return `unknown setting "${String(path.at(-1))}" in ${named(parent)} (allowed: ${allowed})`;
   }
-  if (error.keyword === 'required') {
-    return { path, key: false, message: `${name} needs \`${String(error.params.missingProperty)}\` (the data file)` };
-  }
-  if (error.keyword === 'enum') {
-    return { path, key: false, message: `${name} must be one of ${TEMPLATES.join(', ')}` };
-  }
-  if (path.at(-1) === 'id' && error.keyword === 'pattern') {
-    return { path, key: false, message: `${name} may hold only letters, digits, ".", "_" and "-" (it names files)` };
-  }
-  if (path.at(-1) === 'y' || path.at(-2) === 'y') {
-    return { path, key: false, message: `${name} must be a field name or a list of field names` };
-  }
-  if (isPlot && error.keyword === 'type') {
-    return { path, key: false, message: `${name} must be a mapping of settings, e.g. { data: logs/loss.json }` };
-  }
-  if (path.length === 1 && error.keyword === 'type') {
-    return { path, key: false, message: '`plots` must be a list of plots (each item starting with "- ")' };
-  }
-  return { path, key: false, message: `${name} ${error.message ?? 'is invalid'}` };
-}
-
-/** Offset of the node at `path` (of its key when `key`), or of the deepest node found on the way. */
-function locate(node: Node | null, path: (string | number)[], key: boolean): number | undefined {
-  let current: unknown = node;
-  let offset = node?.range?.[0];
-  for (const [i, segment] of path.entries()) {
-    let next: Node | null | undefined;
-    let keyNode: Node | null | undefined;
-    if (isMap(current)) {
-      const pair = current.items.find((p) => String((p.key as { value?: unknown } | null)?.value) === String(segment));
-      if (!pair) break;
-      next = pair.value as Node | null;
-      keyNode = pair.key as Node | null;
-    } else if (isSeq(current) && typeof segment === 'number') {
-      next = current.items[segment] as Node | null;
-    } else break;
-    const last = i === path.length - 1;
-    const target = last && key ? keyNode : (next ?? keyNode);
-    offset = target?.range?.[0] ?? offset;
-    current = next;
-  }
-  return offset;
+  if (keyword === 'required') return `${name} needs \`${String(v.params.missingProperty)}\` (the data file)`;
+  if (keyword === 'enum') return `${name} must be one of ${TEMPLATES.join(', ')}`;
+  if (path.at(-1) === 'id' && keyword === 'pattern') return `${name} may hold only letters, digits, ".", "_" and "-" (it names files)`;
+  if (path.at(-1) === 'y' || path.at(-2) === 'y') return `${name} must be a field name or a list of field names`;
+  if (isPlot && keyword === 'type') return `${name} must be a mapping of settings, e.g. { data: logs/loss.json }`;
+  if (path.length === 1 && keyword === 'type') return '`plots` must be a list of plots (each item starting with "- ")';
+  return `${name} ${v.message}`;
 }

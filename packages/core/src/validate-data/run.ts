@@ -155,13 +155,21 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
     action: 'validate-data',
     id: sectionId(o.data),
     stage: 'data',
-    title: `Data validation: ${shorten(o.data.join(', '), 60)}`,
+    title: sectionTitle(o.data),
     status,
     summary: summaryLine(result),
     markdown,
     data: result,
   };
   return { result, failed, reason, problems, section, inferred };
+}
+
+/**
+ * The section's title: the same whether the step succeeds or its failing section takes the place
+ * (the adapter's and the CLI's section slot use it too).
+ */
+export function sectionTitle(data: string[]): string {
+  return `Data validation: ${shorten(data.join(', '), 60)}`;
 }
 
 /** Stable per data input, so a second validate-data step in a job gets its own section. */

@@ -201,7 +201,11 @@ function runCase(program) {
         const seconds = (performance.now() - t0) / 1000;
         const rss = Number(/__RSS_KIB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
         const crash = /RangeError[^\n]*|FATAL ERROR[^\n]*|heap out of memory/.exec(stderr)?.[0];
-        const what = timedOut ? `killed after ${timeoutS} s` : code !== 0 ? `crashed: ${(crash ?? stderr.split('\n')[0]).slice(0, 60)}` : stdout.trim().split('\n').at(-1);
+        const what = timedOut
+          ? `killed after ${timeoutS} s`
+          : code !== 0
+            ? `crashed: ${(crash ?? stderr.split('\n')[0]).slice(0, 60)}`
+            : stdout.trim().split('\n').at(-1);
         resolve({ seconds, rss, what, timedOut });
       });
     });

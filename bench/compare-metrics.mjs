@@ -56,6 +56,10 @@ for (let i = 0; i < RUNS; i++) {
   times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);
-console.log(`compareWithBaseline, ${KEYS.toLocaleString('en')} keys per side (${result.diff.metrics.length} rows, ${result.diff.gates.length} gate results, ${result.regressions + result.improvements} moved)`);
-console.log(`  best ${Math.round(times[0])} ms, median ${Math.round(times[Math.floor(times.length / 2)])} ms, worst ${Math.round(times.at(-1))} ms over ${RUNS} runs`);
+console.log(
+  `compareWithBaseline, ${KEYS.toLocaleString('en')} keys per side (${result.diff.metrics.length} rows, ${result.diff.gates.length} gate results, ${result.regressions + result.improvements} moved)`,
+);
+console.log(
+  `  best ${Math.round(times[0])} ms, median ${Math.round(times[Math.floor(times.length / 2)])} ms, worst ${Math.round(times.at(-1))} ms over ${RUNS} runs`,
+);
 console.log(`  markdown ${(result.markdown.length / 1024).toFixed(0)} KiB`);

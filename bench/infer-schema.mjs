@@ -47,7 +47,7 @@ function run(shape) {
         RUNNER_TEMP: work,
         GITHUB_OUTPUT: join(work, 'output'),
         GITHUB_STEP_SUMMARY: join(work, 'summary'),
-        'INPUT_DATA': `${shape}.csv`,
+        INPUT_DATA: `${shape}.csv`,
         'INPUT_INFER-SCHEMA': `${shape}.schema.yml`,
         'INPUT_REPORT-DIR': join(work, 'report'),
         'INPUT_FAIL-ON': 'error',
@@ -66,7 +66,10 @@ function run(shape) {
 
 await rm(work, { recursive: true, force: true });
 await mkdir(work, { recursive: true });
-await writeFile(join(work, 'rss.mjs'), `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(join(work, 'rss'))}, String(process.resourceUsage().maxRSS)));\n`);
+await writeFile(
+  join(work, 'rss.mjs'),
+  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(join(work, 'rss'))}, String(process.resourceUsage().maxRSS)));\n`,
+);
 await writeFile(join(work, 'output'), '');
 await writeFile(join(work, 'summary'), '');
 console.log(`bundle: ${bundle}`);
@@ -76,5 +79,7 @@ for (const [shape, make] of Object.entries(SHAPES)) {
   await writeFile(join(work, `${shape}.csv`), text);
   await rm(join(work, 'rss'), { force: true });
   const r = await run(shape);
-  console.log(`${shape.padEnd(5)}  ${(text.length / 1e6).toFixed(1).padStart(9)}  ${String(r.code).padStart(4)}  ${r.mib.toFixed(0).padStart(14)}  ${r.seconds.toFixed(1).padStart(8)}`);
+  console.log(
+    `${shape.padEnd(5)}  ${(text.length / 1e6).toFixed(1).padStart(9)}  ${String(r.code).padStart(4)}  ${r.mib.toFixed(0).padStart(14)}  ${r.seconds.toFixed(1).padStart(8)}`,
+  );
 }

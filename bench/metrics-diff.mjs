@@ -8,9 +8,7 @@
 import './sources.mjs';
 import { performance } from 'node:perf_hooks';
 
-const { diffMetrics, flatten, parseGates, parseMetricsFile, renderMetricsMarkdown, stringifyDiff } = await import(
-  '../packages/core/src/metrics/index.ts'
-);
+const { diffMetrics, flatten, parseGates, parseMetricsFile, renderMetricsMarkdown, stringifyDiff } = await import('../packages/core/src/metrics/index.ts');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -22,7 +20,7 @@ const FILES = 10;
 
 // A deterministic generator, so every run diffs the same numbers.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const NAMES = ['loss', 'accuracy', 'roc_auc', 'f1', 'rmse', 'latency_ms', 'precision', 'recall', 'mae', 'ndcg'];
 const SPLITS = ['train', 'val', 'test'];
 

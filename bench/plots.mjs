@@ -11,7 +11,9 @@ import './sources.mjs';
 import { performance } from 'node:perf_hooks';
 
 const tImport = performance.now();
-const { parsePlotsConfig, loadPlotData, buildPlotSpec, prepareRenderer, renderSvg, svgToPng, chartFallback } = await import('../packages/core/src/plots/index.ts');
+const { parsePlotsConfig, loadPlotData, buildPlotSpec, prepareRenderer, renderSvg, svgToPng, chartFallback } = await import(
+  '../packages/core/src/plots/index.ts'
+);
 const importMs = performance.now() - tImport;
 
 const arg = (name, fallback) => {
@@ -23,7 +25,7 @@ const POINTS = arg('--points', 1000);
 
 // A deterministic generator: noisy decaying loss curves, head converging faster than base.
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 function tsv(rate) {
   const rows = ['step\tloss\tval_loss'];
   for (let i = 0; i < POINTS; i++) {
@@ -69,6 +71,4 @@ if (warm.length > 0) {
 }
 console.log(`\ntotal for ${CHARTS} charts (SVG + PNG + fallback)               ${ms(totalMs)}`);
 console.log(`total including the imports                                ${ms(totalMs + importMs)}`);
-console.log(
-  `\nper chart: SVG ${(cold.svgBytes / 1024).toFixed(0)} KiB, PNG ${(cold.pngBytes / 1024).toFixed(0)} KiB (${cold.width}×${cold.height})`,
-);
+console.log(`\nper chart: SVG ${(cold.svgBytes / 1024).toFixed(0)} KiB, PNG ${(cold.pngBytes / 1024).toFixed(0)} KiB (${cold.width}×${cold.height})`);

@@ -17,9 +17,7 @@ const names = actions.filter((n) => only.length === 0 || only.includes(n));
 // Files read at run time by computed paths, which ncc cannot see: when a bundle holds the package
 // that reads them, they are copied beside it from node_modules (never committed copies), and the
 // code reads them relative to the bundle.
-const RUNTIME_FILES = [
-  { holds: '@resvg/resvg-wasm', files: ['@resvg/resvg-wasm/index_bg.wasm', 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf'] },
-];
+const RUNTIME_FILES = [{ holds: '@resvg/resvg-wasm', files: ['@resvg/resvg-wasm/index_bg.wasm', 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf'] }];
 
 // A full build also removes the bundles of actions that no longer exist, so check-dist sees them.
 if (only.length === 0 && existsSync(join(root, 'dist'))) {

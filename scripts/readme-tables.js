@@ -8,7 +8,11 @@ import { parse } from 'yaml';
 
 const root = new URL('..', import.meta.url).pathname;
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .trim();
 
 export function tables(action) {
   const yml = parse(readFileSync(join(root, 'actions', action, 'action.yml'), 'utf8'));

@@ -38,7 +38,10 @@ const at = changelog.search(heading);
 if (at < 0) fail(`CHANGELOG.md has no "## ${version}" section`);
 const rest = changelog.slice(at).split('\n');
 const end = rest.findIndex((line, i) => i > 0 && line.startsWith('## '));
-const notes = rest.slice(1, end < 0 ? undefined : end).join('\n').trim();
+const notes = rest
+  .slice(1, end < 0 ? undefined : end)
+  .join('\n')
+  .trim();
 
 const newest = git('tag', '--list', `v${major}.*.*`)
   .split('\n')

@@ -26,7 +26,9 @@ export function packageRoot(file) {
 function notice(root) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? pkg.licenses?.map((l) => l.type).join(' OR ') ?? 'UNKNOWN');
-  const files = readdirSync(root).filter((f) => LICENSE_FILE.test(f)).sort();
+  const files = readdirSync(root)
+    .filter((f) => LICENSE_FILE.test(f))
+    .sort();
   const texts = files.map((f) => readFileSync(join(root, f), 'utf8').trim());
   const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   const body = texts.length > 0 ? texts.join('\n\n') : `(no licence file in the package${repo ? `; see ${repo}` : ''})`;

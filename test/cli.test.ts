@@ -8,13 +8,12 @@ import { ROOT } from './support/runner.js';
 
 const mlci = (args: string[], cwd = ROOT) => run(args, { cwd, env: { PATH: process.env.PATH ?? '' } });
 
-
 /** The README's `npm run example` after the build: the driver that trains twice and runs the CLI. */
 function runExample(out: string, ...more: string[]): Promise<Spawned> {
   return runNode(join(ROOT, 'examples/penguins/run.mjs'), ['--out', out, ...more], { env: { PATH: process.env.PATH ?? '' } });
 }
 
-describe('mlci on the bundled example (the README\'s npm run example)', () => {
+describe("mlci on the bundled example (the README's npm run example)", () => {
   it('trains twice, validates, compares and reports what the runs computed', async () => {
     const out = await mkdtemp(join(tmpdir(), 'mlci-cli-'));
     const r = await runExample(out);
@@ -28,7 +27,12 @@ describe('mlci on the bundled example (the README\'s npm run example)', () => {
     expect(md.indexOf('Data validation')).toBeLessThan(md.indexOf('Metrics'));
     expect(md.indexOf('### ✅ Metrics')).toBeLessThan(md.indexOf('Notes from the author'));
     // The metrics row shows the two runs' own numbers, and the data's row count is the CSV's.
-    const cells = (key: string) => md.split('\n').find((l) => l.startsWith(`| \`${key}\``))?.split('|').map((c) => c.trim());
+    const cells = (key: string) =>
+      md
+        .split('\n')
+        .find((l) => l.startsWith(`| \`${key}\``))
+        ?.split('|')
+        .map((c) => c.trim());
     expect(cells('test.accuracy')?.slice(2, 4)).toEqual([String(base.test.accuracy), String(head.test.accuracy)]);
     expect(cells('test.accuracy')?.[5]).toBe('🟢 improved');
     expect(cells('data.train_rows')?.slice(2, 4)).toEqual([String(base.data.train_rows), String(head.data.train_rows)]);
@@ -60,10 +64,12 @@ describe('mlci on the bundled example (the README\'s npm run example)', () => {
 });
 
 // Logs every module Node loads (module.registerHooks: Node 22.15+, so this runs on vitest's Node).
-const TRACE = 'data:text/javascript,' + encodeURIComponent(
-  'import { registerHooks } from "node:module";' +
-    'registerHooks({ load(url, context, next) { process.stderr.write("loaded " + url + "\\n"); return next(url, context); } });',
-);
+const TRACE =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    'import { registerHooks } from "node:module";' +
+      'registerHooks({ load(url, context, next) { process.stderr.write("loaded " + url + "\\n"); return next(url, context); } });',
+  );
 
 /** `mlci <args>` with the modules it loaded, on this Node. */
 function tracedMlci(args: string[]): Promise<Spawned & { loaded: string[] }> {
@@ -75,8 +81,19 @@ function tracedMlci(args: string[]): Promise<Spawned & { loaded: string[] }> {
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     child.on('error', fail);
     child.on('close', (code) => {
-      const loaded = stderr.split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice('loaded '.length));
-      done({ code, stdout, stderr: stderr.split('\n').filter((l) => !l.startsWith('loaded ')).join('\n'), loaded });
+      const loaded = stderr
+        .split('\n')
+        .filter((l) => l.startsWith('loaded '))
+        .map((l) => l.slice('loaded '.length));
+      done({
+        code,
+        stdout,
+        stderr: stderr
+          .split('\n')
+          .filter((l) => !l.startsWith('loaded '))
+          .join('\n'),
+        loaded,
+      });
     });
   });
 }
@@ -92,7 +109,7 @@ describe('mlci help, --version and COMMAND --help', () => {
     expect(commandBodies(r.loaded)).toEqual([]);
   });
 
-  it('mlci --version prints the CLI package\'s version and loads no command', async () => {
+  it("mlci --version prints the CLI package's version and loads no command", async () => {
     const r = await tracedMlci(['--version']);
     const { version } = JSON.parse(await readFile(join(ROOT, 'packages/cli/package.json'), 'utf8'));
     expect(r.code, r.stderr).toBe(0);
@@ -108,7 +125,7 @@ describe('mlci help, --version and COMMAND --help', () => {
     expect(commandBodies(r.loaded)).toEqual([]);
   });
 
-  it('a command that runs loads its own module and not the others\'', async () => {
+  it("a command that runs loads its own module and not the others'", async () => {
     const r = await tracedMlci(['report', '--report-dir', '.tmp/no-sections', '--markdown', 'missing.md', '--out', '.tmp/never']);
     expect(r.code).toBe(1);
     expect(r.loaded.some((u) => u.endsWith('/packages/cli/lib/commands/report.js'))).toBe(true);
@@ -134,7 +151,7 @@ describe('mlci report', () => {
 });
 
 describe('mlci commands that fail write their failing section', () => {
-  it('a broken gates file leaves compare-metrics\' section as fail, and mlci report then says fail', async () => {
+  it("a broken gates file leaves compare-metrics' section as fail, and mlci report then says fail", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mlci-cli-fail-'));
     await writeFile(join(dir, 'metrics.json'), '{"auc": 0.91}\n');
     await writeFile(join(dir, 'gates.yml'), 'gates:\n  - metric: auc\n    min: [0.9\n');
@@ -154,7 +171,7 @@ describe('mlci commands that fail write their failing section', () => {
     expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toMatch(/compare\\?-metrics failed/);
   });
 
-  it('a refused flag leaves validate-data\'s section as fail, naming the flag', async () => {
+  it("a refused flag leaves validate-data's section as fail, naming the flag", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mlci-cli-fail-'));
     await writeFile(join(dir, 'data.csv'), 'a,b\n1,2\n');
     const r = await mlci(['validate', '--data', 'data.csv', '--fail-on', 'sometimes', '--report-dir', 'rep'], dir);

@@ -36,7 +36,9 @@ describe('dist/compare-metrics/licenses.txt', () => {
     for (const pkg of ['vega', 'vega-lite', 'smol-toml', 'ajv', 'marked', 'yaml', '@actions/core', '@octokit/core']) {
       expect(named(), pkg).toContain(pkg);
     }
-    const smol = notices().split(/^-{78}$/m).find((n) => n.startsWith('\nsmol-toml@'));
+    const smol = notices()
+      .split(/^-{78}$/m)
+      .find((n) => n.startsWith('\nsmol-toml@'));
     expect(smol).toMatch(/Redistributions? of source code must retain/i);
   });
 

@@ -22,7 +22,11 @@ async function workflowErrors(name: string, content: string): Promise<string[]> 
 const actions = readdirSync(join(ROOT, 'actions')).filter((n) => existsSync(join(ROOT, 'actions', n, 'action.yml')));
 const workflowDirs = [join(ROOT, '.github/workflows'), join(ROOT, 'examples/workflows')];
 const workflows = workflowDirs.flatMap((d) =>
-  existsSync(d) ? readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(d, f)) : [],
+  existsSync(d)
+    ? readdirSync(d)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => join(d, f))
+    : [],
 );
 
 describe('action.yml files', () => {

@@ -56,8 +56,31 @@ const REPORT_DIR = '.mlci/report';
 
 step('train base', [TRAIN, '--data', 'data/penguins.csv', '--params', 'params.yaml', '--out', 'eval'], join(work, 'base'));
 step('train head', [TRAIN, '--data', 'data/penguins.csv', '--params', 'params.yaml', '--out', 'eval'], work);
-step('mlci validate', [CLI, 'validate', '--data', 'data/penguins.csv', '--schema', 'schema.yml', '--reference', 'base/data/penguins.csv', '--report-dir', REPORT_DIR], work);
-step('mlci compare', [CLI, 'compare', '--metrics', 'eval/metrics.json', '--params', 'params.yaml', '--baseline', 'file:base', '--gates', 'gates.yml', '--plots', 'plots.yml', '--report-dir', REPORT_DIR], work);
+step(
+  'mlci validate',
+  [CLI, 'validate', '--data', 'data/penguins.csv', '--schema', 'schema.yml', '--reference', 'base/data/penguins.csv', '--report-dir', REPORT_DIR],
+  work,
+);
+step(
+  'mlci compare',
+  [
+    CLI,
+    'compare',
+    '--metrics',
+    'eval/metrics.json',
+    '--params',
+    'params.yaml',
+    '--baseline',
+    'file:base',
+    '--gates',
+    'gates.yml',
+    '--plots',
+    'plots.yml',
+    '--report-dir',
+    REPORT_DIR,
+  ],
+  work,
+);
 
 // The author's notes, with a chart of this run's data: rows per island, base and head.
 const islands = (file) => {

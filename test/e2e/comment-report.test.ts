@@ -145,10 +145,7 @@ describe('comment-report on a pull request', () => {
     await run({ event: pr(n), inputs: { id: 'train' } });
     await run({ event: pr(n), inputs: { id: 'eval' } });
     await run({ event: pr(n), inputs: { id: 'train' } });
-    expect(gh.comments(REPO, n).map((c) => c.body?.split('\n')[0])).toEqual([
-      '<!-- mlci-report id="train" -->',
-      '<!-- mlci-report id="eval" -->',
-    ]);
+    expect(gh.comments(REPO, n).map((c) => c.body?.split('\n')[0])).toEqual(['<!-- mlci-report id="train" -->', '<!-- mlci-report id="eval" -->']);
   });
 
   it('with mode create and hide-previous, posts anew and minimises the earlier comment', async () => {
@@ -200,7 +197,8 @@ describe('GitHub limits', () => {
     gh.addPull(REPO, { number: n, headSha: HEAD });
     const big = Array.from({ length: 3000 }, (_, i) => `| row ${i} | ${'x'.repeat(20)} |`).join('\n');
     const files: Record<string, string> = { 'report.md': '# mine\n' };
-    for (let i = 0; i < 8; i++) files[`.mlci-report/s${i}.section.json`] = section(`s${i}`, 'metrics', i === 3 ? 'fail' : 'pass', `| a | b |\n|---|---|\n${big}`);
+    for (let i = 0; i < 8; i++)
+      files[`.mlci-report/s${i}.section.json`] = section(`s${i}`, 'metrics', i === 3 ? 'fail' : 'pass', `| a | b |\n|---|---|\n${big}`);
     const r = await run({ event: pr(n), files });
     expect(r.code, r.stderr).toBe(0);
     const body = bodies(n)[0];
@@ -255,7 +253,13 @@ describe('tokens that may not write and transient faults', () => {
     const n = 113;
     gh.addPull(REPO, { number: n, headSha: HEAD });
     await run({ event: pr(n) });
-    gh.inject({ method: 'PATCH', path: '/repos/{owner}/{repo}/issues/comments/{comment_id}', status: 429, headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' }, body: { message: 'API rate limit exceeded' } });
+    gh.inject({
+      method: 'PATCH',
+      path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+      status: 429,
+      headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' },
+      body: { message: 'API rate limit exceeded' },
+    });
     const r = await run({ event: pr(n) });
     expect(r.code, r.stderr).toBe(0);
     expect(gh.comments(REPO, n)).toHaveLength(1);
@@ -325,10 +329,7 @@ describe('target: auto on other events, and explicit targets', () => {
 });
 
 describe('images', () => {
-  const PNG = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
   it('publishes local images on the images branch and links them by commit sha', async () => {
     const n = 140;

@@ -33,7 +33,8 @@ beforeAll(() => {
     }
     const q = req.query;
     const shown = all.filter(
-      (r: any) => (!q.branch || r.head_branch === q.branch) && (!q.status || r.conclusion === q.status || r.status === q.status) && (!q.event || r.event === q.event),
+      (r: any) =>
+        (!q.branch || r.head_branch === q.branch) && (!q.status || r.conclusion === q.status || r.status === q.status) && (!q.event || r.event === q.event),
     );
     return { status: 200, body: { total_count: shown.length, workflow_runs: shown.slice(0, Number(q.per_page ?? 30)) } };
   });
@@ -55,7 +56,7 @@ it('compares a pull request with the artifact of the latest successful run on th
     sha: BASE_SHA,
     env: results.env,
     workspace: await workspaceFrom(join(GET_STARTED, 'base')),
-    event: { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after: BASE_SHA, before: '0'.repeat(40)}) },
+    event: { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after: BASE_SHA, before: '0'.repeat(40) }) },
     inputs: { metrics: METRICS, params: 'params.yaml', 'save-baseline': 'artifact:metrics-baseline', 'report-dir': '.mlci-report' },
   });
   expect(upload.code, upload.stdout + upload.stderr).toBe(0);
@@ -85,7 +86,9 @@ it('compares a pull request with the artifact of the latest successful run on th
   expect(r.code, r.stdout + r.stderr).toBe(0);
   // The run's head commit is what the artifact was saved from; its creation time is when.
   expect(await shown(r.outputs.markdown)).toMatch(
-    new RegExp(`Compared with artifact:metrics-baseline of run ${results.runId}, saved \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, commit \\[\`bbbbbbb\`\\]\\(https://github.com/octo/ml/commit/${BASE_SHA}\\)`),
+    new RegExp(
+      `Compared with artifact:metrics-baseline of run ${results.runId}, saved \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, commit \\[\`bbbbbbb\`\\]\\(https://github.com/octo/ml/commit/${BASE_SHA}\\)`,
+    ),
   );
   expect(r.outputs.regressions).toBe('4');
   const diff = await readJson(r.outputs['diff-json']);

@@ -51,7 +51,13 @@ it('stores the baseline on a push to the default branch and compares a pull requ
   expect(await leftovers(main)).toEqual([]);
 
   const head = await workspaceFrom(join(GET_STARTED, 'head'));
-  const compared = await compare({ workspace: head, sha: HEAD_SHA, env: results.newRun().env, event: pr(), inputs: { baseline: 'cache', 'save-baseline': 'true' } });
+  const compared = await compare({
+    workspace: head,
+    sha: HEAD_SHA,
+    env: results.newRun().env,
+    event: pr(),
+    inputs: { baseline: 'cache', 'save-baseline': 'true' },
+  });
   expect(compared.code, compared.stdout + compared.stderr).toBe(0);
   const md = await shown(compared.outputs.markdown);
   expect(md).toContain(`Compared with cache ${caches[0].key}`);
@@ -59,11 +65,7 @@ it('stores the baseline on a push to the default branch and compares a pull requ
   expect(md).toContain(`commit [\`${BASE_SHA.slice(0, 7)}\`](https://github.com/octo/ml/commit/${BASE_SHA})`);
   expect(compared.outputs.regressions).toBe('4');
   const diff = await readJson(compared.outputs['diff-json']);
-  expect(diff.params.filter((p: any) => p.status === 'changed').map((p: any) => p.key)).toEqual([
-    'featurize.max_features',
-    'train.n_est',
-    'train.min_split',
-  ]);
+  expect(diff.params.filter((p: any) => p.status === 'changed').map((p: any) => p.key)).toEqual(['featurize.max_features', 'train.n_est', 'train.min_split']);
   // A pull request's cache would be scoped to it, never anyone's baseline: it stores nothing.
   expect(compared.stdout).toContain('Baseline not stored: pull_request runs cannot store a baseline');
   expect(results.caches()).toHaveLength(1);

@@ -2,7 +2,6 @@ import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mlci as run } from '../support/cli.js';
-import { ROOT } from '../support/runner.js';
 import { FIXTURES, GET_STARTED, readJson, repository, workspaceFrom } from './compare-metrics-support.js';
 
 /**

@@ -60,7 +60,10 @@ it('charts base against head: the comment links the published image, or shows th
   });
   expect(compared.code, compared.stdout + compared.stderr).toBe(0);
   const section = await readJson(join(workspace, '.mlci-report', (await readdir(join(workspace, '.mlci-report'))).find((f) => f.endsWith('.section.json'))!));
-  expect(section.images.map((i: any) => i.path)).toEqual([expect.stringMatching(/^compare-metrics-[0-9a-f]{12}\/loss\.png$/), expect.stringMatching(/\/confusion\.png$/)]);
+  expect(section.images.map((i: any) => i.path)).toEqual([
+    expect.stringMatching(/^compare-metrics-[0-9a-f]{12}\/loss\.png$/),
+    expect.stringMatching(/\/confusion\.png$/),
+  ]);
   const png = await readFile(join(workspace, '.mlci-report', section.images[0].path));
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   // The legend names both sides: the base branch's curve is drawn beside head's.

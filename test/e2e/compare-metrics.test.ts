@@ -27,7 +27,11 @@ const compare = compareMetrics({ github: gh, token: TOKEN, repository: REPO, eve
 describe('baseline auto on a pull request', () => {
   it('compares with the base branch from the local clone, with params, and writes the diff, markdown and section', async () => {
     const { workspace, baseSha } = await repository(BASE, HEAD);
-    const r = await compare({ workspace, inputs: { params: 'params.yaml', gates: '.mlci/gates.yml' }, files: { '.mlci/gates.yml': await readFile(join(FIXTURES, 'gates/pass.yml')) } });
+    const r = await compare({
+      workspace,
+      inputs: { params: 'params.yaml', gates: '.mlci/gates.yml' },
+      files: { '.mlci/gates.yml': await readFile(join(FIXTURES, 'gates/pass.yml')) },
+    });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.passed).toBe('true');
     // scores.json: avg_prec and roc_auc fell; eval/live: both train values fell, both test values rose.
@@ -233,7 +237,13 @@ describe('what the report shows', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     // Header, delimiter, two rows: every row has exactly the table's five cells.
     expect(rows).toHaveLength(4);
-    for (const row of rows) expect(row.replace(/\\\|/g, '').replace(/&#124;/g, '').split('|')).toHaveLength(7);
+    for (const row of rows)
+      expect(
+        row
+          .replace(/\\\|/g, '')
+          .replace(/&#124;/g, '')
+          .split('|'),
+      ).toHaveLength(7);
     expect(md).not.toMatch(/@alice|@team/);
     expect(md).not.toMatch(/<b>|<img/);
     expect(md).toContain('<code>a&#124;b &#64;alice &#60;b&#62;</code>');

@@ -89,7 +89,10 @@ describe('compare-metrics fails with a section of its own, and the report is not
       expect(body.split('\n')[1]).toBe('## ❌ mlci report');
       expect(body).not.toContain('✅');
       expect(body).toContain('compare\\-metrics failed');
-      const check = gh.checkRuns(REPO).filter((c) => c.name === 'mlci' && c.head_sha === HEAD).at(-1);
+      const check = gh
+        .checkRuns(REPO)
+        .filter((c) => c.name === 'mlci' && c.head_sha === HEAD)
+        .at(-1);
       expect(check?.conclusion).toBe('failure');
     });
   }

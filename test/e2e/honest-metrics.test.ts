@@ -168,7 +168,9 @@ describe("the baseline's commit and age", () => {
     expect(s.data.from.date).toMatch(/^\d{4}-\d\d-\d\dT/);
     const md = await shown(r.outputs.markdown);
     // The head (not a clone here, and unknown to GitHub) has no date: the base's own is shown.
-    expect(md).toContain(`Compared with git:release (GitHub API), commit [\`${s.data.from.sha.slice(0, 7)}\`](https://github.com/octo/ml/commit/${s.data.from.sha}) (committed `);
+    expect(md).toContain(
+      `Compared with git:release (GitHub API), commit [\`${s.data.from.sha.slice(0, 7)}\`](https://github.com/octo/ml/commit/${s.data.from.sha}) (committed `,
+    );
   });
 });
 

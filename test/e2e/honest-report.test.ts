@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
 import { mlci as runCli } from '../support/cli.js';
-import { ROOT, runAction, type RunOptions, type RunResult } from '../support/runner.js';
+import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
 
 const mlci = (args: string[], cwd: string, env: Record<string, string>) => runCli(args, { cwd, env });
 
@@ -170,7 +170,6 @@ describe('sections an earlier run left in the report directory', () => {
   });
 });
 
-
 describe('the job summary page', () => {
   it('shows each section once: each step its own, comment-report the verdict and what no step showed', async () => {
     const { event } = pr();
@@ -180,7 +179,11 @@ describe('the job summary page', () => {
     const validate = await step('validate-data', {
       workspace,
       event,
-      files: { 'data/train.csv': csv, 'data/schema.yml': 'columns:\n  id: { type: integer }\n  score: { type: number }\n', 'notes.md': '## Notes\n\nUNIQUE NOTE TEXT\n' },
+      files: {
+        'data/train.csv': csv,
+        'data/schema.yml': 'columns:\n  id: { type: integer }\n  score: { type: number }\n',
+        'notes.md': '## Notes\n\nUNIQUE NOTE TEXT\n',
+      },
       inputs: { data: 'data/train.csv', schema: 'data/schema.yml' },
     });
     expect(validate.code).not.toBe(0);
@@ -208,7 +211,11 @@ describe('step summaries within 1 MiB', () => {
   it('compare-metrics with 40,000 metrics', async () => {
     const metrics: Record<string, number> = {};
     for (let i = 0; i < 40_000; i++) metrics[`layer_${i}.weight_norm_metric`] = i / 7;
-    const r = await step('compare-metrics', { event: pr().event, files: { 'metrics.json': JSON.stringify(metrics) }, inputs: { metrics: 'metrics.json', baseline: 'none', 'show-unchanged': 'true' } });
+    const r = await step('compare-metrics', {
+      event: pr().event,
+      files: { 'metrics.json': JSON.stringify(metrics) },
+      inputs: { metrics: 'metrics.json', baseline: 'none', 'show-unchanged': 'true' },
+    });
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const section = JSON.parse(await readFile(join(r.workspace, REPORT_DIR, `${r.outputs['diff-json'].split('/').at(-2)}.section.json`), 'utf8'));
     expect(Buffer.byteLength(section.markdown)).toBeGreaterThan(1024 * 1024);
@@ -222,7 +229,11 @@ describe('step summaries within 1 MiB', () => {
     const names = Array.from({ length: n }, (_, i) => `feature_${i}`);
     const csv = `${names.join(',')}\n${names.map(() => 'not-a-number').join(',')}\n`;
     const schema = `columns:\n${names.map((c) => `  ${c}: { type: number }`).join('\n')}\n`;
-    const r = await step('validate-data', { event: pr().event, files: { 'wide.csv': csv, 'schema.yml': schema }, inputs: { data: 'wide.csv', schema: 'schema.yml' } });
+    const r = await step('validate-data', {
+      event: pr().event,
+      files: { 'wide.csv': csv, 'schema.yml': schema },
+      inputs: { data: 'wide.csv', schema: 'schema.yml' },
+    });
     expect(r.code).not.toBe(0);
     expect(r.outputs.errors).toBe(String(n));
     expect(Buffer.byteLength(r.summary, 'utf8')).toBeLessThanOrEqual(1024 * 1024);

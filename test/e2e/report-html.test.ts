@@ -57,7 +57,17 @@ function barChartPng(): Buffer {
 }
 
 function section(p: Partial<Section> & { id: string }): Section {
-  return { schema: SECTION_SCHEMA, action: 'test', stage: 'other', title: p.id, status: 'pass', summary: '', markdown: '', created: '2024-05-01T00:00:00.000Z', ...p };
+  return {
+    schema: SECTION_SCHEMA,
+    action: 'test',
+    stage: 'other',
+    title: p.id,
+    status: 'pass',
+    summary: '',
+    markdown: '',
+    created: '2024-05-01T00:00:00.000Z',
+    ...p,
+  };
 }
 
 function reportMarkdown(): string {
@@ -79,7 +89,14 @@ function reportMarkdown(): string {
       status: 'pass',
       summary: '3 files, 1.2M rows valid',
       markdown: [
-        table(['File', 'Rows', 'Status'], [[codeSpan('data/train.csv'), '1,000,000', '✅'], [codeSpan('data/test.csv'), '200,000', '✅']], ['l', 'r', 'c']),
+        table(
+          ['File', 'Rows', 'Status'],
+          [
+            [codeSpan('data/train.csv'), '1,000,000', '✅'],
+            [codeSpan('data/test.csv'), '200,000', '✅'],
+          ],
+          ['l', 'r', 'c'],
+        ),
         '',
         '<details><summary>Schema checks (12)</summary>',
         '',

@@ -23,7 +23,6 @@ async function workspace(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-
 function withLine(text: string, n: number, edit: (line: string) => string): string {
   const lines = text.split('\n');
   lines[n - 1] = edit(lines[n - 1]);
@@ -32,7 +31,11 @@ function withLine(text: string, n: number, edit: (line: string) => string): stri
 
 describe('mlci validate', () => {
   it('prints each failed check as file:line: error: message and exits 1', async () => {
-    const csv = withLine(withLine(SEATTLE, 17, (l) => l.replace(/,[a-z]+$/, ',hail')), 101, (l) => l.replace(/^([^,]+,[^,]+,)[^,]+/, '$199.5'));
+    const csv = withLine(
+      withLine(SEATTLE, 17, (l) => l.replace(/,[a-z]+$/, ',hail')),
+      101,
+      (l) => l.replace(/^([^,]+,[^,]+,)[^,]+/, '$199.5'),
+    );
     const dir = await workspace({ 'data/seattle-weather.csv': csv, 'data/schema.yml': SCHEMA });
     const r = await mlci(['validate', '--data', 'data/seattle-weather.csv', '--schema', 'data/schema.yml', '--report-dir', 'report'], dir);
     expect(r.code, r.stderr).toBe(1);
@@ -46,7 +49,11 @@ describe('mlci validate', () => {
   });
 
   it('exits 0 on clean data and with --fail-on never', async () => {
-    const dir = await workspace({ 'data/seattle-weather.csv': SEATTLE, 'bad.csv': withLine(SEATTLE, 17, (l) => l.replace(/,[a-z]+$/, ',hail')), 'schema.yml': SCHEMA });
+    const dir = await workspace({
+      'data/seattle-weather.csv': SEATTLE,
+      'bad.csv': withLine(SEATTLE, 17, (l) => l.replace(/,[a-z]+$/, ',hail')),
+      'schema.yml': SCHEMA,
+    });
     const clean = await mlci(['validate', '--data', 'data/seattle-weather.csv', '--schema', 'schema.yml'], dir);
     expect(clean.code, clean.stderr).toBe(0);
     expect(clean.stdout).toContain('all 25 checks passed');

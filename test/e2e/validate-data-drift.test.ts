@@ -189,7 +189,10 @@ describe('the contents API for files over 1 MB', () => {
       if (/vnd\.github(\.v3)?\.raw/.test(accept)) {
         return { status: 200, body: Buffer.from(big), headers: { 'content-type': 'application/vnd.github.raw+json; charset=utf-8' } };
       }
-      return { status: 200, body: { type: 'file', encoding: 'none', size: big.length, name: 'seattle-weather.csv', path: PATH, content: '', sha: 'f'.repeat(40) } };
+      return {
+        status: 200,
+        body: { type: 'file', encoding: 'none', size: big.length, name: 'seattle-weather.csv', path: PATH, content: '', sha: 'f'.repeat(40) },
+      };
     });
     // 25 copies of each day: dates repeat, so `unique` goes.
     const repo = await makeRepo({ [PATH]: shiftTempMax(big, 8), 'data/schema.yml': SCHEMA.replace('unique: true, ', '') });
@@ -201,7 +204,10 @@ describe('the contents API for files over 1 MB', () => {
       github: raw,
       token: TOKEN,
       repository: REPO,
-      event: { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 8, headSha: repo.head, baseSha: repo.base, apiUrl: raw.url }) },
+      event: {
+        name: 'pull_request',
+        payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 8, headSha: repo.head, baseSha: repo.base, apiUrl: raw.url }),
+      },
       inputs: { data: PATH, schema: 'data/schema.yml', reference: 'git:base', 'report-dir': '.mlci-report' },
     });
     expect(r.code, r.stdout + r.stderr).toBe(0);

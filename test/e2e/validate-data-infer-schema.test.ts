@@ -26,16 +26,25 @@ const csv = (rows: string[][]) =>
 
 describe('validate-data infer-schema (bundle)', () => {
   it('writes a schema for a nasty table that a second run with `schema` accepts, and the same data passes it', async () => {
-    const first = await runAction({ action: 'validate-data', files: { 'data/nasty.csv': csv(NASTY) }, inputs: { data: 'data/nasty.csv', 'infer-schema': 'data/schema.yml' } });
+    const first = await runAction({
+      action: 'validate-data',
+      files: { 'data/nasty.csv': csv(NASTY) },
+      inputs: { data: 'data/nasty.csv', 'infer-schema': 'data/schema.yml' },
+    });
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    expect(first.annotations).toContainEqual(expect.objectContaining({ level: 'notice', message: `wrote a schema of ${NASTY[0].length} columns inferred from 5 rows to data/schema.yml` }));
+    expect(first.annotations).toContainEqual(
+      expect.objectContaining({ level: 'notice', message: `wrote a schema of ${NASTY[0].length} columns inferred from 5 rows to data/schema.yml` }),
+    );
     const yaml = await readFile(join(first.workspace, 'data/schema.yml'), 'utf8');
     expect(Object.keys(parseYaml(yaml).columns).sort()).toEqual([...NASTY[0]].sort());
 
     const second = await runAction({ action: 'validate-data', workspace: first.workspace, inputs: { data: 'data/nasty.csv', schema: 'data/schema.yml' } });
     expect(second.code, `${yaml}\n${second.stdout}${second.stderr}`).toBe(0);
     expect(second.outputs).toMatchObject({ passed: 'true', errors: '0', warnings: '0', rows: '5' });
-    expect(second.annotations.filter((a) => a.level !== 'notice'), yaml).toEqual([]);
+    expect(
+      second.annotations.filter((a) => a.level !== 'notice'),
+      yaml,
+    ).toEqual([]);
   });
 
   it('infers 100,000 columns of an 11 MB CSV in bounded memory', async () => {
@@ -50,7 +59,10 @@ describe('validate-data infer-schema (bundle)', () => {
     const probe = await mkdtemp(join(tmpdir(), 'mlci-rss-'));
     const rssFile = join(probe, 'rss');
     const preload = join(probe, 'rss.mjs');
-    await writeFile(preload, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+    await writeFile(
+      preload,
+      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    );
     // The heap cap alone would not catch it (typed arrays live outside the heap): the peak RSS does.
     const r = await runAction({
       action: 'validate-data',

@@ -1,4 +1,17 @@
-import { annotate, createApi, eventContext, input, log, reportDir as reportDirInput, runAction, setOutputs, stepTempDir, workspace as workspaceDir, writeStepFile, writeSummary } from '@mlci/action-kit';
+import {
+  annotate,
+  createApi,
+  eventContext,
+  input,
+  log,
+  reportDir as reportDirInput,
+  runAction,
+  setOutputs,
+  stepTempDir,
+  workspace as workspaceDir,
+  writeStepFile,
+  writeSummary,
+} from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
 import { resolveFiles } from '@mlci/core/files';
 import { readerRun } from '@mlci/core/section';

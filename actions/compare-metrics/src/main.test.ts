@@ -98,7 +98,10 @@ describe('compare-metrics fails with a section of its own, and the report is not
       expect(body.split('\n')[1]).toBe('## ❌ mlci report');
       expect(body).not.toContain('✅');
       expect(body).toContain('compare\\-metrics failed');
-      const check = gh.checkRuns(REPO).filter((k) => k.name === 'mlci' && k.head_sha === HEAD_SHA).at(-1);
+      const check = gh
+        .checkRuns(REPO)
+        .filter((k) => k.name === 'mlci' && k.head_sha === HEAD_SHA)
+        .at(-1);
       expect(check?.conclusion).toBe('failure');
     });
   }

@@ -77,7 +77,8 @@ export async function run(): Promise<void> {
       log(`Metrics: ${result.summary}`);
 
       if (result.failure && failOnRegression) fail(result.failure);
-      else if (result.failure) annotate({ severity: 'warning', message: `${result.failure} (fail-on-regression is false: reported only)`, file: gates || undefined });
+      else if (result.failure)
+        annotate({ severity: 'warning', message: `${result.failure} (fail-on-regression is false: reported only)`, file: gates || undefined });
       return result.sectionPath;
     },
   );

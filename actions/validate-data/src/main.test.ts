@@ -25,7 +25,10 @@ async function sectionOf(r: InProcessResult, id: string): Promise<any> {
 
 describe('inputs validate-data refuses', () => {
   it('refuses an unknown fail-on value, naming the input', async () => {
-    const r = await validate({ 'data/penguins.json': PENGUINS, 'data/schema.yml': fixture('penguins.schema.yml') }, { data: 'data/penguins.json', 'fail-on': 'sometimes' });
+    const r = await validate(
+      { 'data/penguins.json': PENGUINS, 'data/schema.yml': fixture('penguins.schema.yml') },
+      { data: 'data/penguins.json', 'fail-on': 'sometimes' },
+    );
     expect(r.code).toBe(1);
     expect(r.annotations[0].message).toContain('input "fail-on" must be one of error, warning, never');
   });

@@ -61,17 +61,16 @@ export async function uploadDirectory(name: string, dir: string, retentionDays?:
  * Downloads an artifact by name into `dir`: from another run (a workflow_run's triggering run)
  * through the REST API with the token, or from this run.
  */
-export async function downloadByName(
-  name: string,
-  dir: string,
-  from?: { token: string; runId: number; owner: string; repo: string },
-): Promise<void> {
+export async function downloadByName(name: string, dir: string, from?: { token: string; runId: number; owner: string; repo: string }): Promise<void> {
   const client = await artifactClient();
   const findBy = from && { token: from.token, workflowRunId: from.runId, repositoryOwner: from.owner, repositoryName: from.repo };
-  await withDeadline(`downloading ${name}`, (async () => {
-    const { artifact } = await client.getArtifact(name, findBy ? { findBy } : {});
-    await client.downloadArtifact(artifact.id, { path: dir, ...(findBy ? { findBy } : {}) });
-  })());
+  await withDeadline(
+    `downloading ${name}`,
+    (async () => {
+      const { artifact } = await client.getArtifact(name, findBy ? { findBy } : {});
+      await client.downloadArtifact(artifact.id, { path: dir, ...(findBy ? { findBy } : {}) });
+    })(),
+  );
   await refuseLinks(dir, name);
 }
 

@@ -114,7 +114,9 @@ const COMPRESSIONS = [
 ];
 
 export function cacheVersion(paths: string[], method: string): string {
-  return createHash('sha256').update([...paths, method, VERSION_SALT].join('|')).digest('hex');
+  return createHash('sha256')
+    .update([...paths, method, VERSION_SALT].join('|'))
+    .digest('hex');
 }
 
 async function lookup(

@@ -47,7 +47,7 @@ describe('fetchWithTimeout', () => {
 });
 
 describe('fetchWithTimeout for other services', () => {
-  it('names the service and never shows a signed URL\'s query', async () => {
+  it("names the service and never shows a signed URL's query", async () => {
     const get = fetchWithTimeout(fetch, 200, 'The cache service');
     const e = await get(`${base}/never?sig=SECRET-SAS&se=2026`).catch((err: Error) => err);
     expect(String((e as Error).message)).toBe(`The cache service did not answer GET ${base}/never?… within 200 ms`);

@@ -66,9 +66,7 @@ export function fetchWithTimeout(inner: Fetch, ms: number, service = 'GitHub'): 
       },
     });
     const head = { status: res.status, statusText: res.statusText, headers: res.headers };
-    const copy = /json/i.test(res.headers.get('content-type') ?? '')
-      ? new Response(await new Response(body).arrayBuffer(), head)
-      : new Response(body, head);
+    const copy = /json/i.test(res.headers.get('content-type') ?? '') ? new Response(await new Response(body).arrayBuffer(), head) : new Response(body, head);
     Object.defineProperty(copy, 'url', { value: res.url });
     return copy;
   };

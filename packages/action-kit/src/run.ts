@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { isUserError, type Problem } from '@mlci/core/errors';
-import { amendWithFailure, defaultReportDir, errorProblem, failureSection, readSection, runFromEnv, sameRun, sectionFile, writeSection, type SectionSlot } from '@mlci/core/section';
+import {
+  amendWithFailure,
+  defaultReportDir,
+  errorProblem,
+  failureSection,
+  readSection,
+  runFromEnv,
+  sameRun,
+  sectionFile,
+  writeSection,
+  type SectionSlot,
+} from '@mlci/core/section';
 import { stepSummary } from '@mlci/core/report';
 import { eventContext } from './context.js';
 import { forgetSecrets } from './inputs.js';

@@ -9,7 +9,10 @@ import stringWidth from 'string-width';
  */
 export function markdownToText(markdown: string): string {
   const text = blocks(new Lexer({ gfm: true }).lex(markdown), '');
-  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  return text
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n*$/, '\n');
 }
 
 function blocks(tokens: Token[], indent: string): string {

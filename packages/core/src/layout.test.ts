@@ -58,7 +58,10 @@ describe('the core layout', () => {
     const useCases = ['validate-data', 'compare-metrics', 'comment-report'];
     for (const [from, to] of edges) {
       if (useCases.includes(from)) continue;
-      expect([...to].filter((t) => useCases.includes(t)), from).toEqual([]);
+      expect(
+        [...to].filter((t) => useCases.includes(t)),
+        from,
+      ).toEqual([]);
     }
   });
 

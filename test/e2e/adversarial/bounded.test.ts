@@ -64,7 +64,12 @@ describe('YAML aliases are bounded', () => {
     // which flattening turned into gigabytes of keys.
     const keys = Array.from({ length: 30 }, (_, i) => `    hyperparameter_${i}: ${'v'.repeat(20)}${i}`).join('\n');
     const level = (name: string, alias: string) => `${name}: &${name}\n` + Array.from({ length: 10 }, (_, i) => `  stage_${i}: *${alias}`).join('\n');
-    const params = [`base: &base\n  defaults:\n${keys}`, level('group', 'base'), level('suite', 'group'), ...Array.from({ length: 979 }, (_, i) => `experiment_${i}: *suite`)].join('\n');
+    const params = [
+      `base: &base\n  defaults:\n${keys}`,
+      level('group', 'base'),
+      level('suite', 'group'),
+      ...Array.from({ length: 979 }, (_, i) => `experiment_${i}: *suite`),
+    ].join('\n');
     const r = await compare({ 'metrics.json': '{"auc": 0.9}', 'params.yaml': params }, { params: 'params.yaml' }, SMALL_HEAP);
     expect(r.code, r.stderr.slice(0, 2000)).toBe(1);
     const [e] = errors(r);
@@ -74,36 +79,44 @@ describe('YAML aliases are bounded', () => {
     expect(e.message).toMatch(/YAML aliases expand to more than 100,000 nodes \(the alias \*suite passes it\)/);
   });
 
-  it('a schema, a gates file and a plots file of aliases are refused at their line', async () => {
-    const s = await validate({ 'data.csv': 'id\n1\n', 'schema.yml': bomb }, { data: 'data.csv', schema: 'schema.yml' }, SMALL_HEAP);
-    expect(s.code).toBe(1);
-    expect(errors(s)[0]).toMatchObject({ file: 'schema.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
-    const g = await compare({ 'metrics.json': '{"auc": 0.9}', 'gates.yml': bomb }, { gates: 'gates.yml' }, SMALL_HEAP);
-    expect(g.code).toBe(1);
-    expect(errors(g)[0]).toMatchObject({ file: 'gates.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
-    const p = await compare({ 'metrics.json': '{"auc": 0.9}', 'plots.yml': bomb }, { plots: 'plots.yml' }, SMALL_HEAP);
-    expect(p.code).toBe(1);
-    expect(errors(p)[0]).toMatchObject({ file: 'plots.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
-  }, HEAVY);
+  it(
+    'a schema, a gates file and a plots file of aliases are refused at their line',
+    async () => {
+      const s = await validate({ 'data.csv': 'id\n1\n', 'schema.yml': bomb }, { data: 'data.csv', schema: 'schema.yml' }, SMALL_HEAP);
+      expect(s.code).toBe(1);
+      expect(errors(s)[0]).toMatchObject({ file: 'schema.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
+      const g = await compare({ 'metrics.json': '{"auc": 0.9}', 'gates.yml': bomb }, { gates: 'gates.yml' }, SMALL_HEAP);
+      expect(g.code).toBe(1);
+      expect(errors(g)[0]).toMatchObject({ file: 'gates.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
+      const p = await compare({ 'metrics.json': '{"auc": 0.9}', 'plots.yml': bomb }, { plots: 'plots.yml' }, SMALL_HEAP);
+      expect(p.code).toBe(1);
+      expect(errors(p)[0]).toMatchObject({ file: 'plots.yml', line: crossing, message: expect.stringMatching(/aliases expand/) });
+    },
+    HEAVY,
+  );
 });
 
 describe('Parquet pages are decoded even when no schema names a column', () => {
-  it('a flights-3m.parquet with corrupt pages fails at the row group that holds them', async () => {
-    const file = join(DATA, 'flights-3m.parquet');
-    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
-    const delay = metadata.row_groups[1].columns.find((c) => c.meta_data?.path_in_schema[0] === 'delay')!;
-    const at = Number(delay.meta_data!.data_page_offset) + 64;
-    const bytes = readFileSync(file);
-    bytes.fill(0xa5, at, at + 2048);
-    const firstRow = Number(metadata.row_groups[0].num_rows) + 1;
-    const r = await validate({ 'flights.parquet': bytes }, { data: 'flights.parquet' });
-    expect(r.code).toBe(1);
-    const [e] = errors(r);
-    expect(e).toMatchObject({ file: 'flights.parquet', line: firstRow });
-    expect(e.message).toMatch(new RegExp(`^cannot read Parquet rows ${firstRow}–`));
-    expect(r.outputs.passed).toBe('false');
-    expect((await sectionOf(r)).status).toBe('fail');
-  }, HEAVY);
+  it(
+    'a flights-3m.parquet with corrupt pages fails at the row group that holds them',
+    async () => {
+      const file = join(DATA, 'flights-3m.parquet');
+      const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
+      const delay = metadata.row_groups[1].columns.find((c) => c.meta_data?.path_in_schema[0] === 'delay')!;
+      const at = Number(delay.meta_data!.data_page_offset) + 64;
+      const bytes = readFileSync(file);
+      bytes.fill(0xa5, at, at + 2048);
+      const firstRow = Number(metadata.row_groups[0].num_rows) + 1;
+      const r = await validate({ 'flights.parquet': bytes }, { data: 'flights.parquet' });
+      expect(r.code).toBe(1);
+      const [e] = errors(r);
+      expect(e).toMatchObject({ file: 'flights.parquet', line: firstRow });
+      expect(e.message).toMatch(new RegExp(`^cannot read Parquet rows ${firstRow}–`));
+      expect(r.outputs.passed).toBe('false');
+      expect((await sectionOf(r)).status).toBe('fail');
+    },
+    HEAVY,
+  );
 });
 
 describe('schema patterns run in linear time', () => {
@@ -133,23 +146,37 @@ describe('schema patterns run in linear time', () => {
 });
 
 describe('huge counts never crash', () => {
-  it('200,000 failing rows with max-examples 1,000,000 end in a failed check with every row counted', async () => {
-    const rows = Array.from({ length: 200_000 }, (_, i) => `r${i}`).join('\n');
-    const r = await validate(
-      { 'data.csv': `n\n${rows}\n`, 'schema.yml': 'columns:\n  n: { type: integer }\n' },
-      { data: 'data.csv', schema: 'schema.yml', 'max-examples': '1000000' },
-      SMALL_HEAP,
-    );
-    expect(r.code, r.stderr.slice(0, 2000)).toBe(1);
-    expect(r.stderr).not.toMatch(/Maximum call stack|heap out of memory/);
-    expect(r.outputs).toMatchObject({ passed: 'false', errors: '1', rows: '200000' });
-    const result = JSON.parse(await readFile(r.outputs['result-json'], 'utf8'));
-    expect(result.checks.find((c: any) => c.column === 'n' && c.check === 'type').failed_rows).toBe(200_000);
-    expect((await sectionOf(r)).status).toBe('fail');
-  }, HEAVY);
+  it(
+    '200,000 failing rows with max-examples 1,000,000 end in a failed check with every row counted',
+    async () => {
+      const rows = Array.from({ length: 200_000 }, (_, i) => `r${i}`).join('\n');
+      const r = await validate(
+        { 'data.csv': `n\n${rows}\n`, 'schema.yml': 'columns:\n  n: { type: integer }\n' },
+        { data: 'data.csv', schema: 'schema.yml', 'max-examples': '1000000' },
+        SMALL_HEAP,
+      );
+      expect(r.code, r.stderr.slice(0, 2000)).toBe(1);
+      expect(r.stderr).not.toMatch(/Maximum call stack|heap out of memory/);
+      expect(r.outputs).toMatchObject({ passed: 'false', errors: '1', rows: '200000' });
+      const result = JSON.parse(await readFile(r.outputs['result-json'], 'utf8'));
+      expect(result.checks.find((c: any) => c.column === 'n' && c.check === 'type').failed_rows).toBe(200_000);
+      expect((await sectionOf(r)).status).toBe('fail');
+    },
+    HEAVY,
+  );
 
   function section(id: string, status: string, markdown: string): string {
-    return JSON.stringify({ schema: 'mlci/section@1', action: 'test', id, stage: 'other', title: id, status, summary: `${id} summary`, markdown, created: '2026-12-01T00:00:00.000Z' });
+    return JSON.stringify({
+      schema: 'mlci/section@1',
+      action: 'test',
+      id,
+      stage: 'other',
+      title: id,
+      status,
+      summary: `${id} summary`,
+      markdown,
+      created: '2026-12-01T00:00:00.000Z',
+    });
   }
 
   async function post(files: Record<string, string>): Promise<RunResult> {
@@ -165,37 +192,45 @@ describe('huge counts never crash', () => {
     });
   }
 
-  it('10,000 sections fit into one comment of at most 65,536 characters', async () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 10_000; i++) files[`.mlci-report/s${i}.section.json`] = section(`s${i}`, i === 7 ? 'fail' : 'pass', `line of s${i}\n`.repeat(20));
-    const r = await post(files);
-    expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
-    expect(r.outputs.truncated).toBe('true');
-    const body = await readFile(r.outputs['body-path'], 'utf8');
-    expect(body.length).toBeLessThanOrEqual(65_536);
-    expect(gh.comments(REPO, 3).at(-1)?.body).toBe(body);
-    const check = gh.checkRuns(REPO).at(-1) as any;
-    expect(Buffer.byteLength(check.output.summary)).toBeLessThanOrEqual(65_535);
-    expect(check.conclusion).toBe('failure');
-  }, HEAVY);
+  it(
+    '10,000 sections fit into one comment of at most 65,536 characters',
+    async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 10_000; i++) files[`.mlci-report/s${i}.section.json`] = section(`s${i}`, i === 7 ? 'fail' : 'pass', `line of s${i}\n`.repeat(20));
+      const r = await post(files);
+      expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
+      expect(r.outputs.truncated).toBe('true');
+      const body = await readFile(r.outputs['body-path'], 'utf8');
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      expect(gh.comments(REPO, 3).at(-1)?.body).toBe(body);
+      const check = gh.checkRuns(REPO).at(-1) as any;
+      expect(Buffer.byteLength(check.output.summary)).toBeLessThanOrEqual(65_535);
+      expect(check.conclusion).toBe('failure');
+    },
+    HEAVY,
+  );
 
-  it('one 60 MB section is cut to the lines that fit', async () => {
-    const line = (i: number) => `row ${i} ${'x'.repeat(90)}`;
-    const lines: string[] = [];
-    for (let i = 0, size = 0; size < 60 * 1024 * 1024; i++) {
-      lines.push(line(i));
-      size += 100;
-    }
-    const r = await post({ '.mlci-report/huge.section.json': section('huge', 'fail', lines.join('\n')) });
-    expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
-    expect(r.outputs.truncated).toBe('true');
-    const body = await readFile(r.outputs['body-path'], 'utf8');
-    expect(body.length).toBeLessThanOrEqual(65_536);
-    expect(body.length).toBeGreaterThan(60_000);
-    const kept = body.split('\n').filter((l) => l.startsWith('row '));
-    expect(kept).toEqual(lines.slice(0, kept.length));
-    expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024);
-  }, HEAVY);
+  it(
+    'one 60 MB section is cut to the lines that fit',
+    async () => {
+      const line = (i: number) => `row ${i} ${'x'.repeat(90)}`;
+      const lines: string[] = [];
+      for (let i = 0, size = 0; size < 60 * 1024 * 1024; i++) {
+        lines.push(line(i));
+        size += 100;
+      }
+      const r = await post({ '.mlci-report/huge.section.json': section('huge', 'fail', lines.join('\n')) });
+      expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
+      expect(r.outputs.truncated).toBe('true');
+      const body = await readFile(r.outputs['body-path'], 'utf8');
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      expect(body.length).toBeGreaterThan(60_000);
+      const kept = body.split('\n').filter((l) => l.startsWith('row '));
+      expect(kept).toEqual(lines.slice(0, kept.length));
+      expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024);
+    },
+    HEAVY,
+  );
 });
 
 describe('deep or wide input is an error with a place', () => {
@@ -219,7 +254,11 @@ describe('deep or wide input is an error with a place', () => {
   it('a bar chart of 1,500 categories draws 200 and says so', async () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `c${i},${i % 9}`).join('\n');
     const r = await compare(
-      { 'metrics.json': '{"auc": 0.9}', 'wide.csv': `name,n\n${rows}\n`, 'plots.yml': 'plots:\n  - { id: wide, data: wide.csv, template: bar, x: name, y: n }\n' },
+      {
+        'metrics.json': '{"auc": 0.9}',
+        'wide.csv': `name,n\n${rows}\n`,
+        'plots.yml': 'plots:\n  - { id: wide, data: wide.csv, template: bar, x: name, y: n }\n',
+      },
       { plots: 'plots.yml' },
     );
     expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
@@ -230,27 +269,35 @@ describe('deep or wide input is an error with a place', () => {
 });
 
 describe('compressed input costs what plain input costs', () => {
-  it('256 MiB of NUL bytes gzipped stops at the record-size limit', async () => {
-    const gz = gzipSync(Buffer.alloc(256 * 1024 * 1024));
-    expect(gz.length).toBeLessThan(1024 * 1024);
-    const r = await validate({ 'nul.csv.gz': gz }, { data: 'nul.csv.gz' }, SMALL_HEAP);
-    expect(r.code).toBe(1);
-    expect(errors(r)[0]).toMatchObject({ file: 'nul.csv.gz', line: 1 });
-    expect(errors(r)[0].message).toMatch(/a record starting at line 1 is longer than 64 MiB/);
-  }, HEAVY);
+  it(
+    '256 MiB of NUL bytes gzipped stops at the record-size limit',
+    async () => {
+      const gz = gzipSync(Buffer.alloc(256 * 1024 * 1024));
+      expect(gz.length).toBeLessThan(1024 * 1024);
+      const r = await validate({ 'nul.csv.gz': gz }, { data: 'nul.csv.gz' }, SMALL_HEAP);
+      expect(r.code).toBe(1);
+      expect(errors(r)[0]).toMatchObject({ file: 'nul.csv.gz', line: 1 });
+      expect(errors(r)[0].message).toMatch(/a record starting at line 1 is longer than 64 MiB/);
+    },
+    HEAVY,
+  );
 
-  it('one 32 MiB line in a .csv.gz is read like the plain file', async () => {
-    const text = `id,blob\n1,${'y'.repeat(32 * 1024 * 1024)}\n2,z\n`;
-    const schema = 'columns:\n  id: { type: integer }\n  blob: { type: string }\n';
-    const [gz, plain] = await Promise.all([
-      validate({ 'big.csv.gz': gzipSync(text), 'schema.yml': schema }, { data: 'big.csv.gz', schema: 'schema.yml' }),
-      validate({ 'big.csv': text, 'schema.yml': schema }, { data: 'big.csv', schema: 'schema.yml' }),
-    ]);
-    for (const r of [gz, plain]) {
-      expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
-      expect(r.outputs).toMatchObject({ passed: 'true', rows: '2' });
-    }
-  }, HEAVY);
+  it(
+    'one 32 MiB line in a .csv.gz is read like the plain file',
+    async () => {
+      const text = `id,blob\n1,${'y'.repeat(32 * 1024 * 1024)}\n2,z\n`;
+      const schema = 'columns:\n  id: { type: integer }\n  blob: { type: string }\n';
+      const [gz, plain] = await Promise.all([
+        validate({ 'big.csv.gz': gzipSync(text), 'schema.yml': schema }, { data: 'big.csv.gz', schema: 'schema.yml' }),
+        validate({ 'big.csv': text, 'schema.yml': schema }, { data: 'big.csv', schema: 'schema.yml' }),
+      ]);
+      for (const r of [gz, plain]) {
+        expect(r.code, r.stderr.slice(0, 2000)).toBe(0);
+        expect(r.outputs).toMatchObject({ passed: 'true', rows: '2' });
+      }
+    },
+    HEAVY,
+  );
 });
 
 describe('ragged CSV rows', () => {
@@ -265,4 +312,3 @@ describe('ragged CSV rows', () => {
     for (const v of rows) expect(shown.some((m) => m.includes(JSON.stringify(v)))).toBe(true);
   });
 });
-

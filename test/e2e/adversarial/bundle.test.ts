@@ -28,8 +28,16 @@ let nextPr = 300;
 
 function section(id: string, status: string, markdown: string, extra: object = {}): string {
   return JSON.stringify({
-    schema: 'mlci/section@1', action: 'compare-metrics', id, stage: 'metrics', title: `Section ${id}`,
-    status, summary: `${id} summary`, markdown, created: '2026-11-22T08:00:00Z', ...extra,
+    schema: 'mlci/section@1',
+    action: 'compare-metrics',
+    id,
+    stage: 'metrics',
+    title: `Section ${id}`,
+    status,
+    summary: `${id} summary`,
+    markdown,
+    created: '2026-11-22T08:00:00Z',
+    ...extra,
   });
 }
 
@@ -68,7 +76,15 @@ async function post(runId: number, pr: number, o: { conclusion?: string; inputs?
     env: results.newRun().env,
     event: {
       name: 'workflow_run',
-      payload: workflowRunEvent({ owner: 'octo', repo: 'ml', runId, headSha: head, headOwner: 'forker', pullRequests: [], conclusion: o.conclusion ?? 'success' }),
+      payload: workflowRunEvent({
+        owner: 'octo',
+        repo: 'ml',
+        runId,
+        headSha: head,
+        headOwner: 'forker',
+        pullRequests: [],
+        conclusion: o.conclusion ?? 'success',
+      }),
     },
     inputs: { 'from-artifact': 'mlci-report', 'report-dir': '.mlci-none', ...o.inputs },
   });
@@ -79,7 +95,10 @@ async function post(runId: number, pr: number, o: { conclusion?: string; inputs?
 /** The @names GitHub would link in the rendered comment: text nodes outside code. */
 function liveMentions(markdown: string): string[] {
   const html = new Marked({ gfm: true }).parse(markdown, { async: false }) as string;
-  const text = html.replace(/<code[\s\S]*?<\/code>/g, '').split(/<[^>]*>/).map((t) => t.replace(/&#64;|&#x40;/gi, '@'));
+  const text = html
+    .replace(/<code[\s\S]*?<\/code>/g, '')
+    .split(/<[^>]*>/)
+    .map((t) => t.replace(/&#64;|&#x40;/gi, '@'));
   return text.flatMap((t) => [...t.matchAll(/(?:^|[^A-Za-z0-9])@([A-Za-z0-9][A-Za-z0-9-]*)/g)].map((m) => m[1]));
 }
 
@@ -114,14 +133,18 @@ describe('images from the bundle', () => {
     const out = `../../${basename(workspace)}/secret.png`;
     const many = Array.from({ length: 500 }, (_, i) => `![p${i}](many/p${i}.png)`).join('\n');
     const files: Record<string, string | Buffer> = {
-      'a.section.json': section('a', 'pass', [
-        '![good](img/good.png)',
-        `![secret](${out})`,
-        '![fake](img/fake.png)',
-        '![vector](img/chart.svg)',
-        '![page](img/page.png)',
-        '![big](img/big.png)',
-      ].join('\n\n')),
+      'a.section.json': section(
+        'a',
+        'pass',
+        [
+          '![good](img/good.png)',
+          `![secret](${out})`,
+          '![fake](img/fake.png)',
+          '![vector](img/chart.svg)',
+          '![page](img/page.png)',
+          '![big](img/big.png)',
+        ].join('\n\n'),
+      ),
       'img/good.png': png(-1),
       'img/fake.png': Buffer.alloc(20 * 1024 * 1024, 'A'),
       'img/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
@@ -165,7 +188,11 @@ describe('text from the bundle', () => {
       // Alone, b is one code block; after a's open fence, its first line would close that fence
       // and free the rest.
       'b.section.json': section('b', 'pass', '```\n@dave now outside the fence?\n'),
-      'c.section.json': section('c', 'pass', '<img src="https://evil.example/x.png" onerror="alert(1)"> <b>@erin</b>\n\n<details><summary>x</summary>\n\n@frank\n</details>'),
+      'c.section.json': section(
+        'c',
+        'pass',
+        '<img src="https://evil.example/x.png" onerror="alert(1)"> <b>@erin</b>\n\n<details><summary>x</summary>\n\n@frank\n</details>',
+      ),
       'markdown/out/report.md': '## From the fork\n\ncc @octocat &#64;gina\n\n<script>alert(1)</script>\n',
     });
     const pr = nextPr++;

@@ -41,7 +41,9 @@ async function tarOf(members: Array<Partial<Header> & { name: string; body?: str
 
 /** What @actions/cache would store for the baseline's folder: its version hashes the path and the compression. */
 async function plant(key: string, tar: Buffer): Promise<void> {
-  const version = createHash('sha256').update([stagingPath(NAME), 'gzip', '1.0'].join('|')).digest('hex');
+  const version = createHash('sha256')
+    .update([stagingPath(NAME), 'gzip', '1.0'].join('|'))
+    .digest('hex');
   const env = results.newRun().env;
   const call = async (method: string, body: object) => {
     const res = await fetch(new URL(`/twirp/github.actions.results.api.v1.CacheService/${method}`, env.ACTIONS_RESULTS_URL), {
@@ -75,8 +77,22 @@ it('refuses an entry with a ../ member, an absolute member or a symlink, and wri
   const escape = `escape-${randomUUID()}.txt`;
   const dir = stagingPath(NAME);
   const poisons: Array<[string, Array<Partial<Header> & { name: string; body?: string }>, string]> = [
-    ['dotdot', [{ name: `${dir}/metrics.json`, body: '{"auc": 0.5}' }, { name: `../../${escape}`, body: 'pwned' }], `"../../${escape}", which has a ".." in its path`],
-    ['absolute', [{ name: `${dir}/metrics.json`, body: '{"auc": 0.5}' }, { name: `/tmp/${escape}`, body: 'pwned' }], `"/tmp/${escape}", which has an absolute name`],
+    [
+      'dotdot',
+      [
+        { name: `${dir}/metrics.json`, body: '{"auc": 0.5}' },
+        { name: `../../${escape}`, body: 'pwned' },
+      ],
+      `"../../${escape}", which has a ".." in its path`,
+    ],
+    [
+      'absolute',
+      [
+        { name: `${dir}/metrics.json`, body: '{"auc": 0.5}' },
+        { name: `/tmp/${escape}`, body: 'pwned' },
+      ],
+      `"/tmp/${escape}", which has an absolute name`,
+    ],
     ['symlink', [{ name: `${dir}/metrics.json`, type: 'symlink', linkname: '/proc/self/environ' }], 'which is a symlink, not a file'],
     ['nested-dotdot', [{ name: `${dir}/../../${escape}`, body: 'pwned' }], 'which has a ".." in its path'],
   ];
@@ -91,7 +107,10 @@ it('refuses an entry with a ../ member, an absolute member or a symlink, and wri
       expect(await stat(join(base, '../..', escape)).catch(() => undefined), `${label}: ${base}`).toBeUndefined();
       expect(await stat(join(base, escape)).catch(() => undefined), `${label}: ${base}`).toBeUndefined();
     }
-    expect((await readdir(ws)).filter((f) => f.startsWith('.mlci-baseline')), label).toEqual([]);
+    expect(
+      (await readdir(ws)).filter((f) => f.startsWith('.mlci-baseline')),
+      label,
+    ).toEqual([]);
   }
 });
 

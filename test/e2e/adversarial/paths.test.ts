@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { pullRequestEvent } from '../../support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../support/github/server.js';
 import { mlci } from '../../support/cli.js';
-import { ROOT, runAction, type RunOptions } from '../../support/runner.js';
+import { runAction, type RunOptions } from '../../support/runner.js';
 import { everythingShown, outsideWith, workspaceWith } from './support.js';
 
 /**

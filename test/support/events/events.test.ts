@@ -11,22 +11,31 @@ const ZERO = '0'.repeat(40);
 
 describe('event payloads validate against GitHub webhook descriptions', () => {
   const cases: Array<[string, string, () => unknown]> = [
-    ['pull-request-opened', 'same-repository PR', () =>
-      pullRequestEvent({ owner: 'octo', repo: 'ml', number: 7, headSha: HEAD, baseSha: BASE, title: 'Tune', body: 'Why' })],
-    ['pull-request-opened', 'PR from a fork', () =>
-      pullRequestEvent({ owner: 'octo', repo: 'ml', number: 8, headSha: HEAD, fork: true })],
-    ['pull-request-synchronize', 'new commits pushed', () =>
-      pullRequestEvent({ owner: 'octo', repo: 'ml', number: 7, headSha: HEAD, action: 'synchronize' })],
+    [
+      'pull-request-opened',
+      'same-repository PR',
+      () => pullRequestEvent({ owner: 'octo', repo: 'ml', number: 7, headSha: HEAD, baseSha: BASE, title: 'Tune', body: 'Why' }),
+    ],
+    ['pull-request-opened', 'PR from a fork', () => pullRequestEvent({ owner: 'octo', repo: 'ml', number: 8, headSha: HEAD, fork: true })],
+    ['pull-request-synchronize', 'new commits pushed', () => pullRequestEvent({ owner: 'octo', repo: 'ml', number: 7, headSha: HEAD, action: 'synchronize' })],
     ['push', 'push to main', () => pushEvent({ owner: 'octo', repo: 'ml', after: HEAD, before: BASE })],
     ['push', 'new branch', () => pushEvent({ owner: 'octo', repo: 'ml', ref: 'refs/heads/exp', after: HEAD, before: ZERO })],
     ['push', 'deleted branch', () => pushEvent({ owner: 'octo', repo: 'ml', ref: 'refs/heads/exp', after: ZERO, before: HEAD })],
-    ['workflow-run-completed', 'after a pull_request run', () =>
-      workflowRunEvent({ owner: 'octo', repo: 'ml', runId: 4242, headSha: HEAD, headBranch: 'feature/x',
-        pullRequests: [{ number: 7, headSha: HEAD }] })],
-    ['workflow-run-completed', 'after a fork run that failed', () =>
-      workflowRunEvent({ owner: 'octo', repo: 'ml', runId: 4243, headSha: HEAD, headOwner: 'contributor', conclusion: 'failure' })],
-    ['workflow-run-completed', 'on GHES', () =>
-      workflowRunEvent({ owner: 'octo', repo: 'ml', runId: 1, headSha: HEAD, event: 'push', serverUrl: 'https://ghe.example.com' })],
+    [
+      'workflow-run-completed',
+      'after a pull_request run',
+      () => workflowRunEvent({ owner: 'octo', repo: 'ml', runId: 4242, headSha: HEAD, headBranch: 'feature/x', pullRequests: [{ number: 7, headSha: HEAD }] }),
+    ],
+    [
+      'workflow-run-completed',
+      'after a fork run that failed',
+      () => workflowRunEvent({ owner: 'octo', repo: 'ml', runId: 4243, headSha: HEAD, headOwner: 'contributor', conclusion: 'failure' }),
+    ],
+    [
+      'workflow-run-completed',
+      'on GHES',
+      () => workflowRunEvent({ owner: 'octo', repo: 'ml', runId: 1, headSha: HEAD, event: 'push', serverUrl: 'https://ghe.example.com' }),
+    ],
   ];
 
   it.each(cases)('%s: %s', (name, _label, build) => {
@@ -85,8 +94,12 @@ describe('payload contents', () => {
 
   it('builds its links from the given hosts', () => {
     const p = pullRequestEvent({
-      owner: 'octo', repo: 'ml', number: 7, headSha: HEAD,
-      serverUrl: 'http://127.0.0.1:8080', apiUrl: 'http://127.0.0.1:8080/api',
+      owner: 'octo',
+      repo: 'ml',
+      number: 7,
+      headSha: HEAD,
+      serverUrl: 'http://127.0.0.1:8080',
+      apiUrl: 'http://127.0.0.1:8080/api',
     });
     expect(p.pull_request.url).toBe('http://127.0.0.1:8080/api/repos/octo/ml/pulls/7');
     expect(p.pull_request.html_url).toBe('http://127.0.0.1:8080/octo/ml/pull/7');

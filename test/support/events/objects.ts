@@ -15,10 +15,7 @@ export interface Hosts {
 
 export function hosts(serverUrl?: string, apiUrl?: string): Hosts {
   const server = (serverUrl ?? 'https://github.com').replace(/\/$/, '');
-  const api = (apiUrl ?? (server === 'https://github.com' ? 'https://api.github.com' : `${server}/api/v3`)).replace(
-    /\/$/,
-    '',
-  );
+  const api = (apiUrl ?? (server === 'https://github.com' ? 'https://api.github.com' : `${server}/api/v3`)).replace(/\/$/, '');
   return { server, api };
 }
 

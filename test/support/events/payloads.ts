@@ -188,9 +188,7 @@ export function pushEvent(o: PushEventOptions) {
     deleted,
     forced: false,
     base_ref: null,
-    compare: created
-      ? `${h.server}/${full}/commit/${short(o.after)}`
-      : `${h.server}/${full}/compare/${short(before)}...${short(o.after)}`,
+    compare: created ? `${h.server}/${full}/commit/${short(o.after)}` : `${h.server}/${full}/compare/${short(before)}...${short(o.after)}`,
     commits: head ? [head] : [],
     head_commit: head,
   });

@@ -54,7 +54,5 @@ export function validateEvent(name: string, payload: unknown): string[] {
     compiled.set(name, validate);
   }
   if (validate(payload)) return [];
-  return (validate.errors ?? []).map(
-    (e) => `${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
-  );
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
 }

@@ -72,7 +72,9 @@ export class GitStore {
     if (tree?.type !== 'tree') throw new GitError(422, 'Tree SHA does not exist');
     for (const p of c.parents) if (this.objects.get(p)?.type !== 'commit') throw new GitError(422, 'Parent SHA does not exist or is not a commit object');
     const sig = (s: Signature): string => `${s.name} <${s.email}> ${Math.floor(Date.parse(s.date) / 1000)} +0000`;
-    const text = [`tree ${c.tree}`, ...c.parents.map((p) => `parent ${p}`), `author ${sig(c.author)}`, `committer ${sig(c.committer)}`, '', c.message].join('\n');
+    const text = [`tree ${c.tree}`, ...c.parents.map((p) => `parent ${p}`), `author ${sig(c.author)}`, `committer ${sig(c.committer)}`, '', c.message].join(
+      '\n',
+    );
     const sha = hash('commit', Buffer.from(text));
     if (!this.objects.has(sha)) this.objects.set(sha, { type: 'commit', sha, ...c });
     return sha;

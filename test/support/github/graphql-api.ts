@@ -76,14 +76,21 @@ function mutationRoot(world: World, token: Token): Resolved {
     if (!mayWrite(token, ['pull-requests', 'issues'])) throw forbidden();
     const input = args.input ?? {};
     if (hide && !CLASSIFIERS.has(String(input.classifier))) {
-      throw new GraphQLFailure({ type: 'INVALID_ARGUMENT', message: `Argument 'classifier' on InputObject 'MinimizeCommentInput' has an invalid value (${input.classifier}). Expected type 'ReportedContentClassifiers!'.` });
+      throw new GraphQLFailure({
+        type: 'INVALID_ARGUMENT',
+        message: `Argument 'classifier' on InputObject 'MinimizeCommentInput' has an invalid value (${input.classifier}). Expected type 'ReportedContentClassifiers!'.`,
+      });
     }
     const c = world.byNodeId.get(String(input.subjectId));
     if (!c) throw notFound(String(input.subjectId));
     c.isMinimized = hide;
     // GitHub reports the reason in lower case with hyphens, unlike the classifier it was given.
     c.minimizedReason = hide ? String(input.classifier).toLowerCase().replace(/_/g, '-') : null;
-    return { __typename: hide ? 'MinimizeCommentPayload' : 'UnminimizeCommentPayload', clientMutationId: input.clientMutationId ?? null, [hide ? 'minimizedComment' : 'unminimizedComment']: commentNode(world, c, token) };
+    return {
+      __typename: hide ? 'MinimizeCommentPayload' : 'UnminimizeCommentPayload',
+      clientMutationId: input.clientMutationId ?? null,
+      [hide ? 'minimizedComment' : 'unminimizedComment']: commentNode(world, c, token),
+    };
   };
   return { __typename: 'Mutation', minimizeComment: minimize(true), unminimizeComment: minimize(false) };
 }

@@ -20,7 +20,9 @@ describe('graphql', () => {
   });
 
   it('passes variables, defaults, enums, lists, objects and escaped strings as arguments', () => {
-    const r = run('query($id: ID!, $n: Int = 3) { echo(input: { subjectId: $id, classifier: OUTDATED, n: $n, tags: ["a\\"b", 1.5, null, true] }) }', { id: 'IC_1' });
+    const r = run('query($id: ID!, $n: Int = 3) { echo(input: { subjectId: $id, classifier: OUTDATED, n: $n, tags: ["a\\"b", 1.5, null, true] }) }', {
+      id: 'IC_1',
+    });
     expect(JSON.parse(r.data!.echo as string)).toEqual({ input: { subjectId: 'IC_1', classifier: 'OUTDATED', n: 3, tags: ['a"b', 1.5, null, true] } });
   });
 
@@ -39,7 +41,9 @@ describe('graphql', () => {
   it('reports unknown fields as errors with a path, keeping the other root fields', () => {
     const r = run('{ viewer { login } repository(owner: "a", name: "b") { id } }');
     expect(r.data).toEqual({ viewer: { login: 'github-actions[bot]' }, repository: null });
-    expect(r.errors).toMatchObject([{ path: ['repository'], message: "Field 'repository' doesn't exist on type 'Query'", locations: [{ line: 1, column: 20 }] }]);
+    expect(r.errors).toMatchObject([
+      { path: ['repository'], message: "Field 'repository' doesn't exist on type 'Query'", locations: [{ line: 1, column: 20 }] },
+    ]);
   });
 
   it('refuses a missing required variable and syntax errors with a location', () => {

@@ -327,7 +327,15 @@ export function execute(doc: Document, op: OperationDef, root: Resolved, variabl
     if (variables[v.name] !== undefined) vars[v.name] = variables[v.name];
     else if (v.defaultValue) vars[v.name] = evaluate(v.defaultValue, {});
     else if (v.type.endsWith('!')) {
-      return { data: null, errors: [{ message: `Variable $${v.name} of type ${v.type} was provided invalid value`, extensions: { value: null, problems: [{ path: [], explanation: 'Expected value to not be null' }] } }] };
+      return {
+        data: null,
+        errors: [
+          {
+            message: `Variable $${v.name} of type ${v.type} was provided invalid value`,
+            extensions: { value: null, problems: [{ path: [], explanation: 'Expected value to not be null' }] },
+          },
+        ],
+      };
     }
   }
   const errors: GraphQLError[] = [];
@@ -394,7 +402,9 @@ function project(doc: Document, value: unknown, field: Field, vars: Record<strin
   if (Array.isArray(value)) return value.map((v, i) => project(doc, v, field, vars, [...path, i]));
   if (typeof value === 'object') {
     if (!field.selections) {
-      throw new GraphQLFailure({ message: `Field must have selections (field '${field.name}' returns ${(value as Resolved).__typename ?? 'an object'} but has no selections)` });
+      throw new GraphQLFailure({
+        message: `Field must have selections (field '${field.name}' returns ${(value as Resolved).__typename ?? 'an object'} but has no selections)`,
+      });
     }
     const obj = value as Resolved;
     const out: Record<string, unknown> = {};

@@ -29,11 +29,24 @@ describe("GitHub's OpenAPI description as validators", () => {
     expect(rewrite({ oneOf: [{ type: 'string' }], discriminator: { propertyName: 'type' } })).toEqual({ anyOf: [{ type: 'string' }] });
   });
 
-  it("accepts null where the description says nullable, including beside $ref and allOf", () => {
+  it('accepts null where the description says nullable, including beside $ref and allOf', () => {
     // check_suite is `nullable` next to an object; app is a `$ref` to nullable-integration.
     const run = {
-      id: 1, node_id: 'CR_1', head_sha: 'a', name: 'n', url: 'https://x/1', html_url: null, details_url: null, status: 'queued', conclusion: null,
-      started_at: null, completed_at: null, external_id: null, check_suite: null, app: null, pull_requests: [],
+      id: 1,
+      node_id: 'CR_1',
+      head_sha: 'a',
+      name: 'n',
+      url: 'https://x/1',
+      html_url: null,
+      details_url: null,
+      status: 'queued',
+      conclusion: null,
+      started_at: null,
+      completed_at: null,
+      external_id: null,
+      check_suite: null,
+      app: null,
+      pull_requests: [],
       output: { title: null, summary: null, text: null, annotations_count: 0, annotations_url: 'https://x/a' },
     };
     expect(checkResponse(getCheckRun, 200, run, true)).toEqual([]);

@@ -70,7 +70,7 @@ describe('issue comments', () => {
     expect(all[0].node_id).toMatch(/^IC_/);
   });
 
-  it('refuses bodies over 65,536 characters with GitHub\'s Validation Failed answer, on create and update', async () => {
+  it("refuses bodies over 65,536 characters with GitHub's Validation Failed answer, on create and update", async () => {
     const api = client(BOT);
     const ok = await api.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'x'.repeat(65_536) });
     expect(ok.status).toBe(201);
@@ -86,7 +86,7 @@ describe('issue comments', () => {
     expect(gh.comments(REPO, 1).find((c) => c.id === ok.data.id)?.body).toHaveLength(65_536);
   });
 
-  it('updates and deletes comments, including somebody else\'s, as GitHub lets collaborators do', async () => {
+  it("updates and deletes comments, including somebody else's, as GitHub lets collaborators do", async () => {
     const api = client(BOT);
     const theirs = gh.addComment(REPO, 4, 'written by a person', 'octocat');
     const edited = await api.rest.issues.updateComment({ owner, repo, comment_id: theirs.id, body: 'edited' });
@@ -99,7 +99,9 @@ describe('issue comments', () => {
   });
 
   it('answers 404 for a comment on an issue that does not exist', async () => {
-    const e = await client(BOT).rest.issues.createComment({ owner, repo, issue_number: 99, body: 'x' }).catch((x: any) => x);
+    const e = await client(BOT)
+      .rest.issues.createComment({ owner, repo, issue_number: 99, body: 'x' })
+      .catch((x: any) => x);
     expect(e.status).toBe(404);
   });
 });
@@ -129,11 +131,15 @@ describe('tokens', () => {
   });
 
   it('answers GET /user with 403 for an installation token, the user for a person, 401 for a stranger', async () => {
-    const e = await client(BOT).rest.users.getAuthenticated().catch((x: any) => x);
+    const e = await client(BOT)
+      .rest.users.getAuthenticated()
+      .catch((x: any) => x);
     expect(e.status).toBe(403);
     expect(e.response.data.message).toBe('Resource not accessible by integration');
     expect((await client(PERSON).rest.users.getAuthenticated()).data.login).toBe('octocat');
-    const stranger = await client('ghs_unknown').rest.repos.get({ owner, repo }).catch((x: any) => x);
+    const stranger = await client('ghs_unknown')
+      .rest.repos.get({ owner, repo })
+      .catch((x: any) => x);
     expect(stranger.status).toBe(401);
     const anonymous = await new Client({ baseUrl: gh.url }).rest.repos.get({ owner, repo }).catch((x: any) => x);
     expect(anonymous.status).toBe(401);
@@ -151,7 +157,9 @@ describe('graphql', () => {
     const mutation = `mutation($id: ID!) {
       minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized minimizedReason } }
     }`;
-    const denied = await client(READ_ONLY).graphql<any>(mutation, { id: c.node_id }).catch((x: any) => x);
+    const denied = await client(READ_ONLY)
+      .graphql<any>(mutation, { id: c.node_id })
+      .catch((x: any) => x);
     expect(denied.errors[0].type).toBe('FORBIDDEN');
     expect(gh.comments(REPO, 1).find((x) => x.id === c.id)?.isMinimized).toBe(false);
 
@@ -161,7 +169,9 @@ describe('graphql', () => {
   });
 
   it('answers a query it does not model with an error and a violation', async () => {
-    const e = await client(BOT).graphql<any>('{ repository(owner: "acme", name: "churn") { id } }').catch((x: any) => x);
+    const e = await client(BOT)
+      .graphql<any>('{ repository(owner: "acme", name: "churn") { id } }')
+      .catch((x: any) => x);
     expect(e.errors[0].message).toContain("Field 'repository' doesn't exist");
     expect(gh.violations).toHaveLength(1);
     gh.violations.length = 0;
@@ -211,7 +221,12 @@ describe('faults', () => {
     const before = gh.comments(REPO, 4).length;
     const e = await api.rest.issues.createComment({ owner, repo, issue_number: 4, body: 'lost' }).catch((x: any) => x);
     expect(e.status).toBe(502);
-    expect(gh.comments(REPO, 4).map((c) => c.body).slice(before)).toEqual(['lost']);
+    expect(
+      gh
+        .comments(REPO, 4)
+        .map((c) => c.body)
+        .slice(before),
+    ).toEqual(['lost']);
   });
 
   it('never answers a hung request, and holds one until the test lets it go', async () => {
@@ -225,7 +240,9 @@ describe('faults', () => {
     let release!: () => void;
     const order: string[] = [];
     gh.inject({ method: 'GET', path: `/repos/${REPO}/pulls/3`, hold: () => new Promise<void>((r) => (release = () => (order.push('released'), r()))) });
-    const held = client(BOT).rest.pulls.get({ owner, repo, pull_number: 3 }).then((r) => (order.push('answered'), r));
+    const held = client(BOT)
+      .rest.pulls.get({ owner, repo, pull_number: 3 })
+      .then((r) => (order.push('answered'), r));
     while (!release) await new Promise((r) => setImmediate(r));
     order.push('acting');
     release();
@@ -239,7 +256,9 @@ describe('validation', () => {
     const api = client(BOT);
     const noName = await api.request('POST /repos/{owner}/{repo}/check-runs', { owner, repo, head_sha: HEAD } as any).catch((x: any) => x);
     expect(noName.status).toBe(422);
-    const badPage = await api.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: 1, per_page: 'x' } as any).catch((x: any) => x);
+    const badPage = await api
+      .request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: 1, per_page: 'x' } as any)
+      .catch((x: any) => x);
     expect(badPage.status).toBe(422);
     expect(gh.violations).toHaveLength(2);
     expect(gh.violations[0]).toMatch(/^checks\/create request: body must have required property 'name'/);
@@ -262,7 +281,7 @@ describe('validation', () => {
     gh.route('GET', '/repos/{owner}/{repo}/topics', (req) => ({ status: 200, body: { topics: [req.params.repo] } }));
     const r = await client(BOT).request('GET /repos/{owner}/{repo}/topics', { owner, repo });
     expect((r.data as { topics?: string[] }).topics).toEqual([repo]);
-    expect(gh.violations).toEqual(["repos/get-all-topics response: response 200 must have required property 'names' {\"missingProperty\":\"names\"}"]);
+    expect(gh.violations).toEqual(['repos/get-all-topics response: response 200 must have required property \'names\' {"missingProperty":"names"}']);
     gh.violations.length = 0;
   });
 });
@@ -308,15 +327,26 @@ describe('check runs and commit comments', () => {
       repo,
       check_run_id: created.data.id,
       conclusion: 'success',
-      output: { title: 'Metrics', summary: 'AUC up', annotations: [{ path: 'metrics.json', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'ok' }] },
+      output: {
+        title: 'Metrics',
+        summary: 'AUC up',
+        annotations: [{ path: 'metrics.json', start_line: 1, end_line: 1, annotation_level: 'notice', message: 'ok' }],
+      },
     });
     const list = await api.rest.checks.listForRef({ owner, repo, ref: HEAD });
     expect(list.data.total_count).toBe(1);
-    expect(list.data.check_runs[0]).toMatchObject({ name: 'mlci', status: 'completed', conclusion: 'success', output: { summary: 'AUC up', annotations_count: 1 } });
+    expect(list.data.check_runs[0]).toMatchObject({
+      name: 'mlci',
+      status: 'completed',
+      conclusion: 'success',
+      output: { summary: 'AUC up', annotations_count: 1 },
+    });
     expect(list.data.check_runs[0].pull_requests.map((p) => p.number)).toEqual([1]);
     expect(gh.checkRuns(REPO).find((c) => c.id === created.data.id)?.output.annotations).toHaveLength(1);
 
-    const big = await api.rest.checks.create({ owner, repo, name: 'big', head_sha: HEAD, output: { title: 't', summary: 'x'.repeat(65_536) } }).catch((x: any) => x);
+    const big = await api.rest.checks
+      .create({ owner, repo, name: 'big', head_sha: HEAD, output: { title: 't', summary: 'x'.repeat(65_536) } })
+      .catch((x: any) => x);
     expect(big.status).toBe(422);
     expect(big.response.data.message).toContain('Only 65535 characters are allowed; 65536 were supplied.');
     // The description sets the limit, so a client that sends more is at fault: a violation too.
@@ -359,7 +389,12 @@ describe('git data', () => {
     expect(Buffer.from(await asLinked.arrayBuffer())).toEqual(PNG);
 
     const text = await api.rest.git.createBlob({ owner, repo, content: '<svg/>', encoding: 'utf-8' });
-    const tree2 = await api.rest.git.createTree({ owner, repo, base_tree: tree.data.sha, tree: [{ path: 'images/chart.svg', mode: '100644', type: 'blob', sha: text.data.sha }] });
+    const tree2 = await api.rest.git.createTree({
+      owner,
+      repo,
+      base_tree: tree.data.sha,
+      tree: [{ path: 'images/chart.svg', mode: '100644', type: 'blob', sha: text.data.sha }],
+    });
     const second = await api.rest.git.createCommit({ owner, repo, message: 'more', tree: tree2.data.sha, parents: [first.data.sha] });
     await api.rest.git.updateRef({ owner, repo, ref: 'heads/mlci-images', sha: second.data.sha, force: false });
     const listing = await api.rest.git.getTree({ owner, repo, tree_sha: tree2.data.sha, recursive: 'true' });

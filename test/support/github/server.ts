@@ -90,8 +90,24 @@ export interface GitHubServer {
    * installation: an app token (GET /user answers 403); write: false makes it read-only (fork PRs);
    * permissions narrows writes per scope, as a workflow's `permissions:` does.
    */
-  addToken(token: string, who: { login: string; type?: 'Bot' | 'User'; installation?: boolean; write?: boolean; permissions?: Partial<Record<Scope, 'read' | 'write' | 'none'>> }): void;
-  addPull(repo: string, pr: { number: number; headSha: string; headRef?: string; baseRef?: string; baseSha?: string; title?: string; body?: string; user?: string; state?: 'open' | 'closed' }): void;
+  addToken(
+    token: string,
+    who: { login: string; type?: 'Bot' | 'User'; installation?: boolean; write?: boolean; permissions?: Partial<Record<Scope, 'read' | 'write' | 'none'>> },
+  ): void;
+  addPull(
+    repo: string,
+    pr: {
+      number: number;
+      headSha: string;
+      headRef?: string;
+      baseRef?: string;
+      baseSha?: string;
+      title?: string;
+      body?: string;
+      user?: string;
+      state?: 'open' | 'closed';
+    },
+  ): void;
   addIssue(repo: string, issue: { number: number; title?: string; body?: string }): void;
   associateCommit(repo: string, sha: string, prNumbers: number[]): void;
   addWorkflowRun(repo: string, run: { id: number; headSha: string; headBranch?: string; event?: string; conclusion?: string; pullRequests?: number[] }): void;
@@ -198,7 +214,9 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
       if (fault?.hang) return hangUp(req, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
       if (fault && !fault.afterApply) return answerFault(res, fault, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
       const token = tokenOf(req);
-      const out = token ? answerGraphQL(world, token, raw, violations) : { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' } };
+      const out = token
+        ? answerGraphQL(world, token, raw, violations)
+        : { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' } };
       if (fault) return answerFault(res, fault, { method, path: '/graphql', query: url.search, operationId: 'graphql' });
       requests.push({ method, path: '/graphql', query: url.search, status: out.status, operationId: 'graphql' });
       return send(res, out.status, out.body);
@@ -238,7 +256,9 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     const op = route.op;
     const isUpload = op.operationId === 'repos/upload-release-asset';
     if (isUpload !== viaUploads) {
-      violations.push(isUpload ? `${op.operationId}: sent to the API host; uploads go to the release's upload_url` : `${method} ${url.pathname}: not an upload endpoint`);
+      violations.push(
+        isUpload ? `${op.operationId}: sent to the API host; uploads go to the release's upload_url` : `${method} ${url.pathname}: not an upload endpoint`,
+      );
       record(404, op.operationId);
       return send(res, 404, { message: 'Not Found', documentation_url: op.documentationUrl, status: '404' });
     }
@@ -354,8 +374,7 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
       (f) =>
         f.left > 0 &&
         (!f.method || f.method.toUpperCase() === method) &&
-        (f.path === undefined ||
-          (f.path instanceof RegExp ? f.path.test(path) : f.path === path || f.path === template || f.path === `${prefix}${path}`)),
+        (f.path === undefined || (f.path instanceof RegExp ? f.path.test(path) : f.path === path || f.path === template || f.path === `${prefix}${path}`)),
     );
     if (!fault) return undefined;
     fault.left--;
@@ -441,7 +460,14 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     addIssue: (repo, issue) => {
       const r = world.mustRepo(repo);
       const id = world.nextId();
-      r.issues.set(issue.number, { number: issue.number, id, node_id: nodeId('I', id), title: issue.title ?? `Issue #${issue.number}`, body: issue.body ?? null, created_at: world.now() });
+      r.issues.set(issue.number, {
+        number: issue.number,
+        id,
+        node_id: nodeId('I', id),
+        title: issue.title ?? `Issue #${issue.number}`,
+        body: issue.body ?? null,
+        created_at: world.now(),
+      });
     },
     associateCommit: (repo, sha, prNumbers) => {
       const r = world.mustRepo(repo);
@@ -494,7 +520,8 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
         status: 403,
         headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4990' },
         body: {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
+          message:
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.',
           documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
           status: '403',
         },
@@ -504,7 +531,11 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
         path,
         status: 429,
         headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
-        body: { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '429' },
+        body: {
+          message: 'API rate limit exceeded for installation.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          status: '429',
+        },
       }),
     serverError: (status = 502, path) =>
       server.inject({ path, status, body: status === 502 ? { message: 'Server Error' } : { message: 'Internal Server Error' } }),
@@ -532,7 +563,14 @@ function matchSegments(template: string[], parts: string[], multi: Set<string>):
     const maxTake = multi.has(name) ? parts.length - pi - (template.length - ti - 1) : 1;
     for (let take = maxTake; take >= 1; take--) {
       const rest = go(ti + 1, pi + take);
-      if (rest) return { [name]: parts.slice(pi, pi + take).map(safeDecode).join('/'), ...rest };
+      if (rest)
+        return {
+          [name]: parts
+            .slice(pi, pi + take)
+            .map(safeDecode)
+            .join('/'),
+          ...rest,
+        };
     }
     return undefined;
   };

@@ -378,7 +378,10 @@ export function workflowRun(w: World, r: Repo, run: WorkflowRun, x: Urls): Recor
     workflow_id: 1,
     url: api,
     html_url: `${x.web}/${r.fullName}/actions/runs/${run.id}`,
-    pull_requests: run.pullRequests.map((n) => r.pulls.get(n)).filter((p): p is Pull => Boolean(p)).map((p) => pullMinimal(r, p, x)),
+    pull_requests: run.pullRequests
+      .map((n) => r.pulls.get(n))
+      .filter((p): p is Pull => Boolean(p))
+      .map((p) => pullMinimal(r, p, x)),
     created_at: run.created_at,
     updated_at: run.created_at,
     run_started_at: run.created_at,
@@ -431,7 +434,11 @@ export function gitCommit(r: Repo, c: Extract<GitObject, { type: 'commit' }>, x:
 }
 
 /** `GET /repos/{owner}/{repo}/commits/{ref}`: the commit with its git data; no files listed. */
-export function commit(r: Repo, c: { sha: string; tree: string; parents: string[]; message: string; author: Signature; committer: Signature }, x: Urls): Record<string, unknown> {
+export function commit(
+  r: Repo,
+  c: { sha: string; tree: string; parents: string[]; message: string; author: Signature; committer: Signature },
+  x: Urls,
+): Record<string, unknown> {
   const api = `${x.api}/repos/${r.fullName}`;
   return {
     sha: c.sha,

@@ -230,7 +230,15 @@ export class World {
   addComment(c: Omit<Comment, 'id' | 'node_id' | 'created_at' | 'updated_at' | 'isMinimized' | 'minimizedReason'>): Comment {
     const id = this.nextId();
     const now = this.now();
-    const comment: Comment = { ...c, id, node_id: nodeId(c.kind === 'issue' ? 'IC' : 'CC', id), created_at: now, updated_at: now, isMinimized: false, minimizedReason: null };
+    const comment: Comment = {
+      ...c,
+      id,
+      node_id: nodeId(c.kind === 'issue' ? 'IC' : 'CC', id),
+      created_at: now,
+      updated_at: now,
+      isMinimized: false,
+      minimizedReason: null,
+    };
     (c.kind === 'issue' ? this.issueComments : this.commitComments).set(id, comment);
     this.byNodeId.set(comment.node_id, comment);
     return comment;

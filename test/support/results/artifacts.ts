@@ -76,7 +76,9 @@ export class ArtifactStore {
 
   async remove(a: ArtifactRecord): Promise<void> {
     this.records.splice(this.records.indexOf(a), 1);
-    await this.blobs.service.getContainerClient(ARTIFACT_CONTAINER).deleteBlob(a.blob, { deleteSnapshots: 'include' })
+    await this.blobs.service
+      .getContainerClient(ARTIFACT_CONTAINER)
+      .deleteBlob(a.blob, { deleteSnapshots: 'include' })
       .catch(() => undefined);
   }
 
@@ -97,7 +99,9 @@ export class ArtifactStore {
   }
 
   private newest(run: Run, name: string): ArtifactRecord {
-    const found = this.live().filter((a) => a.run === run && a.name === name).at(-1);
+    const found = this.live()
+      .filter((a) => a.run === run && a.name === name)
+      .at(-1);
     if (!found) throw new TwirpError('not_found', `artifact ${name} not found`);
     return found;
   }
@@ -119,9 +123,7 @@ export class ArtifactStore {
           await this.remove(stale);
         }
         const now = new Date();
-        const expiresAt = str(body.expires_at)
-          ? new Date(body.expires_at)
-          : new Date(now.getTime() + RETENTION_DAYS * 86_400_000);
+        const expiresAt = str(body.expires_at) ? new Date(body.expires_at) : new Date(now.getTime() + RETENTION_DAYS * 86_400_000);
         if (Number.isNaN(expiresAt.getTime())) throw new TwirpError('invalid_argument', 'expires_at is not a timestamp');
         const id = this.nextId++;
         const record: ArtifactRecord = {

@@ -1,17 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import {
-  BlobSASPermissions,
-  BlobServiceClient,
-  StorageSharedKeyCredential,
-  generateBlobSASQueryParameters,
-} from '@azure/storage-blob';
+import { BlobSASPermissions, BlobServiceClient, StorageSharedKeyCredential, generateBlobSASQueryParameters } from '@azure/storage-blob';
 
 /** Azurite's development account; name and key are public, documented by Microsoft. */
 export const DEV_ACCOUNT = 'devstoreaccount1';
-export const DEV_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export interface SasOptions {
   permissions: 'r' | 'cw';
@@ -49,9 +43,7 @@ function listeningUrl(child: ChildProcess): Promise<string> {
     };
     child.stdout!.setEncoding('utf8').on('data', onData);
     child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`azurite-blob exited before listening (${code ?? signal}): ${seen}`)),
-    );
+    child.once('exit', (code, signal) => reject(new Error(`azurite-blob exited before listening (${code ?? signal}): ${seen}`)));
   });
 }
 
@@ -63,8 +55,10 @@ export async function startAzurite(): Promise<Azurite> {
       '--import',
       EXIT_WITH_PARENT,
       main,
-      '--blobHost', '127.0.0.1',
-      '--blobPort', '0',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      '0',
       '--inMemoryPersistence',
       '--loose',
       '--skipApiVersionCheck',

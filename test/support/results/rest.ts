@@ -78,32 +78,30 @@ function page<T>(items: T[], query: Record<string, string>): T[] {
  * another repository): list a run's artifacts, get, delete, and download (a 302 to the blob).
  */
 export function artifactRoutes(store: ArtifactStore, scope: RestScope): RestRoute[] {
-  const inRepo = (p: Record<string, string>) =>
-    `${p.owner}/${p.repo}`.toLowerCase() === scope.repository.toLowerCase();
+  const inRepo = (p: Record<string, string>) => `${p.owner}/${p.repo}`.toLowerCase() === scope.repository.toLowerCase();
   // GitHub keeps expired artifacts listed (expired: true) until they are purged.
   const visible = () => store.all().filter((a) => a.finalized);
-  const find = (p: Record<string, string>) =>
-    inRepo(p) ? visible().find((a) => String(a.id) === p.artifact_id) : undefined;
+  const find = (p: Record<string, string>) => (inRepo(p) ? visible().find((a) => String(a.id) === p.artifact_id) : undefined);
 
-  const list = (anchor: string, pick: (req: RestRequest) => ArtifactRecord[]) => (req: RestRequest): RestResponse => {
-    if (!inRepo(req.params)) return notFound(anchor);
-    let items = pick(req);
-    if (req.query.name !== undefined) items = items.filter((a) => a.name === req.query.name);
-    items.sort((a, b) => (req.query.direction === 'asc' ? a.id - b.id : b.id - a.id));
-    const base = apiBase(scope, req.headers);
-    return {
-      status: 200,
-      body: { total_count: items.length, artifacts: page(items, req.query).map((a) => artifactJson(a, scope, base)) },
+  const list =
+    (anchor: string, pick: (req: RestRequest) => ArtifactRecord[]) =>
+    (req: RestRequest): RestResponse => {
+      if (!inRepo(req.params)) return notFound(anchor);
+      let items = pick(req);
+      if (req.query.name !== undefined) items = items.filter((a) => a.name === req.query.name);
+      items.sort((a, b) => (req.query.direction === 'asc' ? a.id - b.id : b.id - a.id));
+      const base = apiBase(scope, req.headers);
+      return {
+        status: 200,
+        body: { total_count: items.length, artifacts: page(items, req.query).map((a) => artifactJson(a, scope, base)) },
+      };
     };
-  };
 
   return [
     {
       method: 'GET',
       openapiPath: '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
-      handler: list('list-workflow-run-artifacts', (req) =>
-        visible().filter((a) => String(a.run.runId) === req.params.run_id),
-      ),
+      handler: list('list-workflow-run-artifacts', (req) => visible().filter((a) => String(a.run.runId) === req.params.run_id)),
     },
     {
       method: 'GET',

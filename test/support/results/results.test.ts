@@ -107,17 +107,14 @@ function artifactValidator() {
 }
 
 async function twirp(svc: ResultsService, method: string, body: object, token?: string) {
-  const res = await fetch(
-    new URL(`/twirp/github.actions.results.api.v1.ArtifactService/${method}`, svc.env.ACTIONS_RESULTS_URL),
-    {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      },
-      body: JSON.stringify(body),
+  const res = await fetch(new URL(`/twirp/github.actions.results.api.v1.ArtifactService/${method}`, svc.env.ACTIONS_RESULTS_URL), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
     },
-  );
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -266,8 +263,20 @@ describe('results service with the real toolkit clients', () => {
     expect(list.total_count).toBe(1);
     const a = list.artifacts[0];
     expect(Object.keys(a).sort()).toEqual(
-      ['archive_download_url', 'created_at', 'digest', 'expired', 'expires_at', 'id', 'name', 'node_id',
-        'size_in_bytes', 'updated_at', 'url', 'workflow_run'].sort(),
+      [
+        'archive_download_url',
+        'created_at',
+        'digest',
+        'expired',
+        'expires_at',
+        'id',
+        'name',
+        'node_id',
+        'size_in_bytes',
+        'updated_at',
+        'url',
+        'workflow_run',
+      ].sort(),
     );
     expect(a.url).toBe(`${github.url}/repos/octo/ml/actions/artifacts/1`);
     expect(a.archive_download_url).toBe(`${a.url}/zip`);
@@ -312,7 +321,10 @@ describe('results service with the real toolkit clients', () => {
   });
 
   it('deletes an artifact through the toolkit', async () => {
-    const { results } = await runClient(svc.env, [{ op: 'delete', name: 'metrics.json' }, { op: 'get', name: 'metrics.json' }]);
+    const { results } = await runClient(svc.env, [
+      { op: 'delete', name: 'metrics.json' },
+      { op: 'get', name: 'metrics.json' },
+    ]);
     expect(results[0].ok).toBe(true);
     expect(results[1].ok).toBe(false);
     expect(svc.artifacts().map((a) => a.name)).not.toContain('metrics.json');

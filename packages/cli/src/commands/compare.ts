@@ -56,7 +56,6 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
   return a.failOnRegression ? 1 : 0;
 }
 
-
 /** The section `mlci compare` writes, so a failure leaves a failing one in its place. */
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
   return {

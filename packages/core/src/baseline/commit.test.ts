@@ -38,7 +38,13 @@ describe('describeBaseline', () => {
   const commit = { sha: 'abcdef0123456789abcdef0123456789abcdef01', date: '2026-11-28T10:00:00Z' };
 
   it('links the short sha when the host is known and says the age', () => {
-    const line = describeBaseline({ label: 'git:main (local clone)', commit, headDate: '2026-12-01T12:00:00Z', serverUrl: 'https://github.com', repo: { owner: 'octo', repo: 'ml' } });
+    const line = describeBaseline({
+      label: 'git:main (local clone)',
+      commit,
+      headDate: '2026-12-01T12:00:00Z',
+      serverUrl: 'https://github.com',
+      repo: { owner: 'octo', repo: 'ml' },
+    });
     expect(line).toBe(
       '<sub>Compared with git\\:main \\(local clone\\), commit [`abcdef0`](https://github.com/octo/ml/commit/abcdef0123456789abcdef0123456789abcdef01) (3 days older than head).</sub>',
     );

@@ -78,7 +78,11 @@ export async function openBaseline(chosen: ChosenBaseline, o: OpenBaselineOption
       }
       const clone = await cloneKind(o.workspace);
       if (clone === 'full') return missingRef(chosen, 'is not a branch, tag or commit of this clone');
-      if (clone === 'none') return missingRef(chosen, 'cannot be read: the workspace is not a git clone and there is no token to ask GitHub (a folder of base files is file:<dir>; none compares with nothing)');
+      if (clone === 'none')
+        return missingRef(
+          chosen,
+          'cannot be read: the workspace is not a git clone and there is no token to ask GitHub (a folder of base files is file:<dir>; none compares with nothing)',
+        );
       return missingRef(chosen, 'is not in the local clone and there is no token to ask GitHub (fetch it, e.g. actions/checkout with fetch-depth: 0)');
     }
     case 'cache': {

@@ -1,4 +1,4 @@
-import { type Api, type Repo } from '../forge/api.js';
+import type { Api, Repo } from '../forge/api.js';
 
 /**
  * The latest successful workflow runs on a branch, newest first, as candidates to hold a baseline

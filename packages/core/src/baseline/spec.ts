@@ -46,10 +46,7 @@ export function parseBaselineSpec(value: string, input = 'baseline'): BaselineSp
   }
   if (scheme === 'file' && rest !== '') return { kind: 'file', path: rest };
   if (scheme === 'artifact' && /^[^\s"':<>|*?\\/]+$/.test(rest)) return { kind: 'artifact', name: rest };
-  throw new UserError(
-    `input "${input}" has an unknown value "${v}": use auto, git:<ref>, file:<path>, cache, artifact:<name> or none`,
-    { input },
-  );
+  throw new UserError(`input "${input}" has an unknown value "${v}": use auto, git:<ref>, file:<path>, cache, artifact:<name> or none`, { input });
 }
 
 const PULL_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -117,7 +114,8 @@ export function parseSaveBaseline(value: string, input = 'save-baseline'): SaveB
  */
 export function mayStoreBaseline(passed: boolean, eventName: string): { store: boolean; reason?: string } {
   if (!passed) return { store: false, reason: 'a gate failed' };
-  if (isPullRequestEvent(eventName)) return { store: false, reason: `${eventName} runs cannot store a baseline for others (run on push to the default branch)` };
+  if (isPullRequestEvent(eventName))
+    return { store: false, reason: `${eventName} runs cannot store a baseline for others (run on push to the default branch)` };
   return { store: true };
 }
 

@@ -13,7 +13,16 @@ function loaded(id: string, status: Status, markdown: string, untrusted: boolean
   };
 }
 
-const base = { id: 'mlci', title: 'R', target: { kind: 'none', reason: 'test' } as const, mode: 'upsert' as const, hidePrevious: false, dryRun: true, serverUrl: 'https://github.com', imagesBranch: 'x' };
+const base = {
+  id: 'mlci',
+  title: 'R',
+  target: { kind: 'none', reason: 'test' } as const,
+  mode: 'upsert' as const,
+  hidePrevious: false,
+  dryRun: true,
+  serverUrl: 'https://github.com',
+  imagesBranch: 'x',
+};
 const verdict = (status: Status) => ({ status, note: `Verdict from the triggering run's conclusion: ${status}` });
 
 describe('deliverReport with a bundle from another run', () => {

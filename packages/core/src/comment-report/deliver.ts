@@ -117,11 +117,16 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     urls = new Map(images.map((i) => [i.path, relative(from, i.path).split(sep).join('/')]));
   } else if (canWrite && images.length > 0) {
     try {
-      urls = await publishImages(api!, o.repo!, images.map((i) => ({ ref: i.path, path: i.path })), {
-        branch: o.imagesBranch,
-        serverUrl: o.serverUrl,
-        message: `mlci: images for report "${o.id}"${o.sha ? ` at ${o.sha.slice(0, 7)}` : ''}`,
-      });
+      urls = await publishImages(
+        api!,
+        o.repo!,
+        images.map((i) => ({ ref: i.path, path: i.path })),
+        {
+          branch: o.imagesBranch,
+          serverUrl: o.serverUrl,
+          message: `mlci: images for report "${o.id}"${o.sha ? ` at ${o.sha.slice(0, 7)}` : ''}`,
+        },
+      );
     } catch (e) {
       problems.push({
         severity: 'warning',
@@ -157,9 +162,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     }
     const fallbacks = new Map((l.section.images ?? []).map((i) => [i.path, i.fallback]));
     const refused = new Map((l.dropped ?? []).map((d) => [d.ref, d.reason]));
-    const markdown = rewriteImages(l.section.markdown, byRef, (ref) =>
-      refused.has(ref) ? `_image not shown: ${refused.get(ref)}_` : fallbacks.get(ref),
-    );
+    const markdown = rewriteImages(l.section.markdown, byRef, (ref) => (refused.has(ref) ? `_image not shown: ${refused.get(ref)}_` : fallbacks.get(ref)));
     // Title and summary are escaped where they are shown (compose, fit); the markdown is parsed.
     // With a bundle in the report every section is closed off, so that no fence of ours can be
     // closed by the bundle's markdown and turn its code into live text, nor the reverse.

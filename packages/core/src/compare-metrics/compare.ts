@@ -122,10 +122,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       })
     : `<sub>No baseline: ${escapeText(label)}.</sub>`;
   problems.push(...unmatchedRules(diff.metrics, rules));
-  const parts = [
-    facts,
-    renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd(),
-  ];
+  const parts = [facts, renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
   let images: SectionImage[] = [];
   let dataFiles: string[] = [];
   if (o.plots) {

@@ -16,9 +16,20 @@ function failing(checks: CheckName[]): ValidationResult {
     examples: [{ value: 'v', file: 'data.csv', line: i + 2 }],
   }));
   return {
-    passed: false, rows: 10, columns: checks.length, column_names: checks.map((_, i) => `c${i}`), rows_validated: 10, sampled: false,
-    files: [{ file: 'data.csv', format: 'csv', gzip: false, rows: 10 }], errors: checks.length, warnings: 0, notes: [], checks: results,
-    drift: [], drift_share: 0, dataset_drift: false,
+    passed: false,
+    rows: 10,
+    columns: checks.length,
+    column_names: checks.map((_, i) => `c${i}`),
+    rows_validated: 10,
+    sampled: false,
+    files: [{ file: 'data.csv', format: 'csv', gzip: false, rows: 10 }],
+    errors: checks.length,
+    warnings: 0,
+    notes: [],
+    checks: results,
+    drift: [],
+    drift_share: 0,
+    dataset_drift: false,
   };
 }
 

@@ -65,7 +65,14 @@ describe('readChunks', () => {
       message: expect.stringMatching(/^a record starting at line 3 is longer than \d+ MiB$/),
     });
     const never = () => 0;
-    const hinted = readChunks(bufferSource(Buffer.alloc(3 << 20, 'x')), 'x.txt', { chunkBytes: 256, maxRecordBytes: 2 << 20 }, never, () => 7, ': is a quote left open?');
+    const hinted = readChunks(
+      bufferSource(Buffer.alloc(3 << 20, 'x')),
+      'x.txt',
+      { chunkBytes: 256, maxRecordBytes: 2 << 20 },
+      never,
+      () => 7,
+      ': is a quote left open?',
+    );
     await expect(hinted).rejects.toMatchObject({ line: 7, message: 'a record starting at line 7 is longer than 2 MiB: is a quote left open?' });
   });
 });
@@ -115,7 +122,15 @@ describe('readChunks on a source of small reads (gunzip yields 16 KiB at a time)
       },
       async close() {},
     };
-    await expect(readChunks(source, 'nul.gz', { maxRecordBytes: 1024 * 1024, chunkBytes: 64 * 1024 }, (_b, pos) => pos, () => 1)).rejects.toThrow(/longer than 1 MiB/);
+    await expect(
+      readChunks(
+        source,
+        'nul.gz',
+        { maxRecordBytes: 1024 * 1024, chunkBytes: 64 * 1024 },
+        (_b, pos) => pos,
+        () => 1,
+      ),
+    ).rejects.toThrow(/longer than 1 MiB/);
     expect(given).toBe(1024 * 1024);
   });
 });

@@ -2,14 +2,7 @@ import { ByteDict, KeySet, UNIQUE_EXACT_LIMIT } from './hash.js';
 import type { Pattern } from './pattern.js';
 import { CategorySketch, NumericSketch } from './sketch.js';
 import type { CheckName, CheckResult, ColumnSchema, ColumnType, Example, Severity } from './types.js';
-import {
-  NullTokens,
-  parseBooleanBytes,
-  parseDateBytes,
-  parseDateText,
-  parseNumberBytes,
-  utf8Scratch,
-} from './values.js';
+import { type NullTokens, parseBooleanBytes, parseDateBytes, parseDateText, parseNumberBytes, utf8Scratch } from './values.js';
 
 // Column kinds as small integers: the hot path switches on them.
 export const K_ANY = 0;

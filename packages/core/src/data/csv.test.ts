@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { isUserError, UserError } from '../errors.js';
+import { isUserError, type UserError } from '../errors.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import { bufferSource } from './source.js';
 

@@ -23,15 +23,7 @@ export interface CsvHandler {
    * One record: field i is `buf[starts[i], ends[i])`, already unquoted. The offsets and the buffer
    * are only valid during the call. `[recStart, recEnd)` is the record's raw extent.
    */
-  record(
-    buf: Buffer,
-    starts: Int32Array,
-    ends: Int32Array,
-    count: number,
-    line: number,
-    recStart: number,
-    recEnd: number,
-  ): void;
+  record(buf: Buffer, starts: Int32Array, ends: Int32Array, count: number, line: number, recStart: number, recEnd: number): void;
 }
 
 export interface CsvOptions extends ChunkOptions {
@@ -61,12 +53,7 @@ export function refuseDuplicateColumns(names: string[], file: string, line: numb
   }
 }
 
-export async function readCsv(
-  source: ByteSource,
-  file: string,
-  handler: CsvHandler,
-  options: CsvOptions = {},
-): Promise<CsvStats> {
+export async function readCsv(source: ByteSource, file: string, handler: CsvHandler, options: CsvOptions = {}): Promise<CsvStats> {
   const delimiter = options.delimiter ?? ',';
   if (Buffer.byteLength(delimiter) !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new UserError(`the CSV delimiter must be one byte other than a quote or a newline, got ${JSON.stringify(delimiter)}`, {
@@ -294,15 +281,7 @@ class CsvParser {
  * quote (an unquoted field follows the delimiter or starts the record); quoting it again with
  * `"` doubled gives back the file's bytes. Stops after about `maxChars` characters.
  */
-export function recordText(
-  buf: Buffer,
-  starts: Int32Array,
-  ends: Int32Array,
-  count: number,
-  recStart: number,
-  delimiter: string,
-  maxChars = 200,
-): string {
+export function recordText(buf: Buffer, starts: Int32Array, ends: Int32Array, count: number, recStart: number, delimiter: string, maxChars = 200): string {
   let out = '';
   for (let i = 0; i < count && out.length < maxChars; i++) {
     if (i > 0) out += delimiter;

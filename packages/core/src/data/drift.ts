@@ -1,14 +1,5 @@
-import { CategorySketch, FEW_DISTINCT, NumericSketch } from './sketch.js';
-import {
-  chiSquareTest,
-  histogram,
-  jensenShannon,
-  ksTwoSample,
-  proportions,
-  psi,
-  wasserstein,
-  zTest,
-} from './stats.js';
+import { type CategorySketch, FEW_DISTINCT, NumericSketch } from './sketch.js';
+import { chiSquareTest, histogram, jensenShannon, ksTwoSample, proportions, psi, wasserstein, zTest } from './stats.js';
 import type { DriftMethod, DriftResult, DriftSettings } from './types.js';
 
 /**

@@ -7,9 +7,15 @@ describe('KeySet', () => {
     const random = seededRandom(3);
     const streams: (() => number | string)[] = [
       // dense ids with some repeats, growing upwards
-      (() => { let i = 1000; return () => (random() < 0.01 ? i - 5 : i++); })(),
+      (() => {
+        let i = 1000;
+        return () => (random() < 0.01 ? i - 5 : i++);
+      })(),
       // dense ids growing downwards
-      (() => { let i = 0; return () => (random() < 0.01 ? i + 3 : i--); })(),
+      (() => {
+        let i = 0;
+        return () => (random() < 0.01 ? i + 3 : i--);
+      })(),
       // sparse integers: forces the switch from bitmap to table
       () => (random() < 0.01 ? 424242 : Math.floor(random() * 1e12)),
       // floats

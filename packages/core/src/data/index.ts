@@ -19,5 +19,14 @@ export { renderValidationMarkdown, type MarkdownOptions } from './markdown.js';
 export { DEFAULT_THRESHOLDS } from './drift.js';
 export { DEFAULT_NULLS } from './values.js';
 export type { DataFormat } from './source.js';
-export { fetchReference, parseReference, pullRequestBase, workspacePath, type GitBase, type ReferenceFiles, type ReferenceOptions, type ReferenceSpec } from './reference.js';
+export {
+  fetchReference,
+  parseReference,
+  pullRequestBase,
+  workspacePath,
+  type GitBase,
+  type ReferenceFiles,
+  type ReferenceOptions,
+  type ReferenceSpec,
+} from './reference.js';
 export { checkAnnotations } from './annotations.js';

@@ -52,7 +52,9 @@ describe('inferSchema', () => {
     const file = join(dir, 'codes.csv');
     const lines = ['user_id,zip,flag,score,when'];
     for (let i = 0; i < 60; i++) {
-      lines.push(`${1000 + i},${String(i * 7).padStart(5, '0')},${i % 2 ? 'true' : 'False'},${i % 10 === 0 ? 'NA' : i / 4},2024-01-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`);
+      lines.push(
+        `${1000 + i},${String(i * 7).padStart(5, '0')},${i % 2 ? 'true' : 'False'},${i % 10 === 0 ? 'NA' : i / 4},2024-01-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`,
+      );
     }
     await writeFile(file, lines.join('\n') + '\n');
     const { schema, yaml } = await inferSchema(file);

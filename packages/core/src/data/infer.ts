@@ -5,16 +5,7 @@ import { KeySet } from './hash.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { openData, type DataFormat } from './source.js';
 import type { ColumnSchema, ColumnType, DataSchema } from './types.js';
-import {
-  DEFAULT_NULLS,
-  hasLeadingZero,
-  NullTokens,
-  parseBooleanBytes,
-  parseDateBytes,
-  parseDateText,
-  parseNumberBytes,
-  utf8Scratch,
-} from './values.js';
+import { DEFAULT_NULLS, hasLeadingZero, NullTokens, parseBooleanBytes, parseDateBytes, parseDateText, parseNumberBytes, utf8Scratch } from './values.js';
 
 export interface InferOptions {
   format?: DataFormat;
@@ -376,7 +367,13 @@ export function schemaToYaml(schema: DataSchema, comment?: string): string {
   const { columns, ...rest } = schema;
   const parts: string[] = [];
   // Every line of the comment commented: a file name may hold a line break.
-  if (comment) parts.push(comment.split(/\r\n|\r|\n/).map((l) => `# ${l}`.trimEnd() + '\n').join('') + '\n');
+  if (comment)
+    parts.push(
+      comment
+        .split(/\r\n|\r|\n/)
+        .map((l) => `# ${l}`.trimEnd() + '\n')
+        .join('') + '\n',
+    );
   if (columns) {
     const names = Object.keys(columns);
     parts.push(names.length === 0 ? 'columns: {}\n' : 'columns:\n');

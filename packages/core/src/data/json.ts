@@ -36,12 +36,7 @@ function parseRecord(text: string, file: string, line: number, what: string, end
   return value as Record<string, unknown>;
 }
 
-export async function readJsonLines(
-  source: ByteSource,
-  file: string,
-  handler: JsonHandler,
-  options: JsonOptions = {},
-): Promise<JsonStats> {
+export async function readJsonLines(source: ByteSource, file: string, handler: JsonHandler, options: JsonOptions = {}): Promise<JsonStats> {
   let line = 1;
   let records = 0;
   let lastLine = 0;
@@ -77,12 +72,7 @@ export async function readJsonLines(
 
 const State = { Start: 0, Element: 1, AfterElement: 2, Done: 3 } as const;
 
-export async function readJsonArray(
-  source: ByteSource,
-  file: string,
-  handler: JsonHandler,
-  options: JsonOptions = {},
-): Promise<JsonStats> {
+export async function readJsonArray(source: ByteSource, file: string, handler: JsonHandler, options: JsonOptions = {}): Promise<JsonStats> {
   let line = 1;
   let state: number = State.Start;
   let records = 0;

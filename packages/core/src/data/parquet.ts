@@ -30,11 +30,7 @@ async function open(file: string) {
   }
 }
 
-export async function readParquet(
-  file: string,
-  handler: ParquetHandler,
-  options: { rowWise?: boolean; limitRows?: number } = {},
-): Promise<ParquetStats> {
+export async function readParquet(file: string, handler: ParquetHandler, options: { rowWise?: boolean; limitRows?: number } = {}): Promise<ParquetStats> {
   const { buffer, metadata } = await open(file);
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const wanted = new Set(handler.columns(names));

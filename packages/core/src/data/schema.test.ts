@@ -65,6 +65,8 @@ drift: { method: auto, threshold: 0.2, share: 0.3, columns: { price: { method: p
 describe('patterns run in linear time', () => {
   it('refuses lookaround and backreferences at the pattern line', () => {
     const text = 'columns:\n  id:\n    type: string\n  code:\n    type: string\n    pattern: "(a)\\\\1"\n';
-    expect(() => parseSchema(text, 's.yml')).toThrow(expect.objectContaining({ file: 's.yml', line: 6, message: expect.stringMatching(/column code: pattern cannot be matched in linear time.*\\1/) }));
+    expect(() => parseSchema(text, 's.yml')).toThrow(
+      expect.objectContaining({ file: 's.yml', line: 6, message: expect.stringMatching(/column code: pattern cannot be matched in linear time.*\\1/) }),
+    );
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { chiSquareSurvival, chiSquareTest, jensenShannon, ksTwoSample, wasserstein } from './stats.js';
 
 // Reference values computed with scipy 1.10 (scipy.stats / scipy.spatial.distance).
-const a = [0.61, 0.29, 0.06, 0.59, -1.73, -0.74, 0.51, -0.56, 0.39, 1.64, 0.05, -0.06, 0.64, -0.82, 0.37, 1.77, 1.09, -1.28, 2.36, 1.31, 1.05, -0.32, -0.4, 1.06, -2.47];
+const a = [
+  0.61, 0.29, 0.06, 0.59, -1.73, -0.74, 0.51, -0.56, 0.39, 1.64, 0.05, -0.06, 0.64, -0.82, 0.37, 1.77, 1.09, -1.28, 2.36, 1.31, 1.05, -0.32, -0.4, 1.06, -2.47,
+];
 const b = [2.2, 1.66, 1.38, 0.2, 0.36, 0.0, 0.96, 1.56, 0.44, 1.5, -0.3, 0.66, 2.31, 3.29, -0.27, -0.56, 0.87, 0.59, 1.11, 1.05, 1.73, 0.41, 1.61, 1.08];
 const sorted = (x: number[]) => Float64Array.from(x).sort();
 
@@ -25,8 +27,16 @@ describe('drift statistics', () => {
   });
 
   it('chi-square test equals scipy chi2_contingency (no correction) on counts', () => {
-    const ref = new Map([['x', 40], ['y', 40], ['z', 20]]);
-    const cur = new Map([['x', 30], ['y', 50], ['z', 20]]);
+    const ref = new Map([
+      ['x', 40],
+      ['y', 40],
+      ['z', 20],
+    ]);
+    const cur = new Map([
+      ['x', 30],
+      ['y', 50],
+      ['z', 20],
+    ]);
     expect(chiSquareTest(['x', 'y', 'z'], ref, cur)).toBeCloseTo(0.28087620176428163, 8);
     // One row of a category the reference never had is weighed like any other row.
     expect(chiSquareTest(['x', 'y', 'z', 'new'], ref, new Map([...cur, ['new', 1]]))).toBeCloseTo(0.3162772984097385, 8);

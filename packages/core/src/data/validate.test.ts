@@ -182,7 +182,9 @@ describe('each injected fault is found at its exact line', () => {
         ['id', 'unique', FAULTS.duplicate, format === 'csv' ? String(FAULTS.duplicate) : FAULTS.duplicate],
         ['Island', 'enum', FAULTS.enum, 'Atlantis'],
       ];
-      const failed = failedChecks(r).map((c) => `${c.column}.${c.check}`).sort();
+      const failed = failedChecks(r)
+        .map((c) => `${c.column}.${c.check}`)
+        .sort();
       expect(failed).toEqual(expected.map(([c, k]) => `${c}.${k}`).sort());
       for (const [column, name, index, value] of expected) {
         const c = check(r, column, name)!;
@@ -313,7 +315,10 @@ describe('formats', () => {
     const a = await validateData(SEATTLE, { schema });
     const b = await validateData(gz, { schema, format: 'csv' });
     expect(b.files[0]).toMatchObject({ gzip: true, rows: 1461 });
-    expect(check(b, 'temp_max', 'max')).toEqual({ ...check(a, 'temp_max', 'max')!, examples: check(a, 'temp_max', 'max')!.examples.map((e) => ({ ...e, file: gz })) });
+    expect(check(b, 'temp_max', 'max')).toEqual({
+      ...check(a, 'temp_max', 'max')!,
+      examples: check(a, 'temp_max', 'max')!.examples.map((e) => ({ ...e, file: gz })),
+    });
     const named = join(dir, 'weather.csv.gz');
     await writeFile(named, gzipSync(plain));
     expect((await validateData(named, { schema })).rows).toBe(1461);

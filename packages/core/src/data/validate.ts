@@ -115,7 +115,7 @@ class Scan {
     }
     if (this.schema.strict) {
       for (const n of names) {
-        if (!this.byName.has(n)) this.dataset.fail('extra_column', n, 'error', { value: n, file, line: 1 }, 'only the schema\'s columns');
+        if (!this.byName.has(n)) this.dataset.fail('extra_column', n, 'error', { value: n, file, line: 1 }, "only the schema's columns");
       }
     }
   }
@@ -143,8 +143,7 @@ class Scan {
         const stats = await this.runCsv(file, fileIndex, opened.source!, opened.format === 'tsv' ? '\t' : ',');
         if (!stats.hasHeader) {
           this.dataset.fail('not_empty', null, 'error', { value: 'empty file (no header)', file, line: 1 }, 'a header and rows');
-        }
-        else if (stats.records === 0) {
+        } else if (stats.records === 0) {
           this.dataset.fail('not_empty', null, 'error', { value: 'header only, no rows', file, line: 1 }, 'at least one row');
         }
       } else if (opened.format === 'parquet') {
@@ -273,7 +272,7 @@ class Scan {
     }
     if (this.schema.strict) {
       for (const n of keys) {
-        if (!this.byName.has(n)) this.dataset.fail('extra_column', n, 'error', { value: n, file, line: 1 }, 'only the schema\'s columns');
+        if (!this.byName.has(n)) this.dataset.fail('extra_column', n, 'error', { value: n, file, line: 1 }, "only the schema's columns");
       }
     }
   }
@@ -425,9 +424,7 @@ export async function validateData(input: string | string[], options: ValidateOp
     for (let i = checks.length - 1; i >= 0; i--) if (checks[i].check === 'not_empty') checks.splice(i, 1);
   }
   if (options.sample !== undefined && scan.rows > scan.rowsValidated) {
-    notes.push(
-      `checked a seeded random sample of ${scan.rowsValidated} of ${scan.rows} rows; uniqueness was checked within the sample`,
-    );
+    notes.push(`checked a seeded random sample of ${scan.rowsValidated} of ${scan.rows} rows; uniqueness was checked within the sample`);
   }
 
   const drift: DriftResult[] = [];

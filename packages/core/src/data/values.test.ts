@@ -40,7 +40,14 @@ describe('parseNumberBytes', () => {
 
 describe('parseDateBytes', () => {
   it('reads ISO dates and timestamps as Date.parse does', () => {
-    for (const s of ['2012-01-01', '2024-02-29', '2012-01-01T10:20:30Z', '2012-01-01T10:20:30.123Z', '2012-06-30T23:59:00+02:00', '1969-12-31T00:00:00-05:30']) {
+    for (const s of [
+      '2012-01-01',
+      '2024-02-29',
+      '2012-01-01T10:20:30Z',
+      '2012-01-01T10:20:30.123Z',
+      '2012-06-30T23:59:00+02:00',
+      '1969-12-31T00:00:00-05:30',
+    ]) {
       expect(date(s)).toBe(Date.parse(s));
     }
     expect(date('2012-01-01 10:20:30')).toBe(Date.parse('2012-01-01T10:20:30Z'));

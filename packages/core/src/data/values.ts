@@ -5,10 +5,7 @@
  * shown (failure examples) or that must meet a regular expression.
  */
 
-const POW10 = [
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-  1e18, 1e19, 1e20, 1e21, 1e22,
-];
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INFINITY_TEXT = /^([+-]?)(?:inf|infinity)$/i;
@@ -109,17 +106,9 @@ export function parseBooleanBytes(buf: Uint8Array, s: number, e: number): number
   while (e > s && buf[e - 1] === 32) e--;
   const n = e - s;
   if (n === 4) {
-    if ((buf[s] | 32) === 116 && (buf[s + 1] | 32) === 114 && (buf[s + 2] | 32) === 117 && (buf[s + 3] | 32) === 101)
-      return 1;
+    if ((buf[s] | 32) === 116 && (buf[s + 1] | 32) === 114 && (buf[s + 2] | 32) === 117 && (buf[s + 3] | 32) === 101) return 1;
   } else if (n === 5) {
-    if (
-      (buf[s] | 32) === 102 &&
-      (buf[s + 1] | 32) === 97 &&
-      (buf[s + 2] | 32) === 108 &&
-      (buf[s + 3] | 32) === 115 &&
-      (buf[s + 4] | 32) === 101
-    )
-      return 0;
+    if ((buf[s] | 32) === 102 && (buf[s + 1] | 32) === 97 && (buf[s + 2] | 32) === 108 && (buf[s + 3] | 32) === 115 && (buf[s + 4] | 32) === 101) return 0;
   }
   return NaN;
 }

@@ -17,7 +17,14 @@ const fresh = () => mkdtemp(join(tmpdir(), 'mlci-archive-'));
 
 it('extracts the members under the prefix, without it', async () => {
   const dir = await fresh();
-  const n = await extractTarChecked(tar([{ name: 'base/', type: 'directory' }, { name: 'base/eval/m.json', body: '{}' }]), dir, { prefix: 'base', what: 'entry' });
+  const n = await extractTarChecked(
+    tar([
+      { name: 'base/', type: 'directory' },
+      { name: 'base/eval/m.json', body: '{}' },
+    ]),
+    dir,
+    { prefix: 'base', what: 'entry' },
+  );
   expect(n).toBe(1);
   expect(await readFile(join(dir, 'eval/m.json'), 'utf8')).toBe('{}');
 });

@@ -23,8 +23,7 @@ export function unsafeMemberName(name: string): string | undefined {
  * so no member ever reaches the disk before it is checked. `what` names the entry in the error.
  */
 export async function extractTarChecked(tar: Readable, dir: string, o: { prefix: string; what: string }): Promise<number> {
-  const refuse = (name: string, why: string) =>
-    new UserError(`${o.what} holds "${name}", ${why}: the entry was refused and nothing of it was used`);
+  const refuse = (name: string, why: string) => new UserError(`${o.what} holds "${name}", ${why}: the entry was refused and nothing of it was used`);
   const prefix = o.prefix.replace(/\/+$/, '') + '/';
   const ex = extract();
   tar.on('error', (e) => ex.destroy(e));

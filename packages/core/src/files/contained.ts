@@ -57,7 +57,7 @@ function within(root: string, real: string): string | undefined {
 export function outsideReason(real: string, b: Boundary = defaultBoundary()): string | undefined {
   const inWorkspace = within(realpathLenient(b.workspace), real);
   if (inWorkspace !== undefined) {
-    return inWorkspace.split(sep).includes('.git') ? 'lies under .git/ (git\'s own files and the checkout\'s credentials), which is never an input' : undefined;
+    return inWorkspace.split(sep).includes('.git') ? "lies under .git/ (git's own files and the checkout's credentials), which is never an input" : undefined;
   }
   for (const dir of b.also ?? []) if (within(realpathLenient(dir), real) !== undefined) return undefined;
   const inTemp = within(realpathLenient(b.temp), real);

@@ -2,11 +2,7 @@ import { expect, it } from 'vitest';
 import { splitList, splitLists } from './lists.js';
 
 it('splits on newlines and on commas outside braces', () => {
-  expect(splitList('data/*.{csv,tsv}, extra.csv\nmore/{a,b{c,d}}.json\n# a comment\n\n')).toEqual([
-    'data/*.{csv,tsv}',
-    'extra.csv',
-    'more/{a,b{c,d}}.json',
-  ]);
+  expect(splitList('data/*.{csv,tsv}, extra.csv\nmore/{a,b{c,d}}.json\n# a comment\n\n')).toEqual(['data/*.{csv,tsv}', 'extra.csv', 'more/{a,b{c,d}}.json']);
 });
 
 it('never lets an unclosed brace swallow the next line', () => {

@@ -10,10 +10,9 @@ export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/;
 
 export function checkedName(value: string, input: string): string {
   if (!SAFE_NAME.test(value)) {
-    throw new UserError(
-      `input "${input}" must be 1 to 100 letters, digits, ".", "_" or "-" (not starting with "."), not "${value}": it names files`,
-      { input },
-    );
+    throw new UserError(`input "${input}" must be 1 to 100 letters, digits, ".", "_" or "-" (not starting with "."), not "${value}": it names files`, {
+      input,
+    });
   }
   return value;
 }

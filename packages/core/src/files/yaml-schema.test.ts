@@ -63,7 +63,9 @@ describe('schemaViolations', () => {
 
   it('keeps a mapping key that looks like a number a key, not an index', () => {
     const v = compileYamlSchema({ type: 'object', additionalProperties: { type: 'number' } });
-    expect(schemaViolations(readYamlFile('"7": x\n', 'n.yml'), v)).toEqual([expect.objectContaining({ path: ['7'], place: { file: 'n.yml', line: 1, column: 6 } })]);
+    expect(schemaViolations(readYamlFile('"7": x\n', 'n.yml'), v)).toEqual([
+      expect.objectContaining({ path: ['7'], place: { file: 'n.yml', line: 1, column: 6 } }),
+    ]);
   });
 });
 

@@ -38,7 +38,12 @@ describe('YAML aliases', () => {
 
   it('refuses nested aliases (a "billion laughs") without expanding them', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
     expect(() => parseMetricsFile(levels.join('\n'), 'bomb.yaml')).toThrow(/aliases expand to more than/);
   });
 });
@@ -60,13 +65,17 @@ describe('deep metrics', () => {
   it('refuses YAML and TOML nested 5,000 levels deep with the file', () => {
     expect(() => parseMetricsFile('a: ' + '['.repeat(5000) + ']'.repeat(5000), 'm.yaml')).toThrow(expect.objectContaining({ file: 'm.yaml', line: 1 }));
     expect(() => parseMetricsFile('a: ' + '['.repeat(150) + ']'.repeat(150), 'm.yaml')).toThrow(/YAML nested deeper than 100 levels/);
-    expect(() => parseMetricsFile('a = ' + '['.repeat(5000) + ']'.repeat(5000), 'm.toml')).toThrow(expect.objectContaining({ name: 'UserError', file: 'm.toml' }));
+    expect(() => parseMetricsFile('a = ' + '['.repeat(5000) + ']'.repeat(5000), 'm.toml')).toThrow(
+      expect.objectContaining({ name: 'UserError', file: 'm.toml' }),
+    );
   });
 });
 
 describe('YAML mappings', () => {
   it('a repeated key is an error at its second occurrence', () => {
-    expect(() => parseMetricsFile('a: 1\nb: 2\na: 3\n', 'm.yaml')).toThrow(expect.objectContaining({ file: 'm.yaml', line: 3, column: 1, message: 'invalid YAML: Map keys must be unique' }));
+    expect(() => parseMetricsFile('a: 1\nb: 2\na: 3\n', 'm.yaml')).toThrow(
+      expect.objectContaining({ file: 'm.yaml', line: 3, column: 1, message: 'invalid YAML: Map keys must be unique' }),
+    );
   });
 
   it('reads 100,000 keys in one mapping', () => {

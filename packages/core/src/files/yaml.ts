@@ -1,4 +1,17 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type Document, type DocumentOptions, type LineCounter, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  parseDocument,
+  type Document,
+  type DocumentOptions,
+  type LineCounter,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { UserError } from '../errors.js';
 
 /**

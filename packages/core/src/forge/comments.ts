@@ -98,7 +98,11 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
   if (o.mode === 'recreate') {
     const mine = author ? await findReportComments(api, target, o.id, author) : [created, ...existing];
     const keep = mine.reduce((a, b) => (b.id > a.id ? b : a), created);
-    const removed = await removeAll(api, r, mine.filter((c) => c.id !== keep.id));
+    const removed = await removeAll(
+      api,
+      r,
+      mine.filter((c) => c.id !== keep.id),
+    );
     return { id: keep.id, url: keep.html_url, action: existing.length ? 'recreated' : 'created', superseded: removed };
   }
 
@@ -107,7 +111,11 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
   const keep = mine[0] ?? created;
   let result: Comment = created;
   if (keep.id !== created.id) result = await update(api, r.update(keep.id), o.body);
-  await removeAll(api, r, mine.filter((c) => c.id !== keep.id));
+  await removeAll(
+    api,
+    r,
+    mine.filter((c) => c.id !== keep.id),
+  );
   return { id: result.id, url: result.html_url, action: 'created', superseded: 0 };
 }
 

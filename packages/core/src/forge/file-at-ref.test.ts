@@ -56,7 +56,9 @@ describe('openInClone', () => {
   it('refuses a file over the bound, naming the input and the file at its ref', async () => {
     const repo = await repository({ 'ml/data.csv': 'x'.repeat(2048) });
     const files = (await openInClone('main', join(repo, 'ml'), { input: 'baseline', maxBytes: 1024 }))!;
-    await expect(files.read('data.csv')).rejects.toThrow(expect.objectContaining({ name: 'UserError', input: 'baseline', message: expect.stringContaining('data.csv@main') }));
+    await expect(files.read('data.csv')).rejects.toThrow(
+      expect.objectContaining({ name: 'UserError', input: 'baseline', message: expect.stringContaining('data.csv@main') }),
+    );
   });
 
   it('finds a branch as origin/<name>, and nothing for a ref the clone lacks or outside a clone', async () => {

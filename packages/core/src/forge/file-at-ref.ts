@@ -103,7 +103,10 @@ export async function openInClone(ref: string, cwd: string, o: AtRefOptions): Pr
       const r = await git(['ls-tree', '-r', '-z', '--name-only', sha], cwd, 64 << 20);
       if (r.code !== 0) throw new Error(`git ls-tree ${sha} failed: ${r.stderr.trim()}`);
       const match = picomatch(patterns, { dot: false });
-      return r.stdout.split('\0').filter((n) => n && match(n)).sort();
+      return r.stdout
+        .split('\0')
+        .filter((n) => n && match(n))
+        .sort();
     },
   };
 }

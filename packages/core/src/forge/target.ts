@@ -3,17 +3,10 @@ import type { Status } from '../section/section.js';
 import { collect, pages, type Api, type Repo } from './api.js';
 
 /** What the user asked for in the `target` input. */
-export type TargetSpec =
-  | { kind: 'auto' }
-  | { kind: 'none' }
-  | { kind: 'pr' | 'issue'; number: number }
-  | { kind: 'commit'; sha: string };
+export type TargetSpec = { kind: 'auto' } | { kind: 'none' } | { kind: 'pr' | 'issue'; number: number } | { kind: 'commit'; sha: string };
 
 /** Where the report goes once the event is known. */
-export type Target =
-  | (Repo & { kind: 'issue'; number: number; isPull: boolean })
-  | (Repo & { kind: 'commit'; sha: string })
-  | { kind: 'none'; reason: string };
+export type Target = (Repo & { kind: 'issue'; number: number; isPull: boolean }) | (Repo & { kind: 'commit'; sha: string }) | { kind: 'none'; reason: string };
 
 /** The parts of the workflow run's context that decide the target (from GITHUB_* and the event). */
 export interface EventContext {
@@ -32,10 +25,7 @@ export function parseTarget(value: string): TargetSpec {
   if (m) return { kind: m[1] as 'pr' | 'issue', number: Number(m[2]) };
   m = /^commit\/([0-9a-f]{7,40})$/i.exec(v);
   if (m) return { kind: 'commit', sha: m[1].toLowerCase() };
-  throw new UserError(
-    `input "target" has an unknown value "${v}": use auto, pr/<number>, issue/<number>, commit/<sha> or none`,
-    { input: 'target' },
-  );
+  throw new UserError(`input "target" has an unknown value "${v}": use auto, pr/<number>, issue/<number>, commit/<sha> or none`, { input: 'target' });
 }
 
 const PULL_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
@@ -106,9 +96,7 @@ async function openPullForCommit(api: Api, r: Repo, sha: string): Promise<number
  */
 async function workflowRunTarget(run: any, r: Repo, api: Api): Promise<Target> {
   const sha: string = run.head_sha;
-  const listed: number[] = (run.pull_requests ?? [])
-    .filter((p: any) => p?.head?.sha === sha || p?.head?.sha === undefined)
-    .map((p: any) => p.number);
+  const listed: number[] = (run.pull_requests ?? []).filter((p: any) => p?.head?.sha === sha || p?.head?.sha === undefined).map((p: any) => p.number);
   let number = listed[0];
   if (number === undefined) {
     const open = await collect(pages<any>(api, 'GET /repos/{owner}/{repo}/pulls', { ...r, state: 'open' }));

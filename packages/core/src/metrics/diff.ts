@@ -95,8 +95,7 @@ export function diffMetrics(base: Files | undefined, head: Files, opts: DiffOpti
 export function diffParams(base: Files | undefined, head: Files): ParamRow[] {
   const rows: ParamRow[] = [];
   forEachPair(base, head, (file, key, b, h) => {
-    const status: ParamStatus =
-      b === undefined ? 'added' : h === undefined ? 'removed' : Object.is(b, h) || b === h ? 'unchanged' : 'changed';
+    const status: ParamStatus = b === undefined ? 'added' : h === undefined ? 'removed' : Object.is(b, h) || b === h ? 'unchanged' : 'changed';
     rows.push({ file, key, base: b ?? null, head: h ?? null, status });
   });
   return rows;
@@ -135,11 +134,7 @@ export function compareMetric(b: Leaf | undefined, h: Leaf | undefined, directio
   return { base: b, head: h, delta, relative, status };
 }
 
-function forEachPair(
-  base: Files | undefined,
-  head: Files,
-  visit: (file: string, key: string, b: Leaf | undefined, h: Leaf | undefined) => void,
-): void {
+function forEachPair(base: Files | undefined, head: Files, visit: (file: string, key: string, b: Leaf | undefined, h: Leaf | undefined) => void): void {
   for (const [file, h] of head) {
     const b = base?.get(file);
     for (const key of Object.keys(h)) visit(file, key, b && Object.hasOwn(b, key) ? b[key] : undefined, h[key]);

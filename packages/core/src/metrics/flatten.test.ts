@@ -20,9 +20,7 @@ describe('flatten', () => {
   });
 
   it('indexes arrays with [i], nested arrays too', () => {
-    expect(
-      flatten({ layers: [{ units: 128 }, { units: 64, act: 'relu' }], grid: [[1, 2], [3]], tags: ['a'] }),
-    ).toEqual({
+    expect(flatten({ layers: [{ units: 128 }, { units: 64, act: 'relu' }], grid: [[1, 2], [3]], tags: ['a'] })).toEqual({
       'layers[0].units': 128,
       'layers[1].units': 64,
       'layers[1].act': 'relu',

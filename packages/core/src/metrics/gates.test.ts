@@ -116,11 +116,7 @@ describe('evaluating gates', () => {
   const rules = parseGates(ISSUE_EXAMPLE, 'gates.yml');
 
   it('passes when every rule holds, and lists each check', () => {
-    const diff = diffMetrics(
-      files({ m: { 'roc_auc.test': 0.92, 'train.loss': 0.5 } }),
-      files({ m: { 'roc_auc.test': 0.91, 'train.loss': 0.505 } }),
-      { rules },
-    );
+    const diff = diffMetrics(files({ m: { 'roc_auc.test': 0.92, 'train.loss': 0.5 } }), files({ m: { 'roc_auc.test': 0.91, 'train.loss': 0.505 } }), { rules });
     expect(diff.passed).toBe(true);
     expect(diff.gates).toEqual([
       { key: 'roc_auc.test', file: 'm', rule: 'min 0.9', outcome: 'passed', message: '0.91 ≥ 0.9' },

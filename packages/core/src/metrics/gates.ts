@@ -111,10 +111,7 @@ const validateGates = compileYamlSchema(gatesSchema);
 export function parseGates(text: string, file: string): GateRules {
   const yaml = parseYamlWithSchema(text, file, validateGates, (v) => `invalid gates: ${describe(v)}`);
   const at = (path: string[], key?: boolean) => yaml.placeOf(path, key);
-  const metrics = ((yaml.value as { metrics?: Record<string, Record<string, unknown>> | null }).metrics ?? {}) as Record<
-    string,
-    Record<string, unknown>
-  >;
+  const metrics = ((yaml.value as { metrics?: Record<string, Record<string, unknown>> | null }).metrics ?? {}) as Record<string, Record<string, unknown>>;
   const rules: GateRule[] = [];
   for (const [pattern, spec] of Object.entries(metrics)) {
     const where = at(['metrics', pattern], true);
@@ -142,8 +139,7 @@ export function parseGates(text: string, file: string): GateRules {
 
 function describe(v: SchemaViolation): string {
   const path = v.path.map(String);
-  const name = (segments: string[]) =>
-    segments.length === 0 ? 'the top level' : segments.map((s, i) => (i === 1 ? JSON.stringify(s) : s)).join('.');
+  const name = (segments: string[]) => (segments.length === 0 ? 'the top level' : segments.map((s, i) => (i === 1 ? JSON.stringify(s) : s)).join('.'));
   if (v.keyword === 'additionalProperties') {
     const parent = path.slice(0, -1);
     const allowed = parent.length === 0 ? 'metrics' : 'direction, min, max, max-regression, required';
@@ -265,7 +261,10 @@ export function unmatchedRules(rows: MetricRow[], rules: GateRules): Problem[] {
   const problems: Problem[] = [];
   for (const rule of rules.metrics.map(compile)) {
     if (keys.some(rule.matches)) continue;
-    const some = keys.slice(0, 3).map((k) => `"${k}"`).join(', ');
+    const some = keys
+      .slice(0, 3)
+      .map((k) => `"${k}"`)
+      .join(', ');
     const hint = keys.length === 0 ? 'there are no metrics' : `the metrics are named like ${some}${keys.length > 3 ? ', …' : ''}`;
     problems.push({
       severity: 'warning',

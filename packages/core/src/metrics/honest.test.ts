@@ -72,7 +72,13 @@ describe('rules that match no metric', () => {
     const rules = parseGates(text, '.mlci/gates.yml');
     const diff = diffMetrics(undefined, files({ m: { roc_auc: 0.95, f1: 0.8 } }), { rules });
     expect(unmatchedRules(diff.metrics, rules)).toEqual([
-      expect.objectContaining({ severity: 'warning', file: '.mlci/gates.yml', line: 3, column: 3, message: expect.stringContaining('gate rule "rocauc" matches no metric') }),
+      expect.objectContaining({
+        severity: 'warning',
+        file: '.mlci/gates.yml',
+        line: 3,
+        column: 3,
+        message: expect.stringContaining('gate rule "rocauc" matches no metric'),
+      }),
       expect.objectContaining({ file: '.mlci/gates.yml', line: 4, column: 3, message: expect.stringContaining('"eval.*"') }),
     ]);
     expect(unmatchedRules(diff.metrics, rules)[0].message).toContain('the metrics are named like "roc_auc", "f1"');

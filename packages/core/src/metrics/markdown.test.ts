@@ -83,10 +83,7 @@ describe('renderMetricsMarkdown', () => {
 
   it('escapes a hostile metric name and value so the table keeps its shape and pings nobody', () => {
     const evil = 'a|b`c <img src=x onerror=alert(1)> @octocat #1\nnext';
-    const diff = diffMetrics(
-      files({ 'm.json': { [evil]: 0.5, note: 'x' } }),
-      files({ 'm.json': { [evil]: 0.6, note: '| @team <b>bold</b>' } }),
-    );
+    const diff = diffMetrics(files({ 'm.json': { [evil]: 0.5, note: 'x' } }), files({ 'm.json': { [evil]: 0.6, note: '| @team <b>bold</b>' } }));
     const md = renderMetricsMarkdown(diff);
     const cells = tableCells(md);
     expect(cells.every((r) => r.length === 5)).toBe(true);

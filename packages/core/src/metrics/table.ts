@@ -52,8 +52,7 @@ export function parseTable(text: string, delimiter: ',' | '\t', file: string): R
     const namedHeader = NAME_HEADERS.has(first[0].trim().toLowerCase()) && VALUE_HEADERS.has(first[1].trim().toLowerCase());
     if (!namedHeader && rows.length === 2 && !first.some(isNumberCell)) return oneRow();
     const rest = rows.slice(1);
-    const header =
-      namedHeader || (rest.length > 0 && !isNumberCell(first[1]) && rest.every((r) => isNumberCell(r.cells[1])));
+    const header = namedHeader || (rest.length > 0 && !isNumberCell(first[1]) && rest.every((r) => isNumberCell(r.cells[1])));
     const pairs = header ? rest : rows;
     // Numbers for names (`step,loss` / `0,0.5` / `1,0.4`) are a series: a plots file, not metrics.
     if (pairs.length > 1 && pairs.every((r) => isNumberCell(r.cells[0]))) throw shapeError(rows, width);

@@ -43,7 +43,14 @@ describe('parsePlotsConfig', () => {
     const [loss, confusion, scatter, roc, again] = config.plots;
     expect(loss).toMatchObject({ id: 'loss', title: 'Validation loss per epoch', template: 'linear', data: 'logs/loss.json', x: 'epoch', y: ['loss'] });
     expect(loss.place).toEqual({ file: '.mlci/plots.yml', line: 2, column: 5 });
-    expect(confusion).toMatchObject({ id: 'predictions', title: 'predictions', template: 'confusion-normalized', data: 'eval/predictions.csv', actual: 'label', predicted: 'prediction' });
+    expect(confusion).toMatchObject({
+      id: 'predictions',
+      title: 'predictions',
+      template: 'confusion-normalized',
+      data: 'eval/predictions.csv',
+      actual: 'label',
+      predicted: 'prediction',
+    });
     expect(scatter).toMatchObject({ id: 'predictions-2', data: 'eval/predictions.csv', y: ['predicted', 'baseline'], xLabel: 'true value' });
     expect(roc).toMatchObject({ id: 'roc-test', select: 'roc' });
     // Ids name files: the same data file twice gets two ids.
@@ -92,7 +99,10 @@ describe('parsePlotsConfig', () => {
   });
 
   it('needs x for scatter and bar plots, and ids to be unique', () => {
-    expect(error('plots:\n  - template: scatter\n    data: a.csv\n    y: b\n')).toMatchObject({ line: 2, message: expect.stringContaining('scatter plot needs `x`') });
+    expect(error('plots:\n  - template: scatter\n    data: a.csv\n    y: b\n')).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('scatter plot needs `x`'),
+    });
     expect(error('plots:\n  - template: bar\n    data: a.csv\n').message).toContain('bar plot needs `x`');
     const dup = error('plots:\n  - id: a\n    data: a.csv\n  - id: a\n    data: b.csv\n');
     expect(dup.message).toContain('two plots have the id "a"');

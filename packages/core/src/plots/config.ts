@@ -149,7 +149,10 @@ export function parsePlotsConfig(text: string, file: string): PlotsConfig {
 /** `logs/val loss.json` → `val_loss`: file names make ids that are also safe file names. */
 function defaultId(data: string): string {
   const base = posix.basename(data.replace(/\\/g, '/')).replace(/\.[^.]*$/, '');
-  const id = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 90);
+  const id = base
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 90);
   return id || 'plot';
 }
 
@@ -160,7 +163,13 @@ function uniqueId(id: string, taken: Set<string>): string {
 
 function describe(v: SchemaViolation): string {
   const { path, keyword } = v;
-  const named = (p: YamlPath) => (p.length === 0 ? 'the top level' : p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1));
+  const named = (p: YamlPath) =>
+    p.length === 0
+      ? 'the top level'
+      : p
+          .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+          .join('')
+          .slice(1);
   const name = named(path);
   const isPlot = path.length === 2;
   if (keyword === 'additionalProperties') {

@@ -36,7 +36,14 @@ describe('loadPlotData: curves', () => {
       base: await fixture('base', 'loss.tsv'),
       baseLabel: 'base (main)',
     });
-    expect(data).toMatchObject({ xTitle: 'step', yTitle: 'value', xType: 'quantitative', series: ['loss', 'val_loss'], revs: ['base (main)', 'head'], notes: [] });
+    expect(data).toMatchObject({
+      xTitle: 'step',
+      yTitle: 'value',
+      xType: 'quantitative',
+      series: ['loss', 'val_loss'],
+      revs: ['base (main)', 'head'],
+      notes: [],
+    });
     expect(data.points).toHaveLength(4 * 40);
     expect(data.points[0]).toEqual({ x: 0, y: 0.830006, series: 'loss', rev: 'base (main)' });
     expect(data.points.at(-1)).toEqual({ x: 39, y: 0.150189, series: 'val_loss', rev: 'head' });
@@ -57,10 +64,17 @@ describe('loadPlotData: curves', () => {
 
   it('reads columns (`{"fpr": [...], "tpr": [...]}`), a selected path, and the record position as x', async () => {
     const columns = JSON.stringify({ fpr: [0, 0.1, 1], tpr: [0, 0.8, 1], auc: 0.93 });
-    expect((await xy('data: roc.json\nx: fpr\ny: tpr', { head: columns })).points.map((p) => [p.x, p.y])).toEqual([[0, 0], [0.1, 0.8], [1, 1]]);
+    expect((await xy('data: roc.json\nx: fpr\ny: tpr', { head: columns })).points.map((p) => [p.x, p.y])).toEqual([
+      [0, 0],
+      [0.1, 0.8],
+      [1, 1],
+    ]);
     const nested = '{"train": {"history": [{"loss": 3}, {"loss": 2}]}, "test": {"history": [{"loss": 9}]}}';
     const data = await xy('data: h.json\nselect: train.history', { head: nested });
-    expect(data.points.map((p) => [p.x, p.y])).toEqual([[0, 3], [1, 2]]);
+    expect(data.points.map((p) => [p.x, p.y])).toEqual([
+      [0, 3],
+      [1, 2],
+    ]);
   });
 
   it('keeps gaps (empty cells, NaN from Python) as null and skips rows without x', async () => {
@@ -105,12 +119,20 @@ describe('loadPlotData: confusion matrices', () => {
     const head = data.cells.filter((c) => c.rev === 'head');
     expect(head.reduce((n, c) => n + c.count, 0)).toBe(360);
     expect(head.find((c) => c.actual === '2' && c.predicted === '2')).toMatchObject({ count: 36, share: 1 });
-    const labels = await loadPlotData(plot('template: confusion\ndata: c.csv\nactual: y\npredicted: p'), { head: 'y,p\ncat,dog\ndog,dog\nclass 10,cat\nclass 2,cat\n' });
+    const labels = await loadPlotData(plot('template: confusion\ndata: c.csv\nactual: y\npredicted: p'), {
+      head: 'y,p\ncat,dog\ndog,dog\nclass 10,cat\nclass 2,cat\n',
+    });
     expect((labels as ConfusionData).labels).toEqual(['cat', 'class 2', 'class 10', 'dog']);
   });
 
   it('takes a ready matrix in its own label order, normalised by row', async () => {
-    const head = JSON.stringify({ labels: ['neg', 'pos'], matrix: [[8, 2], [0, 0]] });
+    const head = JSON.stringify({
+      labels: ['neg', 'pos'],
+      matrix: [
+        [8, 2],
+        [0, 0],
+      ],
+    });
     const data = (await loadPlotData(plot('template: confusion-normalized\ndata: cm.json'), { head })) as ConfusionData;
     expect(data.normalized).toBe(true);
     expect(data.labels).toEqual(['neg', 'pos']);
@@ -146,7 +168,8 @@ describe('loadPlotData: what the user got wrong, with file and line', () => {
   it('a value that is not a number: the record and its line, in CSV and in JSON', async () => {
     const csv = await failure('data: m.csv\ny: loss', { head: 'step,loss\n0,1\n1,n/a\n' });
     expect(csv).toMatchObject({ file: 'm.csv', line: 3, message: 'record 2: "loss" is "n/a", not a number' });
-    const json = '{\n  "meta": {"note": "[not the records]"},\n  "history": [\n    {"step": 0, "loss": 1},\n    {\n      "step": 1,\n      "loss": "high"\n    }\n  ]\n}';
+    const json =
+      '{\n  "meta": {"note": "[not the records]"},\n  "history": [\n    {"step": 0, "loss": 1},\n    {\n      "step": 1,\n      "loss": "high"\n    }\n  ]\n}';
     const e = await failure('data: h.json\ny: loss', { head: json });
     expect(e).toMatchObject({ file: 'h.json', line: 5, message: 'record 2: "loss" is "high", not a number' });
   });
@@ -162,7 +185,9 @@ describe('loadPlotData: what the user got wrong, with file and line', () => {
     expect(await failure('data: m.json', { head: ' \n' })).toMatchObject({ file: 'm.json', line: 1, message: 'the data file is empty' });
     expect((await failure('data: m.json\ny: loss', { head: '[]' })).message).toContain('there are no records');
     expect((await failure('data: m.json', { head: '{"a": 1}' })).message).toContain('holds no records');
-    expect((await failure('data: m.json', { head: '{"train": [{"l": 1}], "test": [{"l": 2}]}' })).message).toContain('several lists of records (train, test): name one with `select`');
+    expect((await failure('data: m.json', { head: '{"train": [{"l": 1}], "test": [{"l": 2}]}' })).message).toContain(
+      'several lists of records (train, test): name one with `select`',
+    );
     expect((await failure('data: m.json\nselect: valid', { head: '{"train": [{"l": 1}]}' })).message).toContain('keys at the top level: train');
     expect((await failure('data: m.json', { head: '[1, 2]' })).message).toContain('record 1 is not an object');
   });

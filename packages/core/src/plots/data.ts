@@ -89,7 +89,12 @@ export async function loadPlotData(plot: PlotDef, input: PlotInput): Promise<Plo
       notes.push(`The base version of ${plot.data} could not be read (${baseMessage(e)}): head alone is shown.`);
     }
   }
-  const sides: [string, Table][] = base ? [[baseLabel, base], [headLabel, head]] : [[headLabel, head]];
+  const sides: [string, Table][] = base
+    ? [
+        [baseLabel, base],
+        [headLabel, head],
+      ]
+    : [[headLabel, head]];
   return confusion ? confusionData(plot, sides, notes) : xyData(plot, sides, notes);
 }
 

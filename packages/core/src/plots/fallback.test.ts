@@ -84,11 +84,16 @@ describe('chartFallback: mermaid charts', () => {
     const md = await fallback('data: loss.tsv\ny: [loss, val_loss]', { head: await fixture('head', 'loss.tsv'), base: await fixture('base', 'loss.tsv') });
     expect([...series(md).keys()]).toEqual(['loss (base)', 'loss (head)', 'val_loss (base)', 'val_loss (head)']);
     expect(md).toContain('"plotColorPalette":"#8fbbda, #1f77b4, #eb9394, #d62728"');
-    expect(md).toContain('<sub>Lines: loss \\(base\\): light blue · loss \\(head\\): blue · val\\_loss \\(base\\): light red · val\\_loss \\(head\\): red</sub>');
+    expect(md).toContain(
+      '<sub>Lines: loss \\(base\\): light blue · loss \\(head\\): blue · val\\_loss \\(base\\): light red · val\\_loss \\(head\\): red</sub>',
+    );
   });
 
   it('bars: head as bars, base as a line across them', async () => {
-    const md = await fallback('template: bar\ndata: per_class.csv\nx: class\ny: f1', { head: await fixture('head', 'per_class.csv'), base: await fixture('base', 'per_class.csv') });
+    const md = await fallback('template: bar\ndata: per_class.csv\nx: class\ny: f1', {
+      head: await fixture('head', 'per_class.csv'),
+      base: await fixture('base', 'per_class.csv'),
+    });
     expect(md).toContain('  x-axis "class" ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]\n  y-axis "f1" 0 --> 1\n');
     const s = series(md);
     expect(s.get('head')).toEqual({ kind: 'bar', values: [1, 0.9143, 0.9863, 1, 0.9508, 0.962, 0.9773, 0.961, 0.9351, 0.9398] });
@@ -101,8 +106,8 @@ describe('chartFallback: mermaid charts', () => {
     const md = await fallback('title: "```\\n%%{init: {}}%% <script>@octocat"\ndata: l.csv', { head });
     const body = md.split('\n').slice(1, -2);
     expect(body.join('\n')).not.toMatch(/`|<script|<b>/);
-    expect(body[2]).toBe('  title "\'\'\' %%(init: ())%% ‹script›@octocat"');
-    expect(body[4]).toBe('  y-axis "say \'hi\' \'x\' ‹b› ‹/b› (y)"');
+    expect(body[2]).toBe("  title \"''' %%(init: ())%% ‹script›@octocat\"");
+    expect(body[4]).toBe("  y-axis \"say 'hi' 'x' ‹b› ‹/b› (y)\"");
     expect(md.match(/```/g)).toHaveLength(2);
   });
 });
@@ -125,7 +130,13 @@ describe('chartFallback: tables', () => {
   });
 
   it('normalised confusion: shares; many classes: one row per class', async () => {
-    const head = JSON.stringify({ labels: ['neg', 'pos'], matrix: [[8, 2], [1, 9]] });
+    const head = JSON.stringify({
+      labels: ['neg', 'pos'],
+      matrix: [
+        [8, 2],
+        [1, 9],
+      ],
+    });
     const md = await fallback('template: confusion-normalized\ndata: cm.json', { head });
     expect(md).toContain('| **neg** | **0.80** | 0.20 |');
     const many = Array.from({ length: 15 }, (_, i) => `c${i},c${i % 3 === 0 ? 0 : i}`).join('\n');

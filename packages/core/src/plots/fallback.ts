@@ -83,7 +83,13 @@ function lineChart(plot: PlotDef, data: XYData): string {
     at = (points) => atLabels(points, labels);
   }
   const lines: Line[] = groups.map(({ series, rev, points }) => ({ ...lineStyle(data, series, rev), values: at(points), kind: 'line' }));
-  return mermaidChart(plot.title, axis, data.yTitle, lines.filter((l) => l.values.length > 0), 'Lines');
+  return mermaidChart(
+    plot.title,
+    axis,
+    data.yTitle,
+    lines.filter((l) => l.values.length > 0),
+    'Lines',
+  );
 }
 
 function barChart(plot: PlotDef, data: XYData, categories: string[]): string {
@@ -209,7 +215,10 @@ function sample<T>(items: T[], n: number): T[] {
 }
 
 function lighten(hex: string): string {
-  const mix = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.5 + 255 * 0.5).toString(16).padStart(2, '0');
+  const mix = (i: number) =>
+    Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.5 + 255 * 0.5)
+      .toString(16)
+      .padStart(2, '0');
   return `#${mix(1)}${mix(3)}${mix(5)}`;
 }
 
@@ -247,7 +256,15 @@ function scatterTable(plot: PlotDef, data: XYData): string {
       numericX ? number(pearson(xs, ys)) : '–',
     ]);
   }
-  const headers = ['series', 'revision', 'points', `${escapeCell(data.xTitle)} range`, `${escapeCell(data.yTitle)} range`, `mean ${escapeCell(data.yTitle)}`, 'correlation r'];
+  const headers = [
+    'series',
+    'revision',
+    'points',
+    `${escapeCell(data.xTitle)} range`,
+    `${escapeCell(data.yTitle)} range`,
+    `mean ${escapeCell(data.yTitle)}`,
+    'correlation r',
+  ];
   return `${heading(plot)} (scatter plot, summarised)\n\n${table(headers, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r'])}`;
 }
 

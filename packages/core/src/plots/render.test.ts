@@ -260,7 +260,8 @@ describe('renderChart', () => {
     for (const [def, head, count] of cases) {
       const [plot] = parsePlotsConfig(`plots:\n  - ${def}\n`, 'p.yml').plots;
       const { svg } = await renderChart(buildPlotSpec(plot, await loadPlotData(plot, { head })), { zoom: 1 });
-      const drawn = plot.template === 'scatter' ? marks(svg, 'symbol') : plot.template === 'bar' || plot.template === 'confusion' ? marks(svg, 'rect') : marks(svg, 'line');
+      const drawn =
+        plot.template === 'scatter' ? marks(svg, 'symbol') : plot.template === 'bar' || plot.template === 'confusion' ? marks(svg, 'rect') : marks(svg, 'line');
       expect(drawn, def).toHaveLength(count);
     }
   });
@@ -279,7 +280,9 @@ describe('renderPlots: data that is missing or broken', () => {
   it('a missing head file is an error at the plot in the config; a missing or unreachable base is not', async () => {
     const config = parsePlotsConfig('plots:\n  - data: a.csv\n  - data: b.csv\n', '.mlci/plots.yml');
     const out = join(dir, 'missing');
-    const err = await renderPlots(config, async (p, side) => (p === 'a.csv' || side === 'base' ? 'step,loss\n0,1\n1,0.5\n' : undefined), out, 'x').catch((e: unknown) => e);
+    const err = await renderPlots(config, async (p, side) => (p === 'a.csv' || side === 'base' ? 'step,loss\n0,1\n1,0.5\n' : undefined), out, 'x').catch(
+      (e: unknown) => e,
+    );
     expect(isUserError(err)).toBe(true);
     expect(err).toMatchObject({ file: '.mlci/plots.yml', line: 3, message: 'plot "b": its data file b.csv does not exist' });
 
@@ -292,7 +295,10 @@ describe('renderPlots: data that is missing or broken', () => {
       out,
       '',
     );
-    expect(rendered.map((p) => [p.png, p.hasBase])).toEqual([['a.png', false], ['b.png', false]]);
+    expect(rendered.map((p) => [p.png, p.hasBase])).toEqual([
+      ['a.png', false],
+      ['b.png', false],
+    ]);
     expect(rendered[0].notes).toEqual(['The base version of a.csv could not be fetched (HTTP 404 from the contents API): head alone is shown.']);
   });
 

@@ -45,7 +45,9 @@ function assetPath(file: string, fromPackage: string): string {
   try {
     return createRequire(import.meta.url).resolve(fromPackage);
   } catch (e) {
-    throw new Error(`${file} is neither beside ${here} nor in node_modules (${fromPackage}): an action that renders charts ships it in its assets/ folder`, { cause: e });
+    throw new Error(`${file} is neither beside ${here} nor in node_modules (${fromPackage}): an action that renders charts ships it in its assets/ folder`, {
+      cause: e,
+    });
   }
 }
 
@@ -119,10 +121,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 }
 
 export async function svgToPng(svg: string, options: ChartRenderOptions = {}): Promise<{ png: Uint8Array; width: number; height: number }> {
-  const [, font] = await Promise.all([
-    ensureWasm(options.wasmPath ?? defaultWasmPath()),
-    loadFont(options.fontPath ?? defaultFontPath()),
-  ]);
+  const [, font] = await Promise.all([ensureWasm(options.wasmPath ?? defaultWasmPath()), loadFont(options.fontPath ?? defaultFontPath())]);
   const { Resvg } = (await chartLibraries()).resvg;
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
   const zoom = Math.max(0.25, Math.min(options.zoom ?? 2, width > 0 ? (options.maxWidth ?? 1600) / width : Infinity));

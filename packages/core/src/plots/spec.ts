@@ -33,7 +33,16 @@ export function buildPlotSpec(plot: PlotDef, data: PlotData): VegaLiteSpec {
       font: CSS_FONT,
       background: 'white',
       padding: 12,
-      axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e8e8e8', domainColor: '#888', tickColor: '#888', labelColor: '#333', titleColor: '#333' },
+      axis: {
+        labelFontSize: 11,
+        titleFontSize: 12,
+        titleFontWeight: 'normal',
+        gridColor: '#e8e8e8',
+        domainColor: '#888',
+        tickColor: '#888',
+        labelColor: '#333',
+        titleColor: '#333',
+      },
       legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 2.5, columnPadding: 16 },
       header: { labelFontSize: 13, titleFontSize: 13 },
       view: { stroke: '#ddd' },
@@ -86,7 +95,15 @@ function xySpec(plot: PlotDef, data: XYData): VegaLiteSpec {
   const revDash = {
     field: 'rev',
     type: 'nominal',
-    scale: { domain: data.revs, range: twoRevs ? [[6, 4], [1, 0]] : [[1, 0]] },
+    scale: {
+      domain: data.revs,
+      range: twoRevs
+        ? [
+            [6, 4],
+            [1, 0],
+          ]
+        : [[1, 0]],
+    },
     legend: twoRevs ? (many ? { ...LINE_LEGEND, encode: { symbols: { update: { stroke: { value: '#444' } } } } } : LINE_LEGEND) : null,
   };
   const size = { width: WIDTH, height: HEIGHT, data: { values } };
@@ -118,7 +135,9 @@ function xySpec(plot: PlotDef, data: XYData): VegaLiteSpec {
           x,
           y,
           color,
-          ...(many && twoRevs ? { shape: { field: 'rev', type: 'nominal', scale: { domain: data.revs, range: ['triangle-up', 'circle'] }, legend: { title: null } } } : {}),
+          ...(many && twoRevs
+            ? { shape: { field: 'rev', type: 'nominal', scale: { domain: data.revs, range: ['triangle-up', 'circle'] }, legend: { title: null } } }
+            : {}),
         },
       };
     case 'bar':
@@ -143,7 +162,13 @@ function barSpec(plot: PlotDef, data: XYData, values: Record<string, unknown>[])
   // Bars of one category stand side by side: one per revision, or per (series, revision).
   const groups = many ? data.series.flatMap((s) => data.revs.map((r) => `${s} · ${r}`)) : data.revs;
   const rows = values.map((v) => ({ ...v, group: many ? `${String(v.series)} · ${String(v.rev)}` : v.rev }));
-  const band = { field: 'x', type: 'nominal', sort: categories, title: data.xTitle, axis: { labelLimit: 160, ...(horizontal ? {} : { labelAngle: crowded(categories, WIDTH) ? -40 : 0 }) } };
+  const band = {
+    field: 'x',
+    type: 'nominal',
+    sort: categories,
+    title: data.xTitle,
+    axis: { labelLimit: 160, ...(horizontal ? {} : { labelAngle: crowded(categories, WIDTH) ? -40 : 0 }) },
+  };
   const value = { field: 'y', type: 'quantitative', title: data.yTitle };
   const offset = { field: 'group', type: 'nominal', sort: groups, scale: { domain: groups, paddingInner: 0.05 } };
   // With an offset channel, vega-lite's `step` is the width of one bar, not of a category.
@@ -158,7 +183,9 @@ function barSpec(plot: PlotDef, data: XYData, values: Record<string, unknown>[])
       [horizontal ? 'x' : 'y']: value,
       [horizontal ? 'yOffset' : 'xOffset']: offset,
       color: colorOf(data.series, data.revs),
-      ...(many && twoRevs ? { opacity: { field: 'rev', type: 'nominal', sort: data.revs, scale: { domain: data.revs, range: [0.45, 1] }, legend: { title: null } } } : {}),
+      ...(many && twoRevs
+        ? { opacity: { field: 'rev', type: 'nominal', sort: data.revs, scale: { domain: data.revs, range: [0.45, 1] }, legend: { title: null } } }
+        : {}),
       tooltip: [{ field: 'x', title: data.xTitle }, { field: 'series' }, { field: 'rev' }, { field: 'y', title: data.yTitle }],
     },
   };

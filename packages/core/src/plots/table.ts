@@ -215,8 +215,7 @@ export function elementLines(text: string, path: string[]): number[] {
   const lines: number[] = [];
   const stack: { array: boolean; key?: string; expectKey: boolean; expectValue: boolean }[] = [];
   let line = 1;
-  const atTarget = () =>
-    stack.length === path.length + 1 && stack.every((f, d) => (d === path.length ? f.array : !f.array && f.key === path[d]));
+  const atTarget = () => stack.length === path.length + 1 && stack.every((f, d) => (d === path.length ? f.array : !f.array && f.key === path[d]));
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') {

@@ -36,7 +36,14 @@ export async function bundleMarkdownFiles(bundleDir: string): Promise<string[]> 
 /** Copies a file keeping its path relative to the workspace; files outside it go by name only. */
 async function copyInto(file: string, workspace: string, destRoot: string): Promise<void> {
   let rel = relative(resolve(workspace), resolve(file));
-  if (rel.startsWith('..') || rel.startsWith(sep)) rel = join('_outside', rel.split(sep).filter((p) => p !== '..').join(sep));
+  if (rel.startsWith('..') || rel.startsWith(sep))
+    rel = join(
+      '_outside',
+      rel
+        .split(sep)
+        .filter((p) => p !== '..')
+        .join(sep),
+    );
   const dest = join(destRoot, rel);
   await mkdir(dirname(dest), { recursive: true });
   // The real file, checked: a bundle never carries what a symlink points at outside the workspace.

@@ -59,7 +59,11 @@ describe('composeReport', () => {
   });
 
   it('shows an untitled section (a user markdown file) without heading or overview line', () => {
-    const r = composeReport({ id: 'r', title: 'T', sections: [section({ id: 'markdown-1', action: 'markdown', title: '', status: 'info', markdown: '# Mine\n\n@me' })] });
+    const r = composeReport({
+      id: 'r',
+      title: 'T',
+      sections: [section({ id: 'markdown-1', action: 'markdown', title: '', status: 'info', markdown: '# Mine\n\n@me' })],
+    });
     const header = r.parts[0].kind === 'header' ? r.parts[0].markdown : '';
     expect(header.split('\n')).toHaveLength(2);
     expect(r.parts[1]).toMatchObject({ kind: 'section', heading: '', body: '# Mine\n\n@me' });
@@ -108,7 +112,9 @@ describe('what the report says about the run', () => {
     const r = composeReport({ id: 'r', title: 'R', sections: [pass], stale: [old], showBody: () => false });
     expect(r.parts.filter((p) => p.kind === 'section')).toHaveLength(0);
     expect(text(r.parts[0])).toContain('**Metrics**');
-    expect(text(r.parts[0])).toContain('Left out 1 section that an earlier run left in the report directory, not written by this run: Old data (run 41 attempt 1');
+    expect(text(r.parts[0])).toContain(
+      'Left out 1 section that an earlier run left in the report directory, not written by this run: Old data (run 41 attempt 1',
+    );
   });
 
   it('keeps an earlier report under one note that the next empty run replaces', () => {

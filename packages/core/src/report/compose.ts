@@ -113,13 +113,14 @@ function header(input: ComposeInput, sections: Section[], status: Status): strin
   const job = jobStatusOf(input.jobStatus);
   if (job) {
     const failed = sections.some((s) => s.status === 'fail');
-    const why = job !== 'fail'
-      ? 'it did not finish, so later steps may not have run.'
-      : failed
-        ? 'see the failing sections below.'
-        : sections.length === 0
-          ? 'a step failed before any mlci step wrote a section, so nothing below was checked in this run.'
-          : 'a step failed without writing a report section, so this report is not the whole story: see the workflow run.';
+    const why =
+      job !== 'fail'
+        ? 'it did not finish, so later steps may not have run.'
+        : failed
+          ? 'see the failing sections below.'
+          : sections.length === 0
+            ? 'a step failed before any mlci step wrote a section, so nothing below was checked in this run.'
+            : 'a step failed without writing a report section, so this report is not the whole story: see the workflow run.';
     const verb = job === 'fail' ? 'The job failed' : `The job did not succeed`;
     lines.push('', `> ${STATUS_ICON[job]} **${verb}** (job status: ${escapeText(String(input.jobStatus).trim())}): ${why}`);
   }
@@ -198,7 +199,19 @@ export function keepPreviousReport(o: { id: string; title: string; previousBody:
     status,
     parts: [
       { kind: 'header', markdown: `${reportMarker(o.id)}\n${note}` },
-      { kind: 'section', id: 'previous-report', stage: 'other', status: 'info', title: '', summary: '', heading: '', body: rest.join('\n').replace(/^\s*\n/, '').trimEnd() },
+      {
+        kind: 'section',
+        id: 'previous-report',
+        stage: 'other',
+        status: 'info',
+        title: '',
+        summary: '',
+        heading: '',
+        body: rest
+          .join('\n')
+          .replace(/^\s*\n/, '')
+          .trimEnd(),
+      },
     ],
   };
 }

@@ -47,7 +47,9 @@ describe('fitReport', () => {
     const r = composeReport({ id: 'r', title: 'T', sections: [section({ id: 'a', markdown: 'hello' })], footer: { sha: 'abcdef0123' } });
     const fit = fitReport(r, { limit: COMMENT_LIMIT });
     expect(fit).toEqual({ body: expect.any(String), truncated: false, folded: [], cut: [] });
-    expect(fit.body).toBe(`${reportMarker('r')}\n## ✅ T\n\n- ✅ **Section a** — summary of a\n\n### ✅ Section a\n\nhello\n\n<sub>Report by mlci · abcdef0</sub>\n`);
+    expect(fit.body).toBe(
+      `${reportMarker('r')}\n## ✅ T\n\n- ✅ **Section a** — summary of a\n\n### ✅ Section a\n\nhello\n\n<sub>Report by mlci · abcdef0</sub>\n`,
+    );
   });
 
   describe('20 sections of 10,000 characters into a comment', () => {
@@ -87,12 +89,7 @@ describe('fitReport', () => {
     it('cuts the least important sections first: info, pass, warn; later stages first', () => {
       const order = parts
         .map((p, i) => ({ p, i }))
-        .sort(
-          (a, b) =>
-            STATUS_RANK[a.p.status] - STATUS_RANK[b.p.status] ||
-            STAGE_ORDER.indexOf(b.p.stage) - STAGE_ORDER.indexOf(a.p.stage) ||
-            b.i - a.i,
-        )
+        .sort((a, b) => STATUS_RANK[a.p.status] - STATUS_RANK[b.p.status] || STAGE_ORDER.indexOf(b.p.stage) - STAGE_ORDER.indexOf(a.p.stage) || b.i - a.i)
         .map(({ p }) => p.id);
       expect(fit.cut.length).toBeGreaterThan(10);
       expect(fit.cut.length).toBeLessThan(20);
@@ -114,9 +111,7 @@ describe('fitReport', () => {
   });
 
   it('fits a step summary in bytes when characters are multi-byte', () => {
-    const sections = ['中', 'é', '📈'].map((fill, i) =>
-      section({ id: `u${i}`, status: 'pass', markdown: body(`u${i}`, 400_000, fill) }),
-    );
+    const sections = ['中', 'é', '📈'].map((fill, i) => section({ id: `u${i}`, status: 'pass', markdown: body(`u${i}`, 400_000, fill) }));
     const report = composeReport({ id: 'u', title: 'Unicode 📈', sections });
     const fit = fitReport(report, { limit: SUMMARY_LIMIT, measure: measureUtf8Bytes });
     expect(Buffer.byteLength(fit.body, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);

@@ -81,12 +81,7 @@ export function fitReport(report: ComposedReport, opts: FitOptions): FitResult {
   // section. A failure is what the reader must see, so fail sections are never folded.
   const byImportance = sections
     .map((s, i) => ({ s, i }))
-    .sort(
-      (a, b) =>
-        STATUS_RANK[a.s.status] - STATUS_RANK[b.s.status] ||
-        STAGE_ORDER.indexOf(b.s.stage) - STAGE_ORDER.indexOf(a.s.stage) ||
-        b.i - a.i,
-    )
+    .sort((a, b) => STATUS_RANK[a.s.status] - STATUS_RANK[b.s.status] || STAGE_ORDER.indexOf(b.s.stage) - STAGE_ORDER.indexOf(a.s.stage) || b.i - a.i)
     .map(({ s }) => s);
   // Folding makes the long report readable but only adds characters: cutting is what fits it.
   for (const s of byImportance) if (s.status !== 'fail') setView(s, { mode: 'folded' });
@@ -186,7 +181,9 @@ function result(body: string, views: Map<string, View>): FitResult {
 }
 
 function cutNote(url: string | undefined): string {
-  const where = url ? `the [full report](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : url})` : 'the job summary or the report artifact';
+  const where = url
+    ? `the [full report](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : url})`
+    : 'the job summary or the report artifact';
   return `> ✂️ Cut to fit GitHub's limit — see ${where}.`;
 }
 
@@ -223,9 +220,7 @@ function details(s: SectionPart, body: string): string {
 }
 
 function detailsWrap(s: SectionPart): [string, string] {
-  const label = [s.title.trim() ? `<b>${escapeHtml(s.title.trim())}</b>` : '', escapeHtml(s.summary.trim())]
-    .filter(Boolean)
-    .join(' — ');
+  const label = [s.title.trim() ? `<b>${escapeHtml(s.title.trim())}</b>` : '', escapeHtml(s.summary.trim())].filter(Boolean).join(' — ');
   return [`<details>\n<summary>${STATUS_ICON[s.status]} ${label}</summary>\n\n`, '\n\n</details>'];
 }
 

@@ -127,7 +127,17 @@ describe('vetUntrustedImages', () => {
 
   it('keeps pictures inside the bundle and drops what lies outside or is not a picture', async () => {
     const { kept, dropped } = await vetUntrustedImages(
-      [[img('img/a.png'), img('../secret.png', join(outside, 'secret.png')), img('img/link.png'), img('img/inside.png'), img('img/svg.png'), img('img/page.gif'), img('img/none.png')]],
+      [
+        [
+          img('img/a.png'),
+          img('../secret.png', join(outside, 'secret.png')),
+          img('img/link.png'),
+          img('img/inside.png'),
+          img('img/svg.png'),
+          img('img/page.gif'),
+          img('img/none.png'),
+        ],
+      ],
       root,
     );
     expect(kept[0].map((i) => i.ref)).toEqual(['img/a.png', 'img/inside.png']);
@@ -146,7 +156,10 @@ describe('vetUntrustedImages', () => {
     const size = PNG.length;
     const limits = { count: 2, bytesEach: size + 50, bytesTotal: 2 * size };
     const { kept, dropped } = await vetUntrustedImages(
-      [[img('img/a.png'), img('img/c.png')], [img('img/a.png'), img('img/b.png'), img('img/inside.png')]],
+      [
+        [img('img/a.png'), img('img/c.png')],
+        [img('img/a.png'), img('img/b.png'), img('img/inside.png')],
+      ],
       root,
       limits,
     );

@@ -246,11 +246,7 @@ async function vetOne(img: LocalImage, realRoot: string): Promise<{ real: string
  * `fallback` markdown for it (a mermaid chart or a table, set apart as a block when it spans
  * lines) or, without one, an italic note. Remote and data: images are left as they are.
  */
-export function rewriteImages(
-  markdown: string,
-  urls: Map<string, string>,
-  fallback?: (ref: string, alt: string) => string | undefined,
-): string {
+export function rewriteImages(markdown: string, urls: Map<string, string>, fallback?: (ref: string, alt: string) => string | undefined): string {
   return visitImages(markdown, ({ ref, alt, withUrl }) => {
     const url = urls.get(ref);
     if (url !== undefined) return withUrl(url);

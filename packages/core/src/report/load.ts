@@ -62,7 +62,10 @@ export async function loadReport(o: { reportDir: string; markdownFiles: string[]
   if (o.untrusted) {
     // Checked here, before anything is published: the write token must never commit what the
     // bundle points at outside itself, nor bytes that are not pictures, nor unbounded amounts.
-    const vetted = await vetUntrustedImages(loaded.map((l) => l.images), o.reportDir);
+    const vetted = await vetUntrustedImages(
+      loaded.map((l) => l.images),
+      o.reportDir,
+    );
     loaded.forEach((l, i) => {
       l.images = vetted.kept[i];
       l.dropped = vetted.dropped[i];

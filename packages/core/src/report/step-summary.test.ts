@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { SECTION_SCHEMA, type Section } from '../section/section.js';
 import { stepSummary, SUMMARY_LIMIT_BYTES } from './step-summary.js';
 
-const base: Section = { schema: SECTION_SCHEMA, action: 't', id: 's', stage: 'data', title: 'Data: a.csv', status: 'fail', summary: '2 errors', markdown: '**Verdict: failed**\n', created: 'now' };
+const base: Section = {
+  schema: SECTION_SCHEMA,
+  action: 't',
+  id: 's',
+  stage: 'data',
+  title: 'Data: a.csv',
+  status: 'fail',
+  summary: '2 errors',
+  markdown: '**Verdict: failed**\n',
+  created: 'now',
+};
 
 describe('stepSummary', () => {
   it('is markdown under a markdown heading, never inside a raw HTML block', () => {
@@ -11,8 +21,12 @@ describe('stepSummary', () => {
     expect(md).not.toContain('<h3>');
   });
 
-  it('shows a chart\'s fallback, since local images cannot be shown there', () => {
-    const md = stepSummary({ ...base, markdown: '![loss](s/loss.png)\n', images: [{ path: 's/loss.png', alt: 'loss', fallback: '```mermaid\nxychart-beta\n```' }] });
+  it("shows a chart's fallback, since local images cannot be shown there", () => {
+    const md = stepSummary({
+      ...base,
+      markdown: '![loss](s/loss.png)\n',
+      images: [{ path: 's/loss.png', alt: 'loss', fallback: '```mermaid\nxychart-beta\n```' }],
+    });
     expect(md).toContain('xychart-beta');
     expect(md).not.toContain('loss.png');
   });

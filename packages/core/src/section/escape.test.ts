@@ -92,9 +92,7 @@ describe('escapeHtml', () => {
 describe('escapeCell and table', () => {
   function cells(markdown: string): string[][] {
     const html = gfm.parse(markdown) as string;
-    return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
-      [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]),
-    );
+    return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]));
   }
 
   it('keeps hostile cells inside their column, shown as written', () => {

@@ -31,9 +31,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Line breaks and other control characters would end a list item, heading or table row. */
 function flattenControls(s: string): string {
-  return s
-    .replace(/\r\n?|[\n\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return s.replace(/\r\n?|[\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /**
@@ -41,9 +39,7 @@ function flattenControls(s: string): string {
  * inside an HTML block on GitHub, so backslash escapes would show; entities are decoded instead.
  */
 export function escapeHtml(s: string): string {
-  return flattenControls(s).replace(HTML_TOKENS, (_m, at, hash, html: string) =>
-    at ? '@' + ZWSP_ENTITY : hash ? '#' + ZWSP_ENTITY : HTML_ESCAPES[html],
-  );
+  return flattenControls(s).replace(HTML_TOKENS, (_m, at, hash, html: string) => (at ? '@' + ZWSP_ENTITY : hash ? '#' + ZWSP_ENTITY : HTML_ESCAPES[html]));
 }
 
 /**

@@ -6,7 +6,7 @@ import { SECTION_SCHEMA, type Section } from './section.js';
 const SLOT = { action: 'compare-metrics', id: 'compare-metrics-abc', stage: 'metrics' as const, title: 'Metrics' };
 
 describe('failureSection', () => {
-  it('is the action\'s own section, failed, with the error and its place relative to the workspace', () => {
+  it("is the action's own section, failed, with the error and its place relative to the workspace", () => {
     const e = new UserError('invalid YAML: bad indentation', { file: '/ws/.mlci/gates.yml', line: 3, column: 5 });
     const s = failureSection(SLOT, e, { workspace: '/ws' });
     expect(s).toMatchObject({ action: 'compare-metrics', id: 'compare-metrics-abc', stage: 'metrics', title: 'Metrics', status: 'fail' });
@@ -27,7 +27,15 @@ describe('failureSection', () => {
   });
 
   it('amends a section the step already wrote instead of losing it', () => {
-    const written: Section = { schema: SECTION_SCHEMA, created: 'now', ...SLOT, status: 'pass' as const, summary: 'ok', markdown: '| a | 1 |\n', data: { passed: true } };
+    const written: Section = {
+      schema: SECTION_SCHEMA,
+      created: 'now',
+      ...SLOT,
+      status: 'pass' as const,
+      summary: 'ok',
+      markdown: '| a | 1 |\n',
+      data: { passed: true },
+    };
     const s = amendWithFailure(written, failureSection(SLOT, new UserError('cache refused')));
     expect(s.status).toBe('fail');
     expect(s.markdown).toContain('cache refused');

@@ -43,11 +43,7 @@ export function describeProblem(p: Problem): string {
 export function failureSection(slot: SectionSlot, error: unknown, o: { workspace?: string } = {}): NewSection {
   const problem = errorProblem(error, o.workspace);
   const unexpected = !isUserError(error);
-  const lines = [
-    `**${escapeText(slot.action)} failed**, so nothing it checks was checked in this run.`,
-    '',
-    `- **Error:** ${escapeText(problem.message)}`,
-  ];
+  const lines = [`**${escapeText(slot.action)} failed**, so nothing it checks was checked in this run.`, '', `- **Error:** ${escapeText(problem.message)}`];
   if (problem.file !== undefined) {
     const at = [problem.line !== undefined ? `line ${problem.line}` : '', problem.column !== undefined ? `column ${problem.column}` : '']
       .filter(Boolean)

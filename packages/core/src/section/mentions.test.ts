@@ -10,21 +10,41 @@ import { closeOpenFence, neutralizeMentions } from './mentions.js';
 function liveMentions(markdown: string): string[] {
   const html = new Marked({ gfm: true }).parse(markdown, { async: false }) as string;
   const outsideCode = html.replace(/<code[\s\S]*?<\/code>/g, '');
-  const text = outsideCode
-    .split(/<[^>]*>/)
-    .map((t) => t.replace(/&#8203;|\u200b/g, '\u200b').replace(/&#64;|&#x40;|&commat;/gi, '@'));
+  const text = outsideCode.split(/<[^>]*>/).map((t) => t.replace(/&#8203;|\u200b/g, '\u200b').replace(/&#64;|&#x40;|&commat;/gi, '@'));
   return text.flatMap((t) => [...t.matchAll(/(?:^|[^A-Za-z0-9])@([A-Za-z0-9][A-Za-z0-9-]*)/g)].map((m) => m[1]));
 }
 
 /** Raw HTML elements that would reach the page (anything but what marked itself emits). */
 function rawTags(markdown: string): string[] {
   const html = new Marked({ gfm: true }).parse(markdown, { async: false }) as string;
-  const ours = new Set(['p', 'em', 'strong', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'img', 'br', 'hr', 'input']);
+  const ours = new Set([
+    'p',
+    'em',
+    'strong',
+    'code',
+    'pre',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'h1',
+    'h2',
+    'h3',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'del',
+    'img',
+    'br',
+    'hr',
+    'input',
+  ]);
   const tags = [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)];
-  return [
-    ...tags.filter((m) => !ours.has(m[1].toLowerCase()) || /\son[a-z]+=/i.test(m[2])).map((m) => m[0]),
-    ...(html.match(/<!--/g) ?? []),
-  ];
+  return [...tags.filter((m) => !ours.has(m[1].toLowerCase()) || /\son[a-z]+=/i.test(m[2])).map((m) => m[0]), ...(html.match(/<!--/g) ?? [])];
 }
 
 describe('neutralizeMentions', () => {

@@ -183,12 +183,7 @@ export function worstStatus(statuses: Iterable<Status>): Status {
 export function orderSections(sections: Section[]): Section[] {
   return sections
     .map((s, i) => ({ s, i }))
-    .sort(
-      (a, b) =>
-        STAGE_ORDER.indexOf(a.s.stage) - STAGE_ORDER.indexOf(b.s.stage) ||
-        a.s.created.localeCompare(b.s.created) ||
-        a.i - b.i,
-    )
+    .sort((a, b) => STAGE_ORDER.indexOf(a.s.stage) - STAGE_ORDER.indexOf(b.s.stage) || a.s.created.localeCompare(b.s.created) || a.i - b.i)
     .map(({ s }) => s);
 }
 

@@ -97,10 +97,17 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
       await writeOwnFile(target, schemaToYaml(got.schema, comment), {
         input: 'infer-schema',
         boundary: { ...defaultBoundary(), workspace: o.workspace },
-        reads: [...files.map((f) => ({ path: f, what: `the data being validated (${at(f)})` })), ...(schemaFile ? [{ path: schemaFile, what: 'the schema in use' }] : [])],
+        reads: [
+          ...files.map((f) => ({ path: f, what: `the data being validated (${at(f)})` })),
+          ...(schemaFile ? [{ path: schemaFile, what: 'the schema in use' }] : []),
+        ],
       });
       inferred = { path: at(target), columns: Object.keys(got.schema.columns ?? {}).length, rows: got.rows };
-      problems.push({ severity: 'notice', message: `wrote a schema of ${inferred.columns} columns inferred from ${got.rows} rows to ${inferred.path}`, file: inferred.path });
+      problems.push({
+        severity: 'notice',
+        message: `wrote a schema of ${inferred.columns} columns inferred from ${got.rows} rows to ${inferred.path}`,
+        file: inferred.path,
+      });
     }
     if (spec) {
       reference = await fetchReference(spec, files, { workspace: o.workspace, tempDir: o.tempDir, base: o.base, api: o.api, repo: o.repo });
@@ -174,13 +181,18 @@ export function sectionTitle(data: string[]): string {
 
 /** Stable per data input, so a second validate-data step in a job gets its own section. */
 export function sectionId(data: string[]): string {
-  const slug = data.join('-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80);
+  const slug = data
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 80);
   return slug ? `validate-data-${slug}` : 'validate-data';
 }
 
 function summaryLine(r: ValidationResult): string {
   const unreadable = r.checks.find((c) => !c.passed && (c.check === 'readable' || c.check === 'schema'));
-  if (unreadable) return `${unreadable.check === 'schema' ? 'invalid schema' : 'unreadable data'}: ${shorten(unreadable.note ?? String(unreadable.examples[0]?.value ?? ''), 120)}`;
+  if (unreadable)
+    return `${unreadable.check === 'schema' ? 'invalid schema' : 'unreadable data'}: ${shorten(unreadable.note ?? String(unreadable.examples[0]?.value ?? ''), 120)}`;
   const drift = r.reference ? `; ${r.drift.filter((d) => d.drifted).length} of ${r.drift.length} columns drifted` : '';
   const size = `${r.rows.toLocaleString('en-US')} rows, ${r.columns} columns`;
   if (r.checks.length === 0) return `${size}: read without errors (no schema)${drift}`;

@@ -30,7 +30,7 @@ if (only.length === 0 && existsSync(join(root, 'dist'))) {
 }
 
 for (const name of names) {
-  const entry = join(root, 'actions/lib', name, 'src/main.js');
+  const entry = ['src/index.js', 'src/main.js'].map((f) => join(root, 'actions/lib', name, f)).find((f) => existsSync(f));
   const out = join(root, 'dist', name);
   const { code, assets, stats } = await ncc(entry, {
     minify: false,

@@ -26,6 +26,8 @@ export interface RunOptions {
   serverUrl?: string;
   /** What `${{ job.status }}` evaluates to for this step: the job's outcome so far. */
   jobStatus?: 'success' | 'failure' | 'cancelled';
+  /** Each piece of stdout as the action writes it (to watch a log stream while the step runs). */
+  onStdout?: (chunk: string) => void;
 }
 
 export interface Annotation {
@@ -178,7 +180,10 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    o.onStdout?.(d);
+  });
   child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
   const code = await new Promise<number | null>((done, fail) => {
     child.on('error', fail);

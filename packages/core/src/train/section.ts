@@ -109,12 +109,13 @@ function metricsTable(files: Files): string {
   const many = files.size > 1;
   const rows: string[][] = [];
   for (const [file, rec] of files) {
-    for (const [name, value] of Object.entries(rec)) rows.push([...(many ? [codeSpan(file)] : []), codeSpan(name), escapeCell(leaf(value))]);
+    for (const [name, value] of Object.entries(rec)) rows.push([...(many ? [codeSpan(file)] : []), codeSpan(name), cellOf(value)]);
   }
   return table([...(many ? ['file'] : []), 'metric', 'value'], rows, [...(many ? (['l'] as const) : []), 'l', 'r']);
 }
 
-const leaf = (v: Leaf) => (typeof v === 'number' ? formatNumber(v) : String(v));
+// A number as formatted is digits, sign, point and exponent: nothing to escape; anything else is data.
+const cellOf = (v: Leaf) => (typeof v === 'number' ? formatNumber(v) : escapeCell(String(v)));
 const jsonSafe = (rec: Record<string, Leaf>) =>
   Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v]));
 

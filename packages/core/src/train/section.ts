@@ -52,7 +52,7 @@ export function trainSection(r: TrainReport): NewSection {
     ...(r.workingDirectory !== '.' ? [['Working directory', codeSpan(r.workingDirectory)]] : []),
     ['Duration', seconds(r.durationSeconds)],
     ['CPU time', seconds(r.cpuSeconds)],
-    ['Peak memory', megabytes(r.peakRssBytes)],
+    ['Peak memory', r.peakRssBytes > 0 ? megabytes(r.peakRssBytes) : 'not measured (the command ended before the first sample)'],
     ['Exit code', String(r.exitCode)],
     ['Run-cache', cacheCell(r)],
   ];

@@ -11,6 +11,7 @@ import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../m
 import { escapeText } from '../report/escape.js';
 import { writeSection, type SectionImage, type Status } from '../report/section.js';
 import { baselineName } from './cache.js';
+import type { PlotsConfig } from '../plots/config.js';
 import { renderCharts } from './charts.js';
 import { describeBaseline, headCommitDate } from './describe.js';
 import { openBaseline, type BaselineServices } from './open.js';
@@ -33,8 +34,8 @@ export interface CompareOptions {
   reportDir: string;
   /** The baseline's name; baselineName(metrics) by default. Names the section, so two compare steps keep two. */
   name?: string;
-  /** The plots file (charts of base against head), or '' for none. */
-  plots?: string;
+  /** The plots file (charts of base against head), plots made without one (dvclive's), or '' for none. */
+  plots?: string | PlotsConfig;
 }
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */

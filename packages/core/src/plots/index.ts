@@ -4,3 +4,4 @@ export { buildPlotSpec, type VegaLiteSpec } from './spec.js';
 export { prepareRenderer, renderChart, renderSvg, svgToPng, defaultFontPath, defaultWasmPath, FONT_FILE, WASM_FILE, type ChartRenderOptions, type RenderedChart } from './render.js';
 export { chartFallback } from './fallback.js';
 export { renderPlots, type LoadData, type RenderedPlot, type RenderPlotsOptions, type Side } from './run.js';
+export { dvclivePlots } from './dvclive.js';

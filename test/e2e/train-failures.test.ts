@@ -94,12 +94,12 @@ it.each([
   ['shell', { run: 'true', shell: 'fish -l' }, 'input "shell": "fish -l" is not bash, sh or python, nor a template with {0} where the command goes (e.g. "python3 -u -c {0}")'],
   ['timeout-minutes', { run: 'true', 'timeout-minutes': 'ten' }, 'input "timeout-minutes" must be a positive number of minutes (e.g. 30 or 0.5), not "ten"'],
   ['cache-inputs', { run: 'true', 'cache-inputs': 'data/*.csv' }, 'input "cache-inputs": the pattern "data/*.csv" matches no file'],
-])('bad input %s: a clear error naming the input and the value', async (_name, inputs, message) => {
+] as Array<[string, Record<string, string>, string]>)('bad input %s: a clear error naming the input and the value', async (_name, inputs, message) => {
   const r = await runAction({ action: 'train', env: results.newRun().env, inputs });
   expect(r.code).toBe(1);
   expect(errors(r)).toEqual([message]);
   // The failing section takes the place of the one the step writes on success: per working directory.
-  const s = await section(join(r.runnerTemp, 'mlci-report'), inputs['working-directory'] ? 'train-no-such-dir' : 'train');
+  const s = await section(join(r.runnerTemp, 'mlci-report'), 'working-directory' in inputs ? 'train-no-such-dir' : 'train');
   expect(s.status).toBe('fail');
   expect(results.caches()).toEqual([]);
 });

@@ -50,6 +50,15 @@ describe('run-cache entries', () => {
     expect(await readFile(join(other, 'log/train.log'), 'utf8')).toBe('line 1\nline 2');
   });
 
+  it('keeps the log and manifest of a run that declared no files', async () => {
+    const ws = await dir({ 'train.log': '' });
+    const cache = folderCache(await dir());
+    expect(await saveEntry(cache, { workspace: ws, manifest: manifest([]), logFile: join(ws, 'train.log') })).toBe(true);
+    const other = await dir();
+    expect((await restoreEntry(cache, { key: KEY, workspace: other, logFile: join(other, 'train.log') }))?.files).toEqual([]);
+    expect(await readFile(join(other, 'train.log'), 'utf8')).toBe('');
+  });
+
   it('takes only the exact key: an entry the service matched by prefix is a miss', async () => {
     let destroyed = false;
     const tar = new Readable({ read() {}, destroy: (_e, cb) => ((destroyed = true), cb(null)) });

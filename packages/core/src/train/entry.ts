@@ -86,6 +86,8 @@ export async function saveEntry(
   const root = await mkdtemp(join(o.tempDir ?? tmpdir(), 'mlci-train-save-'));
   try {
     const dir = join(root, ENTRY_DIR);
+    // A run that declared nothing to keep still has its log and manifest.
+    await mkdir(dir, { recursive: true });
     await stageFiles(o.workspace, o.manifest.files, join(dir, 'files'));
     await copyFile(o.logFile, join(dir, 'train.log'));
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(o.manifest, null, 2) + '\n');

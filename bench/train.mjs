@@ -30,6 +30,7 @@ registerHooks({
 });
 const { runAction, ROOT } = await import('../test/support/runner.ts');
 const { startResultsService } = await import('../test/support/results/index.ts');
+const { runTraining } = await import('../packages/core/src/train/index.ts');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -75,6 +76,17 @@ try {
     if (hit.r.outputs['cache-hit'] !== 'true') throw new Error('expected a hit');
     action['run-cache hit'].push(hit.ms);
   }
+  // The use case alone, in this process: what train adds around the command, without the bundle's start-up.
+  const inProcess = [];
+  const quiet = { group() {}, endGroup() {}, output() {}, info() {} };
+  for (let i = 0; i < RUNS; i++) {
+    const ws = await mkdtemp(join(tmpdir(), 'mlci-bench-train-ws-'));
+    const t = performance.now();
+    await runTraining({ workspace: ws, run: 'true', shell: 'bash', workingDirectory: '', cacheInputs: [], cacheKeyExtra: '', outputs: [], metrics: [], params: [], reportDir: join(ws, '.report'), env: process.env, origin: { id: 'bench' }, log: quiet });
+    inProcess.push(performance.now() - t);
+    await rm(ws, { recursive: true, force: true });
+  }
+  action['no run-cache, in process (runTraining alone)'] = inProcess;
   const bash = median(peers['bash -c true']);
   console.log(`\n\`run: true\`, median of ${RUNS} (each spawned as the runner does)\n`);
   console.log('| what | time | overhead vs bash -c true |');

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -141,12 +141,23 @@ export async function restoreEntry(
       await mkdir(dirname(to), { recursive: true });
       // Removed first: a symlink at the path is replaced, never written through.
       await rm(to, { force: true });
-      await copyFile(join(dir, 'files', ...f.split('/')), to);
+      await moveFile(join(dir, 'files', ...f.split('/')), to);
     }
     await mkdir(dirname(o.logFile), { recursive: true });
-    await copyFile(join(dir, 'train.log'), o.logFile);
+    await rm(o.logFile, { force: true });
+    await moveFile(join(dir, 'train.log'), o.logFile);
     return manifest;
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A rename when the temp folder is on the workspace's file system (the runner's is), else a copy. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    await copyFile(from, to);
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { mlci } from '../support/cli.js';
+import { FIXTURE } from './train-support.js';
 
 /** `mlci train` with the run-cache in a local folder: the same exact key as on GitHub. */
 
@@ -60,4 +61,17 @@ it('mlci train keeps its run-cache under $XDG_CACHE_HOME/mlci/train by default, 
   expect(failing.stderr).toContain('error: the command failed with exit code 4');
   expect(await readdir(join(xdg, 'mlci/train'))).toHaveLength(1);
   await expect(mlci(['train', '--run', ''], { cwd, env: env() })).resolves.toMatchObject({ code: 1, stderr: expect.stringContaining('--run is required') });
+});
+
+it('mlci compare after mlci train takes its metrics, params and dvclive charts with no flags of its own', async () => {
+  const cwd = await mkdtemp(join(tmpdir(), 'mlci-train-cli-'));
+  await writeFile(join(cwd, 'dvclive_train.py'), await readFile(join(FIXTURE, 'dvclive_train.py')));
+  const trained = await mlci(['train', '--run', '/usr/bin/python3 dvclive_train.py', '--report-dir', '.report'], { cwd, env: env() });
+  expect(trained.code, trained.stderr).toBe(0);
+  expect(trained.stdout).toContain('step 5: loss');
+  const compared = await mlci(['compare', '--baseline', 'none', '--report-dir', '.report'], { cwd, env: env() });
+  expect(compared.code, compared.stderr).toBe(0);
+  expect(compared.stdout).toContain('mlci compare: 3 metrics, no baseline');
+  const dir = (await readdir(join(cwd, '.report'))).find((f) => f.startsWith('compare-metrics-') && !f.endsWith('.json'))!;
+  expect((await readdir(join(cwd, '.report', dir))).filter((f) => f.endsWith('.png')).sort()).toEqual(['accuracy.png', 'train-loss.png']);
 });

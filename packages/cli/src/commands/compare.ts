@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, parseBaselineSpec, splitList, UserError } from '@mlci/core';
+import { baselineName, chooseBaseline, compareSectionId, compareWithBaseline, defaultReportDir, dvclivePlots, parseBaselineSpec, splitList, UserError, type PlotsConfig } from '@mlci/core';
+import { latestTrainRecord } from '@mlci/core/train';
 import type { Command } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
@@ -9,7 +10,7 @@ export interface CompareArgs {
   params: string[];
   baseline: string;
   gates?: string;
-  plots?: string;
+  plots?: string | PlotsConfig;
   precision: number;
   showUnchanged: boolean;
   failOnRegression: boolean;
@@ -90,16 +91,18 @@ export const compareCommand: Command = {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
     slot: { action: 'compare-metrics', id: compareSectionId(baselineName(flagList(v.metrics))), stage: 'metrics', title: 'Metrics' },
   }),
-  run: (v, env, out) => {
-    const metrics = flagList(v.metrics);
-    if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });
+  run: async (v, env, out) => {
+    // As in the action: what is not given comes from an `mlci train` run into the same report directory.
+    const trained = await latestTrainRecord(resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)));
+    const metrics = flagList(v.metrics).length > 0 ? flagList(v.metrics) : (trained?.metrics ?? []);
+    if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare (no mlci train before this recorded any)', { input: 'metrics' });
     return compare(
       {
         metrics,
-        params: flagList(v.params),
+        params: flagList(v.params).length > 0 ? flagList(v.params) : (trained?.params ?? []),
         baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
         gates: v.gates as string | undefined,
-        plots: v.plots as string | undefined,
+        plots: (v.plots as string | undefined) || (trained?.dvclive?.steps.length ? dvclivePlots(trained.dvclive.steps) : undefined),
         precision: flagInt(v.precision, 'precision', 4),
         showUnchanged: v['show-unchanged'] === true,
         failOnRegression: flagBool(v['fail-on-regression'], 'fail-on-regression', true),

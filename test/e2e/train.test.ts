@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -98,6 +98,9 @@ it('streams the log of a scikit-learn run as it happens, reports its metrics, an
   expect(members).toEqual(['metrics.json', 'model/model.pkl', 'params.yaml', 'train.log']);
   expect(await unzip(['-p', zip, 'model/model.pkl'])).toEqual(await readFile(join(ws1, 'model/model.pkl')));
   expect((await unzip(['-p', zip, 'train.log'])).toString('utf8')).toContain('stage 3:');
+  // The log is kept beside the report, not in it: the report directory travels as the bundle.
+  expect(first.outputs['log-path']).toBe(join(first.runnerTemp, 'mlci-train-logs/train/train.log'));
+  expect((await readdir(reportDir, { recursive: true })).filter((f) => f.endsWith('.log'))).toEqual([]);
   const log1 = await readFile(first.outputs['log-path']);
   expect(log1.toString('utf8')).toMatch(/loaded digits[\s\S]*stage 3:[\s\S]*done/);
 

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { actionsCache, endGroup, eventContext, info, input, reportDir, runAction, setOutput, startGroup, uploadDirectory, workspace } from '@mlci/action-kit';
 import { parseMinutes, runTraining, trainSectionId } from '@mlci/core/train';
 
@@ -36,6 +37,7 @@ export async function run(): Promise<void> {
         params: input.list('params'),
         timeoutMinutes: parseMinutes(input.string('timeout-minutes')),
         reportDir: reportDir(),
+        logDir: join(process.env.RUNNER_TEMP ?? tmpdir(), 'mlci-train-logs'),
         tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
         env: process.env,
         origin: {

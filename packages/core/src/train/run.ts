@@ -43,6 +43,12 @@ export interface TrainOptions {
   params: string[];
   timeoutMinutes?: number;
   reportDir: string;
+  /**
+   * Where the log file goes (`<logDir>/<section id>/train.log`); the report directory by default.
+   * The action keeps it under RUNNER_TEMP instead: the report directory travels as the report
+   * bundle, and a long log has no business in it (the section carries its tail).
+   */
+  logDir?: string;
   tempDir?: string;
   /** The environment the action or CLI itself has; the command gets the job's part of it. */
   env: NodeJS.ProcessEnv;
@@ -88,7 +94,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     throw new UserError('input "cache" is true but "cache-inputs" is empty: declare the files the result depends on, or set cache: false', { input: 'cache' });
   }
   const id = trainSectionId(wd);
-  const logPath = join(o.reportDir, id, 'train.log');
+  const logPath = join(o.logDir ?? o.reportDir, id, 'train.log');
   const key = useCache
     ? (await runCacheKey({
         workspace: o.workspace,

@@ -55,14 +55,20 @@ it('timeout-minutes kills the whole process tree, grandchildren too, and says so
     action: 'train',
     env: results.newRun().env,
     inputs: {
-      // A child and a grandchild that would sleep for minutes; each writes its pid first.
-      run: 'sleep 600 & echo $! > child.pid\nbash -c \'sleep 600 & echo $! > grandchild.pid; wait\' &\nwait',
+      // A child and a grandchild that would sleep for minutes, and a grandchild that left the
+      // process group (setsid) and ignores SIGTERM, with a child of its own; each writes its pid.
+      run: [
+        'sleep 600 & echo $! > child.pid',
+        "bash -c 'sleep 600 & echo $! > grandchild.pid; wait' &",
+        'setsid bash -c \'trap "" TERM; echo $$ > escaped.pid; sleep 600 & echo $! > escaped-child.pid; wait\' &',
+        'wait',
+      ].join('\n'),
       'timeout-minutes': '0.02',
     },
   });
   expect(r.code).toBe(1);
   expect(errors(r)).toEqual([expect.stringMatching(/^input "timeout-minutes": the command ran longer than 0\.02 min and was killed, with every process it started/)]);
-  for (const f of ['child.pid', 'grandchild.pid']) {
+  for (const f of ['child.pid', 'grandchild.pid', 'escaped.pid', 'escaped-child.pid']) {
     const pid = Number(await readFile(join(r.workspace, f), 'utf8'));
     expect(pid).toBeGreaterThan(1);
     expect(await alive(pid), f).toBe(false);

@@ -94,7 +94,7 @@ export async function runCommand(o: CommandOptions): Promise<CommandResult> {
   let timedOut = false;
   const kill = (signal: NodeJS.Signals) => {
     // The group first; then any descendant that left it (setsid) but was seen in the tree.
-    for (const target of [-pid, ...sampler.pids]) {
+    for (const target of [-pid, ...sampler.stillRunning()]) {
       try {
         process.kill(target, signal);
       } catch {
@@ -107,14 +107,17 @@ export async function runCommand(o: CommandOptions): Promise<CommandResult> {
   const pass = (signal: NodeJS.Signals) => kill(signal);
   process.on('SIGINT', pass);
   process.on('SIGTERM', pass);
+  let termSent = 0;
   let grace: NodeJS.Timeout | undefined;
+  const graceMs = o.graceMs ?? 5000;
   const timer =
     o.timeoutMs !== undefined
       ? setTimeout(() => {
           timedOut = true;
           sampler.sample();
           kill('SIGTERM');
-          grace = setTimeout(() => kill('SIGKILL'), o.graceMs ?? 5000);
+          termSent = Date.now();
+          grace = setTimeout(() => kill('SIGKILL'), graceMs);
         }, o.timeoutMs)
       : undefined;
 
@@ -128,7 +131,8 @@ export async function runCommand(o: CommandOptions): Promise<CommandResult> {
   // over when its shell is, so what they still print after a moment is not waited for.
   await streamsClosed(child, 1000);
   if (timedOut) {
-    // The whole tree goes, also what was left behind after the shell itself died of SIGTERM.
+    // What outlived the shell had the same SIGTERM and its grace to finish; then the whole tree goes.
+    while (Date.now() - termSent < graceMs && sampler.stillRunning().length > 0) await sleep(50);
     kill('SIGKILL');
     clearTimeout(grace);
   }
@@ -155,3 +159,5 @@ function streamsClosed(child: ReturnType<typeof spawn>, ms: number): Promise<voi
       });
   });
 }
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -17,6 +17,10 @@ export interface ProcessSample {
   rssBytes: number;
   /** VmHWM: this process's own peak RSS so far. */
   peakRssBytes: number;
+  /** When it started (clock ticks after boot): with the pid, names this process and no later one. */
+  startTime: string;
+  /** Exited, waiting for its parent to reap it (`Z`): it runs no more. */
+  zombie: boolean;
 }
 
 /** The root and all its live descendants. A process that exits mid-walk is simply left out. */
@@ -53,7 +57,7 @@ export function sampleProcess(pid: number): ProcessSample | undefined {
     const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { pid, cpuSeconds, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') };
+    return { pid, cpuSeconds, rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), startTime: fields[19], zombie: fields[0] === 'Z' };
   } catch {
     return undefined;
   }
@@ -82,8 +86,6 @@ export interface TreeUsage {
    * processes if that is more: both are lower bounds of the tree's true peak.
    */
   peakRssBytes: number;
-  /** Every pid seen in the tree, for a timeout to kill those that left the process group. */
-  pids: Set<number>;
 }
 
 /** Samples a process tree until stopped. */
@@ -91,7 +93,7 @@ export class TreeSampler {
   private readonly cpuByPid = new Map<number, number>();
   private peakSum = 0;
   private peakOne = 0;
-  readonly pids = new Set<number>();
+  private readonly started = new Map<number, string>();
   private timer: NodeJS.Timeout | undefined;
   private readonly cpuBefore = reapedChildrenCpuSeconds();
 
@@ -106,7 +108,7 @@ export class TreeSampler {
     for (const pid of processTree(this.root)) {
       const s = sampleProcess(pid);
       if (!s) continue;
-      this.pids.add(pid);
+      this.started.set(pid, s.startTime);
       // A pid's CPU time only grows; the last reading before it exits is the best we have.
       this.cpuByPid.set(pid, Math.max(this.cpuByPid.get(pid) ?? 0, s.cpuSeconds));
       sum += s.rssBytes;
@@ -121,6 +123,19 @@ export class TreeSampler {
     const seen = [...this.cpuByPid.values()].reduce((a, b) => a + b, 0);
     const after = reapedChildrenCpuSeconds();
     const reaped = this.cpuBefore !== undefined && after !== undefined ? after - this.cpuBefore : 0;
-    return { cpuSeconds: Math.max(seen, reaped), peakRssBytes: Math.max(this.peakSum, this.peakOne), pids: this.pids };
+    return { cpuSeconds: Math.max(seen, reaped), peakRssBytes: Math.max(this.peakSum, this.peakOne) };
+  }
+
+  /**
+   * The processes seen in the tree that still run, for a timeout to kill those that left the
+   * process group (setsid). A pid whose start time changed was reused by another process: left alone.
+   */
+  stillRunning(): number[] {
+    return [...this.started]
+      .filter(([pid, start]) => {
+        const now = sampleProcess(pid);
+        return now !== undefined && now.startTime === start && !now.zombie;
+      })
+      .map(([pid]) => pid);
   }
 }

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join, relative, resolve, sep } from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { containedPath, defaultBoundary } from '../files/contained.js';
@@ -108,7 +109,9 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
       })).key
     : undefined;
 
+  const restoreStarted = performance.now();
   const restored = key && o.runCache ? await restoreEntry(o.runCache, { key, workspace: o.workspace, logFile: logPath, tempDir: o.tempDir }) : undefined;
+  const restoreSeconds = (performance.now() - restoreStarted) / 1000;
   let ran: CommandResult;
   if (restored) {
     o.log.info(`Run-cache hit: ${key} (from run ${restored.run.id}${restored.run.sha ? ` at ${restored.run.sha.slice(0, 7)}` : ''}, ${restored.run.time}); the command was not run.`);
@@ -144,7 +147,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     durationSeconds: ran.durationSeconds,
     cpuSeconds: ran.cpuSeconds,
     peakRssBytes: ran.peakRssBytes,
-    cache: !key ? { kind: 'off' } : restored ? { kind: 'hit', key, origin: restored.run } : { kind: 'miss', key, saved: o.runCache ? 'failed run' : 'no cache service' },
+    cache: !key ? { kind: 'off' } : restored ? { kind: 'hit', key, origin: restored.run, restoreSeconds } : { kind: 'miss', key, saved: o.runCache ? 'failed run' : 'no cache service' },
     metrics: new Map(),
   };
   const result = (failure: UserError | undefined, extra: Partial<TrainResult> = {}, sectionPath = ''): TrainResult => ({

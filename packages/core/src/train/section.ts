@@ -16,7 +16,7 @@ export interface TrainReport {
   peakRssBytes: number;
   cache:
     | { kind: 'off' }
-    | { kind: 'hit'; key: string; origin: RunOrigin }
+    | { kind: 'hit'; key: string; origin: RunOrigin; restoreSeconds?: number }
     | { kind: 'miss'; key: string; saved: 'saved' | 'not saved' | 'no cache service' | 'failed run' };
   metrics: Files;
   /** The last lines of the log, shown when the command failed. */
@@ -44,7 +44,7 @@ export function trainSection(r: TrainReport): NewSection {
       : r.error
         ? `**The command succeeded, but the step failed:** ${escapeText(r.error)}`
         : r.cache.kind === 'hit'
-          ? '**Skipped: nothing changed.** Outputs, metrics and log were restored from the run-cache.'
+          ? `**Skipped: nothing changed.** Outputs, metrics and log were restored from the run-cache${r.cache.restoreSeconds !== undefined ? ` in ${seconds(r.cache.restoreSeconds)}` : ''}.`
           : '**Trained.**';
   lines.push(verdict, '');
   const rows: string[][] = [
@@ -102,7 +102,7 @@ function cacheCell(r: TrainReport): string {
   const o = c.origin;
   const run = o.url ? `[run ${escapeText(o.id)}](${o.url})` : `run ${escapeText(o.id)}`;
   const sha = o.sha ? ` at ${codeSpan(o.sha.slice(0, 7))}` : '';
-  return `hit: from ${run}${sha}, ${escapeText(o.time)}: ${codeSpan(c.key)}`;
+  return `hit: from ${run}${sha}, ${escapeText(shownTime(o.time))}: ${codeSpan(c.key)}`;
 }
 
 function metricsTable(files: Files): string {
@@ -118,6 +118,9 @@ function metricsTable(files: Files): string {
 const cellOf = (v: Leaf) => (typeof v === 'number' ? formatNumber(v) : escapeCell(String(v)));
 const jsonSafe = (rec: Record<string, Leaf>) =>
   Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v]));
+
+/** `2026-01-31 14:05 UTC` from an ISO time; anything else as it is. */
+const shownTime = (iso: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso);
 
 export function seconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)} s` : s < 600 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;

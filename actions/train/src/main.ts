@@ -55,8 +55,8 @@ export async function run(): Promise<void> {
       setOutput('cache-hit', result.cacheHit);
       setOutput('exit-code', result.exitCode);
       setOutput('duration-seconds', result.durationSeconds.toFixed(3));
-      setOutput('cpu-seconds', result.cpuSeconds.toFixed(2));
-      setOutput('peak-memory-mb', (result.peakRssBytes / 1e6).toFixed(1));
+      setOutput('cpu-seconds', result.measured ? result.cpuSeconds.toFixed(2) : '');
+      setOutput('peak-memory-mb', result.measured && result.peakRssBytes > 0 ? (result.peakRssBytes / 1e6).toFixed(1) : '');
       setOutput('log-path', result.logPath);
       setOutput('artifact-id', result.artifactId ?? '');
       setOutput('cache-key', result.cacheKey ?? '');

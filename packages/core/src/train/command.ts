@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { constants } from 'node:os';
 import { UserError } from '../errors.js';
-import { TreeSampler } from './usage.js';
+import { canMeasure, TreeSampler } from './usage.js';
 
 /**
  * Runs the training command as a `run:` step would: the `run` text is handed to the shell as its
@@ -65,6 +65,8 @@ export interface CommandResult {
   durationSeconds: number;
   cpuSeconds: number;
   peakRssBytes: number;
+  /** False where there is no /proc (macOS): cpuSeconds and peakRssBytes are then 0, not figures. */
+  measured: boolean;
 }
 
 export async function runCommand(o: CommandOptions): Promise<CommandResult> {
@@ -138,7 +140,7 @@ export async function runCommand(o: CommandOptions): Promise<CommandResult> {
   }
   await new Promise<void>((done) => log.end(done));
   const exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
-  return { exitCode, signal: signal ?? undefined, timedOut, durationSeconds, cpuSeconds: usage.cpuSeconds, peakRssBytes: usage.peakRssBytes };
+  return { exitCode, signal: signal ?? undefined, timedOut, durationSeconds, cpuSeconds: usage.cpuSeconds, peakRssBytes: usage.peakRssBytes, measured: canMeasure() };
 }
 
 function streamsClosed(child: ReturnType<typeof spawn>, ms: number): Promise<void> {

@@ -43,6 +43,8 @@ export interface EntryManifest {
   durationSeconds: number;
   cpuSeconds: number;
   peakRssBytes: number;
+  /** False when the run could not measure CPU and memory (no /proc); absent means measured. */
+  measured?: boolean;
   /** Every file kept, relative to the workspace. */
   files: string[];
   metrics: string[];

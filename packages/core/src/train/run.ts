@@ -67,6 +67,8 @@ export interface TrainResult {
   durationSeconds: number;
   cpuSeconds: number;
   peakRssBytes: number;
+  /** False where CPU and memory could not be measured (no /proc): the two figures are then 0. */
+  measured: boolean;
   logPath: string;
   cacheKey?: string;
   artifactId?: number;
@@ -118,7 +120,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     o.log.group('Log of the cached run');
     o.log.output(await readFile(logPath));
     o.log.endGroup();
-    ran = { exitCode: restored.exitCode, timedOut: false, durationSeconds: restored.durationSeconds, cpuSeconds: restored.cpuSeconds, peakRssBytes: restored.peakRssBytes };
+    ran = { exitCode: restored.exitCode, timedOut: false, durationSeconds: restored.durationSeconds, cpuSeconds: restored.cpuSeconds, peakRssBytes: restored.peakRssBytes, measured: restored.measured !== false };
   } else {
     if (key) o.log.info(o.runCache ? `Run-cache miss: ${key}` : `Run-cache key ${key} (no cache service here: the command runs)`);
     o.log.group(`Run ${o.run.split('\n')[0]}`);
@@ -147,6 +149,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     durationSeconds: ran.durationSeconds,
     cpuSeconds: ran.cpuSeconds,
     peakRssBytes: ran.peakRssBytes,
+    measured: ran.measured,
     cache: !key ? { kind: 'off' } : restored ? { kind: 'hit', key, origin: restored.run, restoreSeconds } : { kind: 'miss', key, saved: o.runCache ? 'failed run' : 'no cache service' },
     metrics: new Map(),
   };
@@ -156,6 +159,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     durationSeconds: ran.durationSeconds,
     cpuSeconds: ran.cpuSeconds,
     peakRssBytes: ran.peakRssBytes,
+    measured: ran.measured,
     logPath,
     cacheKey: key,
     sectionPath,
@@ -208,6 +212,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
       durationSeconds: ran.durationSeconds,
       cpuSeconds: ran.cpuSeconds,
       peakRssBytes: ran.peakRssBytes,
+      measured: ran.measured,
       files,
       metrics: kept.metrics,
       params: kept.params,

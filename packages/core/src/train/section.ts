@@ -14,6 +14,8 @@ export interface TrainReport {
   durationSeconds: number;
   cpuSeconds: number;
   peakRssBytes: number;
+  /** False where there is no /proc: CPU and memory are not shown as figures. */
+  measured: boolean;
   cache:
     | { kind: 'off' }
     | { kind: 'hit'; key: string; origin: RunOrigin; restoreSeconds?: number }
@@ -27,6 +29,7 @@ export interface TrainReport {
 }
 
 export const TAIL_LINES = 40;
+const NOT_MEASURED = 'not measured (no /proc on this system)';
 const TAIL_CHARS = 6000;
 
 export function trainSectionId(workingDirectory: string): string {
@@ -51,8 +54,8 @@ export function trainSection(r: TrainReport): NewSection {
     ['Command', codeSpan(r.command)],
     ...(r.workingDirectory !== '.' ? [['Working directory', codeSpan(r.workingDirectory)]] : []),
     ['Duration', seconds(r.durationSeconds)],
-    ['CPU time', seconds(r.cpuSeconds)],
-    ['Peak memory', r.peakRssBytes > 0 ? megabytes(r.peakRssBytes) : 'not measured (the command ended before the first sample)'],
+    ['CPU time', r.measured ? seconds(r.cpuSeconds) : NOT_MEASURED],
+    ['Peak memory', !r.measured ? NOT_MEASURED : r.peakRssBytes > 0 ? megabytes(r.peakRssBytes) : 'not measured (the command ended before the first sample)'],
     ['Exit code', String(r.exitCode)],
     ['Run-cache', cacheCell(r)],
   ];
@@ -69,7 +72,7 @@ export function trainSection(r: TrainReport): NewSection {
       ? `failed: exit code ${r.exitCode}`
       : r.error
         ? `failed: ${r.error}`
-        : `${what} in ${seconds(r.durationSeconds)}, peak memory ${megabytes(r.peakRssBytes)}`;
+        : `${what} in ${seconds(r.durationSeconds)}${r.measured && r.peakRssBytes > 0 ? `, peak memory ${megabytes(r.peakRssBytes)}` : ''}`;
   return {
     action: 'train',
     id: r.id,
@@ -84,8 +87,8 @@ export function trainSection(r: TrainReport): NewSection {
       exitCode: r.exitCode,
       timedOut: r.timedOut !== undefined,
       durationSeconds: r.durationSeconds,
-      cpuSeconds: r.cpuSeconds,
-      peakMemoryBytes: r.peakRssBytes,
+      cpuSeconds: r.measured ? r.cpuSeconds : null,
+      peakMemoryBytes: r.measured && r.peakRssBytes > 0 ? r.peakRssBytes : null,
       cache: r.cache,
       metrics: Object.fromEntries([...r.metrics].map(([f, rec]) => [f, jsonSafe(rec)])),
     },

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * What a process tree costs, read from /proc (Linux). wait4's rusage gives only the largest
@@ -76,6 +76,11 @@ export function reapedChildrenCpuSeconds(): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether this system has /proc to read (Linux): elsewhere CPU and memory are not measured. */
+export function canMeasure(): boolean {
+  return existsSync('/proc/self/stat');
 }
 
 export interface TreeUsage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trainSection, type TrainReport } from './section.js';
+import { trainSection, trainSectionId, type TrainReport } from './section.js';
 
 const report = (o: Partial<TrainReport> = {}): TrainReport => ({
   id: 'train',
@@ -45,5 +45,13 @@ describe('trainSection', () => {
     expect(s.summary).toBe('failed: exit code 2');
     expect(s.markdown).toContain('```text\nTraceback\nValueError: bad\n```');
     expect(s.markdown).toContain('miss, not saved: the run failed');
+  });
+});
+
+describe('trainSectionId', () => {
+  it('names the working directory however it is spelled', () => {
+    for (const wd of ['', '.', './', ' . ']) expect(trainSectionId(wd)).toBe('train');
+    for (const wd of ['models/churn', './models/churn/', 'models//churn']) expect(trainSectionId(wd)).toBe('train-models-churn');
+    expect(trainSectionId('a b/../c')).toBe('train-c');
   });
 });

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Files, Leaf } from '../metrics/flatten.js';
 import { formatNumber } from '../metrics/format.js';
 import { codeSpan, escapeCell, escapeText, table } from '../report/escape.js';
@@ -32,8 +33,11 @@ export const TAIL_LINES = 40;
 const NOT_MEASURED = 'not measured (no /proc on this system)';
 const TAIL_CHARS = 6000;
 
+/** `train`, or `train-<folder>` for a step in a working directory: two train steps keep two sections. */
 export function trainSectionId(workingDirectory: string): string {
-  return workingDirectory === '.' || workingDirectory === '' ? 'train' : `train-${workingDirectory.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '')}`;
+  const wd = workingDirectory.trim() === '' ? '.' : posix.normalize(workingDirectory.trim().replace(/\\/g, '/')).replace(/\/+$/, '');
+  const name = wd.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return wd === '.' || name === '' ? 'train' : `train-${name}`;
 }
 
 export function trainSection(r: TrainReport): NewSection {

@@ -79,6 +79,12 @@ describe('run-cache entries', () => {
     await expect(readFile(join(ws, 'escape.txt'))).rejects.toThrow();
   });
 
+  it('a declared glob keeps what it matches after the run', async () => {
+    const ws = await dir({ 'model/a.pkl': '1', 'model/b.pkl': '2', 'model/notes.txt': '' });
+    expect(await declaredFiles(ws, ['model/*.pkl'], 'outputs')).toEqual(['model/a.pkl', 'model/b.pkl']);
+    await expect(declaredFiles(ws, ['ckpt/*.pt'], 'outputs')).rejects.toThrow('input "outputs": the pattern "ckpt/*.pt" matches no file');
+  });
+
   it('a declared path the command did not write names the input and the path', async () => {
     await expect(declaredFiles(await dir(), ['model.pkl'], 'outputs')).rejects.toThrow('input "outputs": "model.pkl" was not written by the command (it does not exist after the run)');
   });

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import { extractTarChecked, unsafeMemberName } from '../files/archive.js';
 import { containedPath, containedTarget, defaultBoundary, type Boundary } from '../files/contained.js';
+import { resolveFiles } from '../files/globs.js';
 
 /**
  * One run-cache entry: the files a successful run made (outputs, metrics, params, dvclive's
@@ -53,13 +54,18 @@ export interface EntryManifest {
 }
 
 /**
- * The files under each declared path (a file, or a folder taken whole), relative to the
+ * The files under each declared path (a file, a folder taken whole, or a glob), relative to the
  * workspace. A path the command did not write is the user's mistake: it names the input.
  */
 export async function declaredFiles(workspace: string, paths: string[], input: string, boundary?: Boundary): Promise<string[]> {
   const b = boundary ?? { ...defaultBoundary(), workspace };
   const out = new Set<string>();
   for (const p of paths) {
+    if (/[*?[\]{}]/.test(p)) {
+      // A glob: the files it matches after the run (none is the same mistake as a missing path).
+      for (const f of await resolveFiles([p], workspace, input, b)) out.add(rel(workspace, f));
+      continue;
+    }
     const real = await containedPath(p, { input, boundary: b }).catch((e) => {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new UserError(`input "${input}": "${p}" was not written by the command (it does not exist after the run)`, { input });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -57,6 +57,14 @@ describe('run-cache entries', () => {
     const other = await dir();
     expect((await restoreEntry(cache, { key: KEY, workspace: other, logFile: join(other, 'train.log') }))?.files).toEqual([]);
     expect(await readFile(join(other, 'train.log'), 'utf8')).toBe('');
+  });
+
+  it('an entry whose download breaks off leaves the workspace untouched', async () => {
+    const broken = new Readable({ read() { this.destroy(new Error('connection reset')); } });
+    const cache: RunCache = { restore: async () => ({ key: KEY, tar: broken }), save: async () => false };
+    const ws = await dir();
+    await expect(restoreEntry(cache, { key: KEY, workspace: ws, logFile: join(ws, 'train.log') })).rejects.toThrow('connection reset');
+    expect(await readdir(ws)).toEqual([]);
   });
 
   it('takes only the exact key: an entry the service matched by prefix is a miss', async () => {

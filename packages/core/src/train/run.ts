@@ -112,7 +112,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     : undefined;
 
   const restoreStarted = performance.now();
-  const restored = key && o.runCache ? await restoreEntry(o.runCache, { key, workspace: o.workspace, logFile: logPath, tempDir: o.tempDir }) : undefined;
+  const restored = key && o.runCache ? await restoreOrMiss(o.runCache, { key, workspace: o.workspace, logFile: logPath, tempDir: o.tempDir }, o.log) : undefined;
   const restoreSeconds = (performance.now() - restoreStarted) / 1000;
   let ran: CommandResult;
   if (restored) {
@@ -244,6 +244,21 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
   };
   await writeTrainRecord(o.reportDir, id, record);
   return finish(undefined, { artifactId });
+}
+
+/**
+ * A download that breaks off (the service, the network) is a miss: the entry is extracted into a
+ * temp folder first, so nothing of it reached the workspace, and the command runs. An entry that
+ * is refused (a member outside its folder, a link) stays an error: someone wrote it on purpose.
+ */
+async function restoreOrMiss(cache: RunCache, o: Parameters<typeof restoreEntry>[1], log: TrainLog): Promise<EntryManifest | undefined> {
+  try {
+    return await restoreEntry(cache, o);
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    log.info(`Run-cache: the entry ${o.key} could not be restored (${(e as Error).message}); the command runs.`);
+    return undefined;
+  }
 }
 
 async function workingDirectory(workspace: string, given: string, boundary: ReturnType<typeof defaultBoundary>): Promise<string> {

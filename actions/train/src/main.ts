@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
           url: ctx.runUrl,
         },
         log: { group: startGroup, endGroup: closeGroup, info, output },
-        runCache: actionsCache(),
+        runCache: actionsCache(process.env, 'training run'),
         artifact: artifactName ? { name: artifactName, retentionDays, upload: uploadDirectory } : undefined,
       });
 

@@ -1969,16 +1969,7 @@ function altText(plot, data) {
  * a base that is missing or unreadable only leaves head alone in the chart.
  */
 async function renderCharts(o) {
-    let text;
-    try {
-        text = await (0,contained/* readContained */.gu)(o.plots, { input: 'plots', boundary: { ...(0,contained/* defaultBoundary */.Yx)(), workspace: o.workspace } }, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            throw new errors/* UserError */.y(`input "plots": file "${o.plots}" does not exist`, { input: 'plots' });
-        throw e;
-    }
-    const config = parsePlotsConfig(text, o.plots);
+    const config = typeof o.plots === 'string' ? await readPlotsFile(o.plots, o.workspace) : o.plots;
     const readHead = async (path) => {
         try {
             return await (0,contained/* readContained */.gu)(path, { input: 'plots', boundary: { ...(0,contained/* defaultBoundary */.Yx)(), workspace: o.workspace } }, 'utf8');
@@ -1999,6 +1990,18 @@ async function renderCharts(o) {
         images: rendered.map((p) => ({ path: p.png, alt: p.alt, fallback: p.fallback })),
         dataFiles: [...new Set(config.plots.map((p) => p.data))],
     };
+}
+async function readPlotsFile(plots, workspace) {
+    let text;
+    try {
+        text = await (0,contained/* readContained */.gu)(plots, { input: 'plots', boundary: { ...(0,contained/* defaultBoundary */.Yx)(), workspace } }, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            throw new errors/* UserError */.y(`input "plots": file "${plots}" does not exist`, { input: 'plots' });
+        throw e;
+    }
+    return parsePlotsConfig(text, plots);
 }
 //# sourceMappingURL=charts.js.map
 

@@ -9,10 +9,14 @@ export const modules = {
 /* harmony export */   extractTarChecked: () => (/* binding */ extractTarChecked)
 /* harmony export */ });
 /* unused harmony export unsafeMemberName */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56118);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57706);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(56118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57706);
+
+
 
 
 
@@ -38,9 +42,9 @@ function unsafeMemberName(name) {
  * so no member ever reaches the disk before it is checked. `what` names the entry in the error.
  */
 async function extractTarChecked(tar, dir, o) {
-    const refuse = (name, why) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${o.what} holds "${name}", ${why}: the entry was refused and nothing of it was used`);
+    const refuse = (name, why) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`${o.what} holds "${name}", ${why}: the entry was refused and nothing of it was used`);
     const prefix = o.prefix.replace(/\/+$/, '') + '/';
-    const ex = (0,tar_stream__WEBPACK_IMPORTED_MODULE_2__.extract)();
+    const ex = (0,tar_stream__WEBPACK_IMPORTED_MODULE_4__.extract)();
     tar.on('error', (e) => ex.destroy(e));
     tar.pipe(ex);
     let files = 0;
@@ -51,23 +55,21 @@ async function extractTarChecked(tar, dir, o) {
             throw refuse(name, `which has ${bad}`);
         if (type !== 'file' && type !== 'directory' && type !== 'contiguous-file')
             throw refuse(name, `which is a ${type}, not a file`);
-        const clean = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(name).replace(/^\.\//, '');
+        const clean = node_path__WEBPACK_IMPORTED_MODULE_3__.posix.normalize(name).replace(/^\.\//, '');
         if (clean + '/' !== prefix && !clean.startsWith(prefix))
             throw refuse(name, `which lies outside ${prefix}`);
         const rel = clean.slice(prefix.length).replace(/\/+$/, '');
-        const chunks = [];
-        for await (const c of entry)
-            chunks.push(c);
-        if (rel === '')
-            continue;
-        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, ...rel.split('/'));
-        if (type === 'directory') {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(to, { recursive: true });
+        const to = rel === '' ? '' : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, ...rel.split('/'));
+        if (rel === '' || type === 'directory') {
+            entry.resume();
+            if (to)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(to, { recursive: true });
             continue;
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(to, '..'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(to, '..'), { recursive: true });
+        // Streamed to the disk, not held in memory: a run-cache entry holds models of hundreds of MB.
         // wx: a member named twice never writes through what an earlier member left.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(to, Buffer.concat(chunks), { flag: 'wx' });
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(entry, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(to, { flags: 'wx' }));
         files++;
     }
     return files;

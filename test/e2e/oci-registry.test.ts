@@ -161,7 +161,7 @@ describe.skipIf(!!skip)('the OCI destination against a loopback registry', () =>
     const root = await mkdtemp(join(tmpdir(), 'mlci-oci-big-'));
     const big = join(root, 'weights.safetensors');
     const out = createWriteStream(big);
-    for (let i = 0; i < 40; i++) if (!out.write(randomBytes(MB))) await new Promise((r) => out.once('drain', r));
+    for (let i = 0; i < 40; i++) if (!out.write(randomBytes(MB))) await new Promise<void>((r) => out.once('drain', () => r()));
     await new Promise<void>((r) => out.end(() => r()));
     await writeFile(join(root, 'config.json'), '{"hidden": 8}');
     const files = [await packaged(root, 'weights.safetensors'), await packaged(root, 'config.json')];

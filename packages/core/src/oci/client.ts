@@ -62,6 +62,7 @@ export class RegistryClient {
   private readonly timeoutMs: number;
   private readonly fetch: Fetch;
   private authorization: string | undefined;
+  private authenticating: Promise<void> | undefined;
 
   constructor(private readonly o: ClientOptions) {
     this.base = registryUrl(o.reference);
@@ -180,6 +181,7 @@ export class RegistryClient {
   /** One request, answered: authenticates on 401 (twice at most), retries transient failures of replayable requests. */
   private async send(method: string, url: string, s: Send): Promise<Response> {
     let auths = 0;
+    let hops = 0;
     for (let attempt = 0; ; attempt++) {
       const ours = new URL(url).origin === this.origin;
       const headers: Record<string, string> = { 'user-agent': 'mlci', ...s.headers };
@@ -194,12 +196,19 @@ export class RegistryClient {
         }
         throw new RegistryError(`${s.what}: ${method} ${shownUrl(url)} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      if (res.status === 401 && ours && auths < 2) {
-        const sent = this.authorization;
+      if (res.status === 401 && ours && auths < 2 && hops++ < 6) {
         await discard(res);
-        auths++;
-        await this.authenticate(parseChallenges(res.headers.get('www-authenticate')), sent, s.what);
         attempt--;
+        // Blobs go up a few at a time: another request may have answered the challenge meanwhile.
+        if (this.authenticating) await this.authenticating.catch(() => {});
+        if (this.authorization !== headers.authorization) continue;
+        auths++;
+        this.authenticating = this.authenticate(parseChallenges(res.headers.get('www-authenticate')), headers.authorization, s.what);
+        try {
+          await this.authenticating;
+        } finally {
+          this.authenticating = undefined;
+        }
         continue;
       }
       if (s.ok.includes(res.status)) return res;
@@ -234,8 +243,16 @@ export class RegistryClient {
     // The realm is the registry's word; credentials go to it only over HTTPS or on loopback.
     const realm = new URL(url);
     const safe = realm.protocol === 'https:' || this.o.reference.plainHttp;
+    if (hasCredentials(c) && !safe) {
+      throw new UserError(
+        `${what}: registry ${this.host} sends clients to a token service over plain HTTP (${shownUrl(url)}): mlci does not send credentials there`,
+        {
+          input: 'destinations',
+        },
+      );
+    }
     const headers: Record<string, string> = { 'user-agent': 'mlci', accept: 'application/json' };
-    if (hasCredentials(c) && safe) headers.authorization = basicHeader(c);
+    if (hasCredentials(c)) headers.authorization = basicHeader(c);
     let res: Response;
     try {
       res = await timedFetch(url, { method: 'GET', headers, signal: this.o.signal }, this.timeoutMs, this.fetch);

@@ -58,6 +58,7 @@ export interface ModelPackResult {
 }
 
 const MiB = 1024 * 1024;
+const BLOBS_IN_FLIGHT = 4;
 
 /**
  * Pushes a model as a ModelPack artifact: one uncompressed layer per file (read from disk as the
@@ -117,15 +118,30 @@ export async function pushModelPack(o: ModelPackPush): Promise<ModelPackResult> 
   }
 
   const result = { blobsPushed: 0, blobsSkipped: 0, bytesPushed: 0 };
-  for (const [d, blob] of blobs) {
-    if (await client.blobExists(d)) {
-      result.blobsSkipped++;
-      continue;
+  // A few blobs at a time: a model of many small files is bound by round trips, not bytes; each
+  // upload streams, so memory grows by a read buffer per blob in flight, not by its size.
+  const queue = [...blobs];
+  let failed = false;
+  const worker = async () => {
+    for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+      const [d, blob] = next;
+      if (await client.blobExists(d)) {
+        result.blobsSkipped++;
+        continue;
+      }
+      await client.uploadBlob({ digest: d, ...blob }, sizes);
+      result.blobsPushed++;
+      result.bytesPushed += blob.size;
     }
-    await client.uploadBlob({ digest: d, ...blob }, sizes);
-    result.blobsPushed++;
-    result.bytesPushed += blob.size;
-  }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(BLOBS_IN_FLIGHT, queue.length) }, () =>
+      worker().catch((e) => {
+        failed = true;
+        throw e;
+      }),
+    ),
+  );
   await client.putManifest(tag, manifestBytes, MANIFEST_MEDIA_TYPE);
   const at = `${o.reference.registry}/${o.reference.repository}`;
   return { digest, ref: `${at}@${digest}`, tagRef: `${at}:${tag}`, ...result };

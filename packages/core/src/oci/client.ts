@@ -200,7 +200,7 @@ export class RegistryClient {
         await discard(res);
         attempt--;
         // Blobs go up a few at a time: another request may have answered the challenge meanwhile.
-        if (this.authenticating) await this.authenticating.catch(() => {});
+        await this.authenticating?.catch(() => {});
         if (this.authorization !== headers.authorization) continue;
         auths++;
         this.authenticating = this.authenticate(parseChallenges(res.headers.get('www-authenticate')), headers.authorization, s.what);

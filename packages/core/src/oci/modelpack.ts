@@ -12,6 +12,7 @@ export const MODELPACK_SPEC_COMMIT = 'd78bf3231b4f26196c4a955e1007ccc47e19a77c';
 
 export const ARTIFACT_TYPE = 'application/vnd.cncf.model.manifest.v1+json';
 export const CONFIG_MEDIA_TYPE = 'application/vnd.cncf.model.config.v1+json';
+export const MODELPACK_MEDIA_TYPE_PREFIX = 'application/vnd.cncf.model.';
 
 /** The kinds of file the spec gives a layer media type; each written `.raw` (a file as it is, uncompressed). */
 export type FileKind = 'weight' | 'weight.config' | 'code' | 'dataset' | 'doc';

@@ -5,7 +5,17 @@ import { Readable } from 'node:stream';
 import type { Credentials } from './auth.js';
 import { MANIFEST_MEDIA_TYPE, RegistryClient } from './client.js';
 import type { Fetch } from './http.js';
-import { CONFIG_MEDIA_TYPE, type Descriptor, fileKind, imageManifest, type LayerFile, layerDescriptor, modelConfig, rawMediaType } from './modelpack.js';
+import {
+  CONFIG_MEDIA_TYPE,
+  type Descriptor,
+  fileKind,
+  MODELPACK_MEDIA_TYPE_PREFIX,
+  imageManifest,
+  type LayerFile,
+  layerDescriptor,
+  modelConfig,
+  rawMediaType,
+} from './modelpack.js';
 import { type OciReference, tagFor } from './reference.js';
 
 /** A file of the package, hashed already (publish-model hashes every file once, for its manifest). */
@@ -16,7 +26,11 @@ export interface PackagedFile {
   size: number;
   /** Hex SHA-256 of the bytes. */
   sha256: string;
-  /** A ModelPack layer media type, when the packager knows the kind better than the file's name says. */
+  /**
+   * A ModelPack layer media type (`application/vnd.cncf.model.*`), when the packager knows the kind
+   * better than the file's name says. Any other (`text/markdown` for a release asset) is no layer
+   * type and is not used here; the card and the lineage manifest are always documentation.
+   */
   mediaType?: string;
 }
 
@@ -88,8 +102,9 @@ export async function pushModelPack(o: ModelPackPush): Promise<ModelPackResult> 
     const st = await stat(file.absolutePath);
     if (!st.isFile() || st.size !== file.size)
       throw new Error(`\`${file.path}\` changed after it was packaged (${st.size} bytes on disk, ${file.size} in the package)`);
-    const mediaType = file.mediaType ?? rawMediaType(kind ?? fileKind(file.path));
-    layers.push({ path: file.path, digest: `sha256:${hex}`, size: file.size, mediaType, guessed: !file.mediaType && !kind, mode: st.mode });
+    const given = !kind && file.mediaType?.startsWith(MODELPACK_MEDIA_TYPE_PREFIX) ? file.mediaType : undefined;
+    const mediaType = given ?? rawMediaType(kind ?? fileKind(file.path));
+    layers.push({ path: file.path, digest: `sha256:${hex}`, size: file.size, mediaType, guessed: !given && !kind, mode: st.mode });
   }
   const layerDescriptors = layers.map((l) => layerDescriptor(l, o.createdAt));
   const configBytes = Buffer.from(

@@ -122,7 +122,9 @@ describe.skipIf(!!skip)('the OCI destination against a loopback registry', () =>
       'README.md': 'application/vnd.cncf.model.doc.v1.raw',
       'mlci-manifest.json': 'application/vnd.cncf.model.doc.v1.raw',
     });
-    const untested = Object.fromEntries(manifest.layers.map((l: any) => [l.annotations['org.cncf.model.filepath'], l.annotations['org.cncf.model.file.mediatype.untested']]));
+    const untested = Object.fromEntries(
+      manifest.layers.map((l: any) => [l.annotations['org.cncf.model.filepath'], l.annotations['org.cncf.model.file.mediatype.untested']]),
+    );
     expect(untested).toMatchObject({ 'model.onnx': 'true', 'features.bin': 'false', 'README.md': 'false', 'mlci-manifest.json': 'false' });
     for (const layer of manifest.layers) {
       expect(RAW_MEDIA_TYPES).toContain(layer.mediaType);

@@ -57,4 +57,24 @@ describe('RegistryClient', () => {
     otherServer.closeAllConnections();
     await new Promise((r) => otherServer.close(r));
   });
+
+  it('sends a blob in one streamed PUT to a registry that refuses chunks', async () => {
+    const seen: string[] = [];
+    let stored = 0;
+    const host = await serve((req, res) => {
+      seen.push(`${req.method} ${req.headers['content-range'] ?? ''}`.trim());
+      if (req.method === 'POST') return res.writeHead(202, { location: '/v2/o/m/blobs/uploads/1' }).end();
+      if (req.method === 'PATCH') return res.writeHead(416).end();
+      req.on('data', (c: Buffer) => (stored += c.length));
+      req.on('end', () => res.writeHead(201).end());
+    });
+    const client = new RegistryClient({ reference: { registry: host, repository: 'o/m', plainHttp: true }, actions: 'pull,push' });
+    const bytes = new Uint8Array(3000);
+    await client.uploadBlob(
+      { digest: `sha256:${'c'.repeat(64)}`, size: 3000, open: (s, e) => new Blob([bytes.subarray(s, e + 1)]).stream() },
+      { chunkSize: 1024, monolithicMax: 1024 },
+    );
+    expect(seen).toEqual(['POST', 'PATCH 0-1023', 'POST', 'PUT']);
+    expect(stored).toBe(3000);
+  });
 });

@@ -55,6 +55,8 @@ export const MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
 /** distribution's own cap on a manifest's size; a bigger answer is not a manifest. */
 const MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 const RETRY_DELAYS_MS = [500, 2000];
+/** A registry's answers to a chunk it does not take: bad request, method not allowed, range not satisfiable, not implemented. */
+const REFUSED_CHUNK = [400, 405, 416, 501];
 
 export class RegistryClient {
   readonly base: string;
@@ -92,12 +94,18 @@ export class RegistryClient {
    * A failure part-way starts the upload again once, from a new session.
    */
   async uploadBlob(blob: Blob, o: { chunkSize: number; monolithicMax: number }): Promise<{ requests: number }> {
+    let sizes = o;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.uploadOnce(blob, o);
+        return await this.uploadOnce(blob, sizes);
       } catch (e) {
-        if (attempt >= 1 || !transient(e) || this.o.signal?.aborted) throw e;
-        await sleep(RETRY_DELAYS_MS[attempt]);
+        if (attempt >= 1 || this.o.signal?.aborted) throw e;
+        if (transient(e)) await sleep(RETRY_DELAYS_MS[attempt]);
+        // Registries differ most in chunked uploads (the spec's Content-Range PATCH is optional
+        // for them to get right): one that refuses a chunk gets the blob in one streamed PUT.
+        else if (blob.size > sizes.monolithicMax && e instanceof RegistryError && REFUSED_CHUNK.includes(e.status ?? 0))
+          sizes = { ...sizes, monolithicMax: blob.size };
+        else throw e;
       }
     }
   }

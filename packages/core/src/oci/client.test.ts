@@ -77,4 +77,13 @@ describe('RegistryClient', () => {
     expect(seen).toEqual(['POST', 'PATCH 0-1023', 'POST', 'PUT']);
     expect(stored).toBe(3000);
   });
+
+  it("stops at once when its signal is aborted, with the signal's reason", async () => {
+    const host = await serve(() => {});
+    const controller = new AbortController();
+    const client = new RegistryClient({ reference: { registry: host, repository: 'o/m', plainHttp: true }, actions: 'pull', signal: controller.signal });
+    const pending = client.blobExists(`sha256:${'0'.repeat(64)}`);
+    setTimeout(() => controller.abort(new Error('the job was cancelled')), 50);
+    await expect(pending).rejects.toThrow('the job was cancelled');
+  });
 });

@@ -198,7 +198,8 @@ export class RegistryClient {
       try {
         res = await timedFetch(url, { method, headers, body: s.body?.(), signal: this.o.signal }, this.timeoutMs, this.fetch);
       } catch (e) {
-        if (s.retry && attempt < RETRY_DELAYS_MS.length && !this.o.signal?.aborted) {
+        if (this.o.signal?.aborted) throw this.o.signal.reason;
+        if (s.retry && attempt < RETRY_DELAYS_MS.length) {
           await sleep(RETRY_DELAYS_MS[attempt]);
           continue;
         }

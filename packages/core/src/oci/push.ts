@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Credentials } from './auth.js';
-import { MANIFEST_MEDIA_TYPE, RegistryClient } from './client.js';
+import { MANIFEST_MEDIA_TYPE, RegistryClient, RegistryError } from './client.js';
 import type { Fetch } from './http.js';
 import {
   CONFIG_MEDIA_TYPE,
@@ -157,7 +157,8 @@ export async function pushModelPack(o: ModelPackPush): Promise<ModelPackResult> 
       }),
     ),
   );
-  await client.putManifest(tag, manifestBytes, MANIFEST_MEDIA_TYPE);
+  const stored = await client.putManifest(tag, manifestBytes, MANIFEST_MEDIA_TYPE);
+  if (stored && stored !== digest) throw new RegistryError(`registry ${o.reference.registry} stored the manifest as ${stored}, not as its digest ${digest}`);
   const at = `${o.reference.registry}/${o.reference.repository}`;
   return { digest, ref: `${at}@${digest}`, tagRef: `${at}:${tag}`, ...result };
 }

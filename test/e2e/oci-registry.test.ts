@@ -188,6 +188,23 @@ describe.skipIf(!!skip)('the OCI destination against a loopback registry', () =>
     expect(await readFile(join(into, 'config.json'), 'utf8')).toBe('{"hidden": 8}');
   });
 
+  it('refuses a pulled file whose bytes do not match its digest, and leaves nothing in its place', async () => {
+    const m = await modelFolder();
+    const pushed = await push(ref('team/rot'), m);
+    // the registry's own copy goes bad on disk (same size, one byte off)
+    const onnx = m.files.find((f) => f.path === 'model.onnx')!;
+    const data = join(registry.current().storage, 'docker/registry/v2/blobs/sha256', onnx.sha256.slice(0, 2), onnx.sha256, 'data');
+    const bytes = await readFile(data);
+    bytes[1000] ^= 0xff;
+    await writeFile(data, bytes);
+    const into = await mkdtemp(join(tmpdir(), 'mlci-oci-rot-'));
+    await expect(pullModelPack({ reference: ref('team/rot'), digestOrTag: pushed.digest, into })).rejects.toThrow(
+      `blob sha256:${onnx.sha256} came back as sha256:`,
+    );
+    await expect(stat(join(into, 'model.onnx'))).rejects.toThrow(/ENOENT/);
+    await expect(stat(join(into, 'model.onnx.mlci-partial'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('refuses a pull whose layers would leave the folder', async () => {
     const m = await modelFolder();
     const pushed = await push(ref('team/evil'), m);

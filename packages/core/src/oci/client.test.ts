@@ -86,4 +86,14 @@ describe('RegistryClient', () => {
     setTimeout(() => controller.abort(new Error('the job was cancelled')), 50);
     await expect(pending).rejects.toThrow('the job was cancelled');
   });
+
+  it('gives up on a blob whose bytes stop coming after the headers', async () => {
+    const host = await serve((req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write(Buffer.alloc(100));
+    });
+    const client = new RegistryClient({ reference: { registry: host, repository: 'o/m', plainHttp: true }, actions: 'pull', timeoutMs: 200 });
+    const res = await client.getBlob(`sha256:${'0'.repeat(64)}`);
+    await expect(res.arrayBuffer()).rejects.toThrow(/did not answer GET .* within 200 ms/);
+  });
 });

@@ -48,10 +48,10 @@ export async function timedFetch(url: string, init: TimedInit, ms: number, inner
       arm();
       try {
         const { done, value } = await reader.read();
-        if (done) {
-          disarm();
-          c.close();
-        } else c.enqueue(value);
+        // The clock stops while the reader is busy (a slow disk is not a silent registry).
+        disarm();
+        if (done) c.close();
+        else c.enqueue(value);
       } catch (e) {
         disarm();
         throw ours(e);

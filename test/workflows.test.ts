@@ -165,6 +165,18 @@ jobs:
   });
 });
 
+describe("the README's workflows", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /^jobs:/m.test(b) && !b.includes('# ...'));
+
+  it('finds them', () => expect(blocks.length).toBeGreaterThan(2));
+
+  it.each(blocks.map((b, i) => [i + 1, b] as const))('workflow %i parses and passes the checks the repository\'s workflows pass', async (_, b) => {
+    expect(await workflowErrors('README.md', b)).toEqual([]);
+    expect(checkWorkflow('README.md', b).flatMap((c) => c.problems)).toEqual([]);
+  });
+});
+
 describe('workflow templates', () => {
   const templates = readdirSync(join(ROOT, 'workflow-templates')).filter((f) => f.endsWith('.yml'));
 

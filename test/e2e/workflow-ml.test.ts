@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +13,9 @@ import { runWorkflow, step, type WorkflowRun } from '../support/workflow-runner.
  * results service: the dist bundles of mlci's actions, checked out as the workflow checks itself
  * out, each job with its own workspace and a token made from its `permissions:` block.
  *
- * Until train lands, the penguins trainer runs as the project's `setup` command (the base run
- * beside this change's, as main's run would have left it) and train's step is skipped by its
- * empty input.
+ * Here the penguins trainer runs as the project's `setup` command (the base run beside this
+ * change's, as main's run would have left it) and train's and publish-model's steps are skipped by
+ * their empty inputs; test/e2e/workflow-chain.test.ts runs the chain with them.
  */
 
 const REPO = 'octo/ml';
@@ -54,14 +53,24 @@ const INPUTS = {
   'mlci-ref': 'a'.repeat(40),
 };
 
-function prRun(o: { repo: string; number: number; headSha: string; fork?: boolean; inputs?: Record<string, string>; env?: Record<string, string> }): WorkflowRun {
+function prRun(o: {
+  repo: string;
+  number: number;
+  headSha: string;
+  fork?: boolean;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}): WorkflowRun {
   return {
     workflow: ML,
     repo: o.repo,
     github: gh,
     repository: REPO,
     sha: 'b'.repeat(40),
-    event: { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: o.number, headSha: o.headSha, fork: o.fork, apiUrl: gh.url }) },
+    event: {
+      name: 'pull_request',
+      payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: o.number, headSha: o.headSha, fork: o.fork, apiUrl: gh.url }),
+    },
     inputs: { ...INPUTS, ...o.inputs },
     env: o.env ?? results.env,
     readOnlyToken: o.fork,
@@ -161,7 +170,12 @@ describe('the fork-safe pair: ml.yml on a fork, ml-comment.yml on workflow_run',
     expect(fork.ml.result, fork.ml.steps.map((s) => s.stdout + s.stderr).join('\n')).toBe('success');
     expect(fork.comment.result).toBe('skipped');
     expect(gh.comments(REPO, 31)).toHaveLength(0);
-    expect(results.artifacts().filter((a) => a.runId === forkRun.runId).map((a) => a.name)).toEqual(['mlci-report']);
+    expect(
+      results
+        .artifacts()
+        .filter((a) => a.runId === forkRun.runId)
+        .map((a) => a.name),
+    ).toEqual(['mlci-report']);
 
     const post = await runWorkflow(commentRun(forkRun.runId, FORK_HEAD, results.newRun().env));
     expect(post.comment.result, post.comment.steps.map((s) => s.stdout + s.stderr).join('\n')).toBe('success');
@@ -185,12 +199,4 @@ describe('the fork-safe pair: ml.yml on a fork, ml-comment.yml on workflow_run',
     const jobs = await runWorkflow({ ...commentRun(1, FORK_HEAD, results.env), event: { name: 'push', payload: {} } });
     expect(jobs.comment.result).toBe('skipped');
   });
-});
-
-describe('with train and publish-model', () => {
-  const haveTrain = existsSync(join(ROOT, 'actions/train/action.yml'));
-  const havePublish = existsSync(join(ROOT, 'actions/publish-model/action.yml'));
-  it.todo(`a scikit-learn project's pull request: data, training and metrics sections in one comment${haveTrain ? '' : ' (waits for actions/train/action.yml)'}`);
-  it.todo(`a second run with no change hits the run-cache${haveTrain ? '' : ' (waits for actions/train/action.yml)'}`);
-  it.todo(`a push to main publishes a version and saves the baseline the next pull request compares with${havePublish ? '' : ' (waits for actions/publish-model/action.yml)'}`);
 });

@@ -12,8 +12,10 @@ import { ROOT } from './runner.js';
  * token needs in its action.yml, in `# mlci:permissions` comment lines (GitHub's action.yml has no
  * key for it, and the parser refuses unknown keys):
  *
- *   #   <scope>: <read|write>  when <input> is <value> | is not <value> | starts with <prefix> | is set
+ *   #   <scope>: <read|write>  always | when <input> is <value> | is not <value> | starts with <prefix> | contains <text> | is set
  *   #   <scope>: <read|write>  optional: <why>     (may be granted, never required)
+ *
+ * under a `# mlci:permissions` line; an action whose token needs nothing says `# mlci:permissions none`.
  */
 
 export type Level = 'read' | 'write';
@@ -24,13 +26,15 @@ export interface PermissionRule {
   level: Level;
   optional: boolean;
   /** Absent: always. */
-  when?: { input: string; op: 'is' | 'is not' | 'starts with' | 'is set'; value: string };
+  when?: { input: string; op: 'is' | 'is not' | 'starts with' | 'contains' | 'is set'; value: string };
 }
 
 export interface ActionSpec {
   name: string;
   inputs: Record<string, { required?: boolean; default?: unknown }>;
   permissions: PermissionRule[];
+  /** Whether its action.yml has the `# mlci:permissions` block (an action that needs none says `# mlci:permissions none`). */
+  documented: boolean;
 }
 
 /** `OWNER/mlci/actions/x@v1` (users), `./.mlci/actions/x` (this repo's reusable workflows), `./actions/x` (this repo's CI). */
@@ -55,7 +59,7 @@ export function parsePermissionRules(actionYml: string): PermissionRule[] {
       rules.push({ scope, level: level as Level, optional: false });
       continue;
     }
-    const w = /^when ([a-z0-9-]+) (is not|is set|is|starts with)(?: (.+))?$/.exec(rest);
+    const w = /^when ([a-z0-9-]+) (is not|is set|is|starts with|contains)(?: (.+))?$/.exec(rest);
     if (!w) throw new Error(`mlci:permissions line not understood: ${line}`);
     rules.push({ scope, level: level as Level, optional: false, when: { input: w[1], op: w[2] as any, value: w[3] ?? '' } });
   }
@@ -67,7 +71,7 @@ export function actionSpec(name: string, root = ROOT): ActionSpec | undefined {
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, 'utf8');
   const yml = parseYaml(text);
-  return { name, inputs: yml.inputs ?? {}, permissions: parsePermissionRules(text) };
+  return { name, inputs: yml.inputs ?? {}, permissions: parsePermissionRules(text), documented: /^# mlci:permissions\b/m.test(text) };
 }
 
 /**
@@ -123,6 +127,7 @@ function mayHold(rule: PermissionRule, withValues: Record<string, string>, spec:
     if (op === 'is set') return p.exact !== '';
     if (op === 'is') return p.exact === value;
     if (op === 'is not') return p.exact !== value;
+    if (op === 'contains') return p.exact.includes(value);
     return p.exact.startsWith(value);
   });
 }
@@ -179,8 +184,7 @@ export function checkWorkflow(file: string, text: string, root = ROOT): JobCheck
       }
       const calleeWf = parseYaml(readFileSync(calleeFile, 'utf8'));
       const call = calleeWf.on?.workflow_call ?? {};
-      for (const key of Object.keys(job.with ?? {}))
-        if (!(key in (call.inputs ?? {}))) check.problems.push(`${at('')}: ${callee} has no input "${key}"`);
+      for (const key of Object.keys(job.with ?? {})) if (!(key in (call.inputs ?? {}))) check.problems.push(`${at('')}: ${callee} has no input "${key}"`);
       for (const [key, spec] of Object.entries<any>(call.inputs ?? {}))
         if (spec?.required && !(key in (job.with ?? {}))) check.problems.push(`${at('')}: ${callee} needs input "${key}"`);
       for (const key of Object.keys(typeof job.secrets === 'object' ? (job.secrets ?? {}) : {}))
@@ -206,7 +210,8 @@ export function checkWorkflow(file: string, text: string, root = ROOT): JobCheck
           return;
         }
         for (const key of Object.keys(withValues)) if (!(key in spec.inputs)) check.problems.push(`${where}: ${name} has no input "${key}"`);
-        for (const [key, s] of Object.entries(spec.inputs)) if (s?.required && !(key in withValues)) check.problems.push(`${where}: ${name} needs input "${key}"`);
+        for (const [key, s] of Object.entries(spec.inputs))
+          if (s?.required && !(key in withValues)) check.problems.push(`${where}: ${name} needs input "${key}"`);
         rules = spec.permissions;
       } else {
         const base = step.uses.split('@')[0];
@@ -215,7 +220,7 @@ export function checkWorkflow(file: string, text: string, root = ROOT): JobCheck
           return;
         }
         rules = THIRD_PARTY[base];
-        spec = { name: base, inputs: {}, permissions: rules };
+        spec = { name: base, inputs: {}, permissions: rules, documented: true };
       }
       for (const rule of rules) {
         if (!mayHold(rule, withValues, spec)) continue;
@@ -244,10 +249,14 @@ function comparePermissions(check: JobCheck, optional: Permissions, isExplained:
   if (!check.granted) return;
   const where = `${check.workflow} job ${check.job}`;
   for (const [scope, level] of Object.entries(check.required))
-    if (rank(check.granted[scope] as Level) < rank(level)) check.problems.push(`${where}: its steps need ${scope}: ${level}, it grants ${check.granted[scope] ?? 'none'}`);
+    if (rank(check.granted[scope] as Level) < rank(level))
+      check.problems.push(`${where}: its steps need ${scope}: ${level}, it grants ${check.granted[scope] ?? 'none'}`);
   for (const [scope, level] of Object.entries(check.granted)) {
     if (level === ('none' as string)) continue;
     const allowed = Math.max(rank(check.required[scope]), rank(optional[scope]));
-    if (rank(level) > allowed && !isExplained(scope)) check.problems.push(`${where}: grants ${scope}: ${level}, more than its steps document (${check.required[scope] ?? 'none'}); say why in a comment on that line, or drop it`);
+    if (rank(level) > allowed && !isExplained(scope))
+      check.problems.push(
+        `${where}: grants ${scope}: ${level}, more than its steps document (${check.required[scope] ?? 'none'}); say why in a comment on that line, or drop it`,
+      );
   }
 }

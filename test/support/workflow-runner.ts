@@ -32,13 +32,24 @@ export interface WorkflowRun {
   /** The workflow file, relative to the repository root (e.g. `.github/workflows/ml.yml`). */
   workflow: string;
   event: { name: string; payload: any };
-  /** The repository's files, as a checkout of the commit under test lays them out. */
+  /** The repository's files, as a checkout of the commit under test lays them out (copied into each job that checks out). */
   repo: string;
+  /**
+   * A git repository standing for GitHub's copy (a bare one, say): with it, actions/checkout is a
+   * real `git clone` of `sha` (tags too with `fetch-depth: 0`) and `origin` is this repository, so
+   * what a step pushes lands here. Without it, the checkout is a copy of `repo`.
+   */
+  origin?: string;
   github: GitHubServer;
   repository?: string;
   sha?: string;
   ref?: string;
   inputs?: Record<string, string | boolean | number>;
+  /**
+   * Whether the workflow runs because a caller's job called it (its `workflow_call` inputs) or
+   * because of the event itself (`workflow_dispatch` inputs). Default: called, when it can be.
+   */
+  trigger?: 'workflow_call' | 'event';
   secrets?: Record<string, string>;
   /** ACTIONS_* (results service, runtime token) and GITHUB_RUN_ID of this run. */
   env?: Record<string, string>;
@@ -94,8 +105,9 @@ async function loadWorkflow(file: string): Promise<any> {
 }
 
 /** The inputs context: the caller's values over the workflow's declared defaults, typed as declared. */
-function workflowInputs(wf: any, event: string, given: Record<string, unknown> = {}): Record<string, unknown> {
-  const declared = { ...(wf.on?.workflow_dispatch?.inputs ?? {}), ...(wf.on?.workflow_call?.inputs ?? {}) };
+function workflowInputs(wf: any, event: string, trigger: WorkflowRun['trigger'], given: Record<string, unknown> = {}): Record<string, unknown> {
+  const called = trigger === 'workflow_call' || (trigger === undefined && wf.on?.workflow_call !== undefined);
+  const declared = (called ? wf.on?.workflow_call?.inputs : event === 'workflow_dispatch' ? wf.on?.workflow_dispatch?.inputs : {}) ?? {};
   for (const key of Object.keys(given)) if (!(key in declared)) throw new Error(`the workflow has no input "${key}"`);
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries<any>(declared)) {
@@ -192,7 +204,7 @@ export async function runJob(run: WorkflowRun, jobId: string, done: Record<strin
     workspace,
     token,
   };
-  const inputs = workflowInputs(wf, run.event.name, run.inputs);
+  const inputs = workflowInputs(wf, run.event.name, run.trigger, run.inputs);
   const secrets = { GITHUB_TOKEN: token, ...(run.secrets ?? {}) };
   const runner = { os: 'Linux', arch: 'X64', temp: runnerTemp, tool_cache: join(runnerTemp, 'tool-cache') };
   const status: Status = { failed: false };
@@ -268,11 +280,17 @@ export async function runJob(run: WorkflowRun, jobId: string, done: Record<strin
       } else {
         const withValues: Record<string, string> = {};
         for (const [k, v] of Object.entries<any>(step.with ?? {})) withValues[k] = asString(interpolate(v, ctx, status));
-        ({ code, stdout: record.stdout, stderr: record.stderr } = await useAction(String(step.uses), withValues, {
+        ({
+          code,
+          stdout: record.stdout,
+          stderr: record.stderr,
+        } = await useAction(String(step.uses), withValues, {
           ctx,
           env: processEnv,
           workspace,
           repo: run.repo,
+          origin: run.origin,
+          sha: github.sha,
           repository,
           mlciRepository: run.mlciRepository ?? 'OWNER/mlci',
           paths,
@@ -285,12 +303,7 @@ export async function runJob(run: WorkflowRun, jobId: string, done: Record<strin
         .map((c) => ({ level: c.command as Annotation['level'], message: c.message, file: c.props.file, title: c.props.title }));
       result.summary += await readFile(files.summary, 'utf8');
       Object.assign(env, parseFileCommands(await readFile(files.env, 'utf8')));
-      paths.unshift(
-        ...(await readFile(files.path, 'utf8'))
-          .split('\n')
-          .filter(Boolean)
-          .reverse(),
-      );
+      paths.unshift(...(await readFile(files.path, 'utf8')).split('\n').filter(Boolean).reverse());
       const continueOnError = interpolate(step['continue-on-error'] ?? false, ctx, status);
       if (record.outcome === 'failure' && !(continueOnError === true || continueOnError === 'true')) status.failed = true;
     }
@@ -313,7 +326,13 @@ async function fileCommands(runnerTemp: string) {
     await writeFile(f, '');
     return f;
   };
-  return { output: await make('set_output'), summary: await make('step_summary'), env: await make('set_env'), state: await make('save_state'), path: await make('add_path') };
+  return {
+    output: await make('set_output'),
+    summary: await make('step_summary'),
+    env: await make('set_env'),
+    state: await make('save_state'),
+    path: await make('add_path'),
+  };
 }
 
 interface UseContext {
@@ -321,6 +340,8 @@ interface UseContext {
   env: Record<string, string>;
   workspace: string;
   repo: string;
+  origin?: string;
+  sha: string;
   repository: string;
   mlciRepository: string;
   paths: string[];
@@ -377,7 +398,24 @@ const THIRD_PARTY: Record<string, (w: Record<string, string>, u: UseContext) => 
       return ok(`mlci at ${w.ref || 'its default branch'}\n`);
     }
     if (repository !== u.repository) throw new Error(`checkout of ${repository}: the test bed has only ${u.repository} and mlci`);
-    await cp(u.repo, into, { recursive: true });
+    if (!u.origin) {
+      await cp(u.repo, into, { recursive: true });
+      return ok();
+    }
+    // As actions/checkout does: the commit alone by default, the whole history and tags with fetch-depth 0.
+    const depth = w['fetch-depth'] === '0' ? [] : ['--depth', w['fetch-depth'] || '1'];
+    const git = (args: string[], cwd = into) =>
+      collect(spawn('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    await mkdir(into, { recursive: true });
+    for (const args of [
+      ['init', '-q'],
+      ['remote', 'add', 'origin', u.origin],
+      ['fetch', '-q', ...depth, ...(w['fetch-depth'] === '0' ? ['--tags'] : ['--no-tags']), 'origin', u.sha],
+      ['checkout', '-q', '--detach', u.sha],
+    ]) {
+      const r = await git(args);
+      if (r.code !== 0) return { code: 1, stdout: `::error::checkout: git ${args.join(' ')}: ${r.stderr}\n`, stderr: r.stderr };
+    }
     return ok();
   },
   'actions/setup-python': async (_w, u) => {
@@ -391,7 +429,10 @@ const THIRD_PARTY: Record<string, (w: Record<string, string>, u: UseContext) => 
   'actions/upload-artifact': async (w, u) => {
     const files: string[] = [];
     let root = u.workspace;
-    for (const p of w.path.split('\n').map((s) => s.trim()).filter(Boolean)) {
+    for (const p of w.path
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const abs = resolve(u.workspace, p);
       if ((await stat(abs)).isDirectory()) {
         root = abs;

@@ -95,7 +95,11 @@ describe.skipIf(!HAVE_TRAIN || !HAVE_SKLEARN)(
         jobWorkflowSha: 'a'.repeat(40),
         event: { name: 'push', payload: {} },
         ...o,
-        inputs: { ...INPUTS, ...(HAVE_PUBLISH ? { 'model-name': 'iris-model', 'model-path': 'model/' } : {}), ...o.inputs },
+        inputs: {
+          ...INPUTS,
+          ...(HAVE_PUBLISH ? { 'model-name': 'iris-model', 'model-path': 'model/', verify: 'python "$GITHUB_WORKSPACE/smoke_test.py" "$MLCI_MODEL_DIR"' } : {}),
+          ...o.inputs,
+        },
       });
 
       // 1. A push to main.
@@ -109,7 +113,9 @@ describe.skipIf(!HAVE_TRAIN || !HAVE_SKLEARN)(
       );
       expect(push.ml.result, logOf(push.ml)).toBe('success');
       expect(step(push.ml, 'train').outputs['cache-hit']).toBe('false');
-      expect(push.comment.result).toBe('success');
+      // On a push the report stays in the run's summary: nothing to post on.
+      expect(push.comment.result).toBe('skipped');
+      expect(push.ml.summary).toContain('Training');
 
       // 2. A pull request that changes nothing training depends on: main's run comes from the run-cache.
       const prSha = await repo.commit({ 'NOTES.md': 'A note, nothing training reads.\n' }, 'notes', 'notes');
@@ -146,6 +152,7 @@ describe.skipIf(!HAVE_TRAIN || !HAVE_SKLEARN)(
       if (HAVE_PUBLISH) {
         expect(push.publish.result, logOf(push.publish)).toBe('success');
         expect(push.publish.outputs.version).toBe('v0.0.1');
+        expect(logOf(push.publish)).toContain('smoke test passed');
         const tags = (await git(repo.origin, 'tag', '--list')).split('\n').sort();
         expect(tags).toEqual(['iris-model#dev#1', 'iris-model@v0.0.1']);
       }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoOperationTraceWriter, parseWorkflow, convertWorkflowTemplate } from '@actions/workflow-parser';
 import { parseAction } from '@actions/workflow-parser/actions/action-parser';
+import { parse as parseYaml } from 'yaml';
 import { ROOT } from './support/runner.js';
 import { actionSpec, checkWorkflow, possibleValues } from './support/workflow-check.js';
 
@@ -161,6 +162,22 @@ jobs:
 
   it.each(actions)('actions/%s/action.yml documents what its token needs (# mlci:permissions)', (name) => {
     expect(actionSpec(name)?.documented).toBe(true);
+  });
+});
+
+describe('the jobs that hold a write token run nothing of the repository', () => {
+  // The posting side of the fork-safe pair and ml.yml's comment job: no run step, and the only
+  // checkout is mlci's own (never the pull request's code).
+  const posting = [
+    ['.github/workflows/ml-comment.yml', 'comment'],
+    ['.github/workflows/ml.yml', 'comment'],
+  ] as const;
+  it.each(posting)('%s job %s', (file, job) => {
+    const steps = (parseYaml(readFileSync(join(ROOT, file), 'utf8')).jobs[job].steps ?? []) as Array<Record<string, any>>;
+    expect(steps.filter((s) => s.run !== undefined)).toEqual([]);
+    const checkouts = steps.filter((s) => String(s.uses).startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const c of checkouts) expect(c.with?.repository).toBe('${{ inputs.mlci-repository }}');
   });
 });
 

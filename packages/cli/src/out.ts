@@ -11,11 +11,11 @@ export function printProblem(p: Problem, out: Out): void {
   out.stderr(`${where ? where + ': ' : ''}${p.severity}: ${p.message}\n`);
 }
 
-/** A user's mistake exits 1 with its place; our own bug exits 70 with the stack. */
+/** A user's mistake (bad usage or input) exits 2 with its place; our own bug exits 70 with the stack. */
 export function fail(e: unknown, out: Out): number {
   if (isUserError(e)) {
     printProblem({ severity: 'error', message: e.message, file: e.file, line: e.line, column: e.column }, out);
-    return 1;
+    return 2;
   }
   out.stderr(`mlci failed unexpectedly: ${(e as Error)?.stack ?? String(e)}\n`);
   return 70;

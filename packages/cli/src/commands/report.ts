@@ -1,11 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { resolveFiles, splitLists } from '@mlci/core/files';
+import { join, relative, resolve, sep } from 'node:path';
+import { UserError } from '@mlci/core/errors';
+import { parseBoolean, resolveFiles, splitLists } from '@mlci/core/files';
 import { defaultReportDir, describeRun, markRunReported, readerRun } from '@mlci/core/section';
 import { loadReport, renderHtml } from '@mlci/core/report';
+import type { CommentMode } from '@mlci/core/forge';
 import { deliverReport } from '@mlci/core/comment-report';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
+import type { PostFlags } from '../post/github-post.js';
 
 export interface ReportArgs {
   reportDir?: string;
@@ -13,60 +16,136 @@ export interface ReportArgs {
   title: string;
   id: string;
   out: string;
+  /** Post the report as comment-report does; undefined: a local report only. */
+  post?: PostFlags & { mode: CommentMode; hidePrevious: boolean; checkRun?: string; imagesBranch: string; dryRun: boolean; jobStatus?: string };
 }
 
 /**
  * `mlci report`: the comment-report action's report, built on a laptop or any CI. It shows this
  * run's sections only (see run-identity.ts for what a run is) and names the ones it left out. On
- * a laptop, reporting ends the run: the next section written starts a new one.
+ * a laptop, reporting ends the run: the next section written starts a new one. With `--post` the
+ * same body becomes the sticky comment, through the core's comment-report use case.
  */
 export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   const cwd = process.cwd();
+  const info = (line: string) => out.stderr(`mlci report: ${line}\n`);
+  // Where to post is settled (and checked with GitHub) before anything is written or posted.
+  const posting = a.post && !a.post.dryRun ? await preparePost(a.post, env, info) : undefined;
+
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
   const markdownFiles = await resolveFiles(a.markdown, cwd, 'markdown');
   const sections = await loadReport({ reportDir, markdownFiles });
   const run = await readerRun(reportDir, env);
   const dir = resolve(cwd, a.out);
+  const common = { id: a.id, title: a.title, sections, hidePrevious: false, currentRun: run, jobStatus: a.post?.jobStatus };
   const d = await deliverReport(undefined, {
-    id: a.id,
-    title: a.title,
-    sections,
+    ...common,
     target: { kind: 'none', reason: 'local report' },
     mode: 'upsert',
-    hidePrevious: false,
     dryRun: true,
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     imagesBranch: 'mlci-assets',
     localImagesFrom: dir,
-    currentRun: run,
   });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
     const s = sections.find((l) => l.section.id === id)!.section;
-    out.stderr(`mlci report: left out ${id}: written by ${s.run ? describeRun(s.run) : 'another run'} at ${s.created}, not by this ${describeRun(run!)}\n`);
+    info(`left out ${id}: written by ${s.run ? describeRun(s.run) : 'another run'} at ${s.created}, not by this ${describeRun(run!)}`);
   }
 
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'report.md'), d.body);
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
-  await markRunReported(reportDir, env);
   const shown = sections.length - d.stale.length;
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
     `mlci report: ${shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,
   );
+  if (a.post?.dryRun) info('dry run: nothing posted');
+
+  if (posting?.kind === 'gitlab') {
+    const images = sections.flatMap((s) => s.images).map((i) => ({ path: i.path, name: relative(dir, i.path).split(sep).join('/') }));
+    const note = await posting.post({ env, id: a.id, body: d.body, images, info });
+    out.stdout(`mlci report: ${note.created ? 'posted' : 'updated'} ${note.url}\n`);
+  } else if (posting?.kind === 'github') {
+    const { api, where } = posting;
+    const p = a.post!;
+    const posted = await deliverReport(api, {
+      ...common,
+      hidePrevious: p.hidePrevious,
+      target: where.target,
+      repo: where.repo,
+      mode: p.mode,
+      dryRun: false,
+      checkRun: p.checkRun && where.sha ? { name: p.checkRun, headSha: where.sha } : undefined,
+      serverUrl: where.serverUrl,
+      sha: where.sha,
+      imagesBranch: p.imagesBranch,
+      secrets: [where.token],
+    });
+    posted.problems.filter((x) => x.severity !== 'notice' || x.title).forEach((x) => printProblem(x, out));
+    if (posted.comment) out.stdout(`mlci report: posted ${posted.comment.url}\n`);
+    if (posted.check) out.stdout(`mlci report: check run ${posted.check.url}\n`);
+    if (!posted.posted) throw new UserError('--post: the report was not posted (see above)', { input: 'post' });
+  }
+  await markRunReported(reportDir, env);
   return 0;
 }
 
+type Posting =
+  | { kind: 'gitlab'; post: typeof import('../post/gitlab-post.js').postToGitLab }
+  | { kind: 'github'; api: import('@mlci/core/forge').Api; where: import('../post/github-post.js').GitHubPost };
+
+async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Posting> {
+  const gitlab = await import('../post/gitlab-post.js');
+  if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', post: gitlab.postToGitLab };
+  const [{ detectCi }, github, { createCliApi }] = await Promise.all([import('../post/ci-env.js'), import('../post/github-post.js'), import('../post/github.js')]);
+  const token = await github.readToken(flags.tokenFile, env);
+  const detected = detectCi(env);
+  info(
+    detected.ci === 'none'
+      ? 'no CI detected: --repo, --pr and --sha say where to post'
+      : `detected ${detected.ci}: repo ${detected.repo ?? '?'}, pull request ${detected.pr ? `#${detected.pr}` : 'none'}, commit ${detected.sha?.slice(0, 12) ?? '?'} (from ${detected.from.join(', ')})`,
+  );
+  const where = github.githubPost(flags, detected, env, token);
+  const t = where.target;
+  info(`posting to ${where.repo.owner}/${where.repo.repo} ${t.kind === 'issue' ? `#${t.number}` : `commit ${t.sha.slice(0, 7)}`} through ${where.apiUrl}`);
+  const api = await createCliApi(token, where.apiUrl, env, info);
+  await github.checkPostTarget(api, where);
+  return { kind: 'github', api, where };
+}
+
 export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const s = (k: string) => v[k] as string | undefined;
+  const bool = (k: string, d: boolean) => parseBoolean(s(k) ?? '', `--${k}`, k) ?? d;
+  const mode = s('mode') ?? 'upsert';
+  if (!['upsert', 'recreate', 'create'].includes(mode)) throw new UserError(`--mode must be upsert, recreate or create, not "${mode}"`, { input: 'mode' });
+  const onlyWithPost = ['token-file', 'repo', 'pr', 'sha', 'api-url', 'target', 'mode', 'hide-previous', 'check-run', 'images-branch', 'dry-run'].filter((k) => v[k] !== undefined);
+  if (!v.post && onlyWithPost.length > 0) throw new UserError(`--${onlyWithPost[0]} means something only with --post`, { input: onlyWithPost[0] });
   return report(
     {
-      reportDir: v['report-dir'] as string | undefined,
+      reportDir: s('report-dir'),
       markdown: splitLists(v.markdown as string[] | undefined),
-      title: (v.title as string | undefined) ?? 'mlci report',
-      id: (v.id as string | undefined) ?? 'mlci',
-      out: (v.out as string | undefined) ?? 'mlci-report',
+      title: s('title') ?? 'mlci report',
+      id: s('id') ?? 'mlci',
+      out: s('out') ?? 'mlci-report',
+      post: v.post
+        ? {
+            tokenFile: s('token-file'),
+            repo: s('repo'),
+            pr: s('pr'),
+            sha: s('sha'),
+            apiUrl: s('api-url'),
+            target: s('target') ?? 'auto',
+            mode: mode as CommentMode,
+            hidePrevious: bool('hide-previous', false),
+            checkRun: s('check-run') || undefined,
+            imagesBranch: s('images-branch') || 'mlci-assets',
+            dryRun: bool('dry-run', false),
+            jobStatus: s('job-status'),
+          }
+        : undefined,
     },
     env,
     out,

@@ -1,0 +1,125 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mlci } from '../support/cli.js';
+import { useGitHub } from '../support/loopback.js';
+
+/**
+ * `mlci report --post` from other CI systems against the loopback GitHub (which checks every
+ * request against GitHub's description): the same sticky comment as comment-report, the
+ * detection in the log, and the refusals that post nothing.
+ */
+
+const REPO = 'octo/ml';
+const TOKEN = 'ghp_cli_token_for_tests_0123456789';
+const HEAD = 'c'.repeat(40);
+const gh = useGitHub({ repo: REPO, token: TOKEN, login: 'mlci-bot', write: true, pull: { number: 7, headSha: HEAD, headRef: 'feature', baseRef: 'main' } });
+
+async function project(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'mlci-post-'));
+  await writeFile(join(dir, 'notes.md'), '## Notes\n\nThe numbers moved.\n');
+  return dir;
+}
+
+const base = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', GITHUB_API_URL: gh.url, ...extra });
+const jenkins = (extra: Record<string, string> = {}) =>
+  base({
+    JENKINS_URL: 'https://jenkins.example/',
+    BUILD_TAG: 'jenkins-ml-PR-7-1',
+    CHANGE_ID: '7',
+    GIT_COMMIT: HEAD,
+    GIT_URL: 'https://github.com/octo/ml.git',
+    GITHUB_TOKEN: TOKEN,
+    ...extra,
+  });
+
+async function report(cwd: string, env: Record<string, string>, more: string[] = []) {
+  const r = await mlci(['report', '--report-dir', 'rep', '--markdown', 'notes.md', '--out', 'out', '--post', ...more], { cwd, env });
+  expect(r.stdout + r.stderr).not.toContain(TOKEN);
+  return r;
+}
+
+describe('mlci report --post', () => {
+  it('from a Jenkins-shaped environment: detected, posted once, then updated in place with a check run', async () => {
+    const cwd = await project();
+    const first = await report(cwd, jenkins({ BUILD_TAG: 'jenkins-ml-PR-7-1' }));
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`detected Jenkins: repo ${REPO}, pull request #7, commit ${HEAD.slice(0, 12)}`);
+    for (const n of [2, 3]) {
+      const again = await report(cwd, jenkins({ BUILD_TAG: `jenkins-ml-PR-7-${n}` }), n === 3 ? ['--check-run', 'mlci'] : []);
+      expect(again.code, again.stderr).toBe(0);
+    }
+    const comments = gh.comments(REPO, 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain('<!-- mlci-report id="mlci" -->');
+    expect(comments[0].body).toContain('The numbers moved.');
+    expect(gh.checkRuns(REPO).map((c) => [c.name, c.head_sha])).toEqual([['mlci', HEAD]]);
+  });
+
+  it('--repo, --pr and a --token-file on a laptop; a comment by someone else is left alone', async () => {
+    const cwd = await project();
+    gh.addPull(REPO, { number: 8, headSha: HEAD, headRef: 'other', baseRef: 'main' });
+    gh.addComment(REPO, 8, '<!-- mlci-report id="mlci" -->\nnot ours', 'someone');
+    await writeFile(join(cwd, 'token'), `${TOKEN}\n`);
+    const r = await report(cwd, base(), ['--repo', REPO, '--pr', '8', '--token-file', 'token']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('no CI detected');
+    const bodies = gh.comments(REPO, 8).map((c) => c.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toContain('not ours');
+  });
+
+  it('GitHub Enterprise through --api-url, the PR from Buildkite', async () => {
+    const cwd = await project();
+    gh.addPull(REPO, { number: 9, headSha: HEAD, headRef: 'bk', baseRef: 'main' });
+    const env = { ...base({ BUILDKITE: 'true', BUILDKITE_REPO: 'git@github.com:octo/ml.git', BUILDKITE_PULL_REQUEST: '9', BUILDKITE_COMMIT: HEAD, GITHUB_TOKEN: TOKEN }) };
+    delete (env as Record<string, string>).GITHUB_API_URL;
+    const r = await report(cwd, env, ['--api-url', gh.url]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('detected Buildkite: repo octo/ml, pull request #9');
+    expect(gh.comments(REPO, 9)).toHaveLength(1);
+  });
+
+  it('CircleCI: the PR from CIRCLE_PULL_REQUEST', async () => {
+    const cwd = await project();
+    gh.addPull(REPO, { number: 10, headSha: HEAD, headRef: 'cc', baseRef: 'main' });
+    const env = base({
+      CIRCLECI: 'true',
+      CIRCLE_PROJECT_USERNAME: 'octo',
+      CIRCLE_PROJECT_REPONAME: 'ml',
+      CIRCLE_PULL_REQUEST: 'https://github.com/octo/ml/pull/10',
+      CIRCLE_SHA1: HEAD,
+      GITHUB_TOKEN: TOKEN,
+    });
+    const r = await report(cwd, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('detected CircleCI: repo octo/ml, pull request #10');
+    expect(gh.comments(REPO, 10)).toHaveLength(1);
+  });
+
+  it('a missing token, an unknown repo, a pull request that does not exist: exit 2, a clear error, nothing posted', async () => {
+    const cwd = await project();
+    const before = gh.requests.filter((r) => r.method !== 'GET').length;
+    const noToken = await report(cwd, jenkins({ GITHUB_TOKEN: '' }));
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('--post needs a token: set GITHUB_TOKEN or give --token-file FILE');
+    const unknownRepo = await report(cwd, jenkins({ GIT_URL: 'https://github.com/octo/nope.git' }));
+    expect(unknownRepo.code).toBe(2);
+    expect(unknownRepo.stderr).toContain('repository octo/nope not found');
+    const noPull = await report(cwd, jenkins({ CHANGE_ID: '404' }));
+    expect(noPull.code).toBe(2);
+    expect(noPull.stderr).toContain('pull request #404 does not exist in octo/ml');
+    const wrongToken = await report(cwd, jenkins({ GITHUB_TOKEN: 'ghp_wrong_token_0123456789' }));
+    expect(wrongToken.code).toBe(2);
+    expect(wrongToken.stdout + wrongToken.stderr).not.toContain('ghp_wrong_token_0123456789');
+    expect(gh.requests.filter((r) => r.method !== 'GET').length).toBe(before);
+  });
+
+  it('a token on the command line is refused as an unknown flag', async () => {
+    const cwd = await project();
+    const r = await mlci(['report', '--post', '--token', TOKEN], { cwd, env: base() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option --token/);
+  });
+});

@@ -10,14 +10,30 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' }, params: { type: 'string' }, out: { type: 'string' } } });
 if (!args.data || !args.params || !args.out) {
   console.error('usage: node train.mjs --data FILE.csv --params params.yaml --out DIR');
   process.exit(2);
 }
-const p = parseYaml(readFileSync(args.params, 'utf8')).train;
+const p = readParams(readFileSync(args.params, 'utf8')).train;
+
+// The params file's flat YAML (`section:`, then `  key: number | word | [a, b]`), read by hand so
+// that the example runs with Node alone, no package installed: a YAML library would need one.
+function readParams(text) {
+  const out = {};
+  let section;
+  for (const line of text.split('\n')) {
+    const l = line.replace(/#.*$/, '').trimEnd();
+    if (!l.trim()) continue;
+    const m = /^(\s*)([\w-]+):\s*(.*)$/.exec(l);
+    if (!m) throw new Error(`${args.params}: cannot read "${line}"`);
+    const value = (v) => (v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v);
+    if (!m[1]) out[m[2]] = section = {};
+    else section[m[2]] = m[3].startsWith('[') ? m[3].slice(1, -1).split(',').map((v) => value(v.trim())) : value(m[3]);
+  }
+  return out;
+}
 const started = performance.now();
 
 // The CSV has no quoted fields (it is made from vega-datasets' penguins.json), so a split is enough.

@@ -127,7 +127,7 @@ describe('mlci help, --version and COMMAND --help', () => {
 
   it("a command that runs loads its own module and not the others'", async () => {
     const r = await tracedMlci(['report', '--report-dir', '.tmp/no-sections', '--markdown', 'missing.md', '--out', '.tmp/never']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.loaded.some((u) => u.endsWith('/packages/cli/lib/commands/report.js'))).toBe(true);
     expect(r.loaded.filter((u) => /\/commands\/(validate|compare)\.js$/.test(u))).toEqual([]);
   });
@@ -136,7 +136,7 @@ describe('mlci help, --version and COMMAND --help', () => {
 describe('mlci report', () => {
   it('fails with the flag and the value for a markdown file that does not exist', async () => {
     const r = await mlci(['report', '--report-dir', '.tmp/no-sections', '--markdown', 'missing.md', '--out', '.tmp/never']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.md');
     expect(r.stderr).toContain('error: --markdown: file "missing.md" does not exist');
     expect(r.stderr).not.toContain('input "markdown"');
@@ -145,8 +145,39 @@ describe('mlci report', () => {
   it('refuses an unknown command with the usage', async () => {
     const r = await mlci(['reprot']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown command "reprot"');
+    expect(r.stderr).toContain('unknown command "reprot": did you mean "report"?');
     expect(r.stderr).toContain('mlci report');
+    const far = await mlci(['deploy']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain('unknown command "deploy"\n');
+  });
+
+  it('refuses an unknown flag naming the closest one, and a flag without its value, with exit 2', async () => {
+    const typo = await mlci(['compare', '--metric', 'm.json']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('mlci compare: unknown option --metric: did you mean --metrics?');
+    const bare = await mlci(['validate', '--data']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("--data <value>' argument missing");
+  });
+});
+
+describe('mlci help prints every flag with its default', () => {
+  it('for every command, in mlci help and in COMMAND --help alike', async () => {
+    const { COMMANDS } = await import('../packages/cli/src/commands/index.js');
+    const all = await mlci(['help']);
+    expect(all.stdout).toContain('Exit codes: 0 done, 1 a check failed, 2 bad usage or input.');
+    for (const c of COMMANDS) {
+      const one = await mlci([c.name, '--help']);
+      expect(one.code).toBe(0);
+      for (const [flag, f] of Object.entries(c.options)) {
+        const line = new RegExp(`^ +--${flag}\\b.*\\(default: ${f.default.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}\\)$`, 'm');
+        expect(one.stdout).toMatch(line);
+        expect(all.stdout).toMatch(line);
+      }
+    }
+    const viaHelp = await mlci(['help', 'train']);
+    expect(viaHelp.stdout).toBe((await mlci(['train', '--help'])).stdout);
   });
 });
 
@@ -156,7 +187,7 @@ describe('mlci commands that fail write their failing section', () => {
     await writeFile(join(dir, 'metrics.json'), '{"auc": 0.91}\n');
     await writeFile(join(dir, 'gates.yml'), 'gates:\n  - metric: auc\n    min: [0.9\n');
     const r = await mlci(['compare', '--metrics', 'metrics.json', '--baseline', 'none', '--gates', 'gates.yml', '--report-dir', 'rep'], dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('gates.yml:');
     const files = (await readdir(join(dir, 'rep'))).filter((f) => f.endsWith('.section.json'));
     expect(files).toHaveLength(1);
@@ -175,7 +206,7 @@ describe('mlci commands that fail write their failing section', () => {
     const dir = await mkdtemp(join(tmpdir(), 'mlci-cli-fail-'));
     await writeFile(join(dir, 'data.csv'), 'a,b\n1,2\n');
     const r = await mlci(['validate', '--data', 'data.csv', '--fail-on', 'sometimes', '--report-dir', 'rep'], dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const files = (await readdir(join(dir, 'rep'))).filter((f) => f.endsWith('.section.json'));
     const section = JSON.parse(await readFile(join(dir, 'rep', files[0]), 'utf8'));
     expect(section).toMatchObject({ action: 'validate-data', status: 'fail', stage: 'data' });

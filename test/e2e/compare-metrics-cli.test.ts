@@ -54,14 +54,14 @@ describe('mlci compare', () => {
     const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
     await writeFile(join(workspace, 'scores.json'), '{\n  "roc_auc": 0.95\n  "avg_prec": 0.5\n}\n');
     const r = await mlci([...METRICS, '--baseline', 'none'], workspace);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^scores\.json:3:3: error: invalid JSON/);
     const cache = await mlci(['--metrics', 'eval/live/metrics.json', '--baseline', 'cache'], workspace);
-    expect(cache.code).toBe(1);
+    expect(cache.code).toBe(2);
     expect(cache.stderr).toContain('exist only in GitHub Actions');
     // Errors name the flag the user typed, not the action input.
     const missing = await mlci(['--metrics', 'nope.json', '--baseline', 'none'], workspace);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('error: --metrics: file "nope.json" does not exist');
     expect(missing.stderr).not.toContain('input "');
   });

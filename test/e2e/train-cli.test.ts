@@ -73,7 +73,7 @@ it('mlci train keeps its run-cache under $XDG_CACHE_HOME/mlci/train by default, 
   expect(failing.stderr).toContain('oops');
   expect(failing.stderr).toContain('error: the command failed with exit code 4');
   expect(await readdir(join(xdg, 'mlci/train'))).toHaveLength(1);
-  await expect(mlci(['train', '--run', ''], { cwd, env: env() })).resolves.toMatchObject({ code: 1, stderr: expect.stringContaining('--run is required') });
+  await expect(mlci(['train', '--run', ''], { cwd, env: env() })).resolves.toMatchObject({ code: 2, stderr: expect.stringContaining('--run is required') });
 });
 
 it('mlci compare after mlci train takes its metrics, params and dvclive charts with no flags of its own', async () => {

@@ -72,24 +72,24 @@ describe('mlci validate', () => {
   it('refuses a --fail-on it does not know, and a --sample that is not a count', async () => {
     const dir = await workspace({ 'data.csv': SEATTLE });
     const a = await mlci(['validate', '--data', 'data.csv', '--fail-on', 'sometimes'], dir);
-    expect(a.code).toBe(1);
+    expect(a.code).toBe(2);
     expect(a.stderr).toContain('--fail-on must be one of error, warning, never');
     const b = await mlci(['validate', '--data', 'data.csv', '--sample', '0'], dir);
-    expect(b.code).toBe(1);
+    expect(b.code).toBe(2);
     expect(b.stderr).toContain('--sample must be a whole number of at least 1');
   });
 
   it('names flags, not action inputs, in every message', async () => {
     const dir = await workspace({ 'data.csv': SEATTLE });
     const none = await mlci(['validate'], dir);
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr).toContain('error: --data is required: the files to validate');
     const missing = await mlci(['validate', '--data', 'nope.csv'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('mlci validate: unreadable data: --data: file "nope.csv" does not exist');
     expect(missing.stderr).toContain('error: --data: file "nope.csv" does not exist');
     const both = await mlci(['validate', '--data', 'data.csv', '--reference', 'git:main', '--reference', 'data.csv'], dir);
-    expect(both.code).toBe(1);
+    expect(both.code).toBe(2);
     expect(both.stderr).toContain('error: --reference: give either one git:<ref> or files, not both');
     for (const r of [none, missing, both]) expect(r.stdout + r.stderr).not.toContain('input "');
   });

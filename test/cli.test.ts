@@ -18,7 +18,7 @@ describe("mlci on the bundled example (the README's npm run example)", () => {
     const out = await mkdtemp(join(tmpdir(), 'mlci-cli-'));
     const r = await runExample(out);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('3 section(s), status warn');
+    expect(r.stdout).toContain('4 section(s), status warn');
     expect(r.stdout).toContain('5 steps, all passed');
     const head = JSON.parse(await readFile(join(out, 'work/eval/metrics.json'), 'utf8'));
     const base = JSON.parse(await readFile(join(out, 'work/base/eval/metrics.json'), 'utf8'));

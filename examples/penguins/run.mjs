@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The bundled example, end to end, as a user would run mlci on a laptop: train the base (what
-// main trains) and the head (this change), validate the head's data against the base's, compare
-// the two runs' metrics and params with the gates and charts, and build the report.
+// The bundled example, end to end, as a user would run mlci on a laptop: `mlci train` the base
+// (what main trains) and the head (this change), validate the head's data against the base's,
+// compare the two runs' metrics and params with the gates and charts, and build the report.
+// Every figure in the report is computed by this run; the run-cache of `mlci train` is a fresh
+// temp folder, so nothing is restored from an earlier run.
 //
 //   node examples/penguins/run.mjs [--out DIR] [--gates FILE]
 //
@@ -12,7 +14,8 @@
 // DIR/report.md and DIR/report.html. Exits 1 when a step failed, after writing the report anyway
 // so it shows what failed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +36,8 @@ if (!existsSync(CLI)) {
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'base', 'data'), { recursive: true });
 mkdirSync(join(work, 'data'), { recursive: true });
-for (const f of ['params.yaml', 'schema.yml', 'plots.yml']) cpSync(join(HERE, f), join(work, f));
+for (const f of ['params.yaml', 'schema.yml', 'plots.yml', 'train.mjs']) cpSync(join(HERE, f), join(work, f));
+cpSync(join(HERE, 'train.mjs'), join(work, 'base', 'train.mjs'));
 cpSync(args.gates ? resolve(args.gates) : join(HERE, 'gates.yml'), join(work, 'gates.yml'));
 cpSync(join(HERE, 'data', 'penguins.csv'), join(work, 'data', 'penguins.csv'));
 cpSync(join(HERE, 'base', 'params.yaml'), join(work, 'base', 'params.yaml'));
@@ -51,11 +55,31 @@ function step(name, argv, cwd) {
   steps.push({ name, code });
   return code;
 }
-const TRAIN = join(HERE, 'train.mjs');
 const REPORT_DIR = '.mlci/report';
+const CACHE_DIR = mkdtempSync(join(tmpdir(), 'mlci-example-cache-'));
+// The training script is the repository's own; mlci train runs it, measures it and keeps what it made.
+const train = (reportDir) => [
+  CLI,
+  'train',
+  '--run',
+  'node train.mjs --data data/penguins.csv --params params.yaml --out eval',
+  '--cache-inputs',
+  'train.mjs,data/penguins.csv,params.yaml',
+  '--outputs',
+  'eval/',
+  '--metrics',
+  'eval/metrics.json',
+  '--params',
+  'params.yaml',
+  '--cache-dir',
+  CACHE_DIR,
+  '--report-dir',
+  reportDir,
+];
 
-step('train base', [TRAIN, '--data', 'data/penguins.csv', '--params', 'params.yaml', '--out', 'eval'], join(work, 'base'));
-step('train head', [TRAIN, '--data', 'data/penguins.csv', '--params', 'params.yaml', '--out', 'eval'], work);
+// The base run writes into its own report directory: it is main's run, not a section of this report.
+step('mlci train (base)', train('.mlci/base-report'), join(work, 'base'));
+step('mlci train', train(REPORT_DIR), work);
 step(
   'mlci validate',
   [CLI, 'validate', '--data', 'data/penguins.csv', '--schema', 'schema.yml', '--reference', 'base/data/penguins.csv', '--report-dir', REPORT_DIR],
@@ -113,4 +137,5 @@ step('mlci report', [CLI, 'report', '--report-dir', REPORT_DIR, '--markdown', 'n
 const failed = steps.filter((s) => s.code !== 0);
 console.log(`\nrun.mjs: ${steps.length} steps, ${failed.length ? 'failed: ' + failed.map((s) => `${s.name} (exit ${s.code})`).join(', ') : 'all passed'}`);
 console.log(`  ${join(out, 'report.md')}\n  ${join(out, 'report.html')}`);
+rmSync(CACHE_DIR, { recursive: true, force: true });
 process.exitCode = failed.length ? 1 : 0;

@@ -29,6 +29,7 @@ describe("mlci on the bundled example (the README's npm run example)", () => {
     // The metrics row shows the two runs' own numbers, and the data's row count is the CSV's.
     const cells = (key: string) =>
       md
+        .slice(md.indexOf('### ✅ Metrics'))
         .split('\n')
         .find((l) => l.startsWith(`| \`${key}\``))
         ?.split('|')

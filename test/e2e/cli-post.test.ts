@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mlci } from '../support/cli.js';
+import { pullRequestEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
+import { ROOT } from '../support/runner.js';
 
 /**
  * `mlci report --post` from other CI systems against the loopback GitHub (which checks every
@@ -15,6 +18,16 @@ const REPO = 'octo/ml';
 const TOKEN = 'ghp_cli_token_for_tests_0123456789';
 const HEAD = 'c'.repeat(40);
 const gh = useGitHub({ repo: REPO, token: TOKEN, login: 'mlci-bot', write: true, pull: { number: 7, headSha: HEAD, headRef: 'feature', baseRef: 'main' } });
+// GitHub Enterprise Server lays its API out under /api/v3 (GraphQL under /api/graphql).
+const ghes = useGitHub({
+  prefix: '/api/v3',
+  serverUrl: 'https://ghe.example',
+  repo: REPO,
+  token: TOKEN,
+  login: 'mlci-bot',
+  write: true,
+  pull: { number: 3, headSha: HEAD, headRef: 'feature', baseRef: 'main' },
+});
 
 async function project(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mlci-post-'));
@@ -72,13 +85,15 @@ describe('mlci report --post', () => {
 
   it('GitHub Enterprise through --api-url, the PR from Buildkite', async () => {
     const cwd = await project();
-    gh.addPull(REPO, { number: 9, headSha: HEAD, headRef: 'bk', baseRef: 'main' });
-    const env = { ...base({ BUILDKITE: 'true', BUILDKITE_REPO: 'git@github.com:octo/ml.git', BUILDKITE_PULL_REQUEST: '9', BUILDKITE_COMMIT: HEAD, GITHUB_TOKEN: TOKEN }) };
+    const env = base({ BUILDKITE: 'true', BUILDKITE_REPO: 'git@ghe.example:octo/ml.git', BUILDKITE_PULL_REQUEST: '3', BUILDKITE_COMMIT: HEAD, GITHUB_TOKEN: TOKEN });
     delete (env as Record<string, string>).GITHUB_API_URL;
-    const r = await report(cwd, env, ['--api-url', gh.url]);
+    expect(ghes.url).toMatch(/\/api\/v3$/);
+    const r = await report(cwd, env, ['--api-url', ghes.url]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('detected Buildkite: repo octo/ml, pull request #9');
-    expect(gh.comments(REPO, 9)).toHaveLength(1);
+    expect(r.stderr).toContain('detected Buildkite: repo octo/ml, pull request #3');
+    expect(ghes.comments(REPO, 3)).toHaveLength(1);
+    expect(r.stdout).toContain('posted https://ghe.example/octo/ml/pull/3#issuecomment-');
+    expect(gh.comments(REPO, 3)).toHaveLength(0);
   });
 
   it('CircleCI: the PR from CIRCLE_PULL_REQUEST', async () => {
@@ -115,6 +130,30 @@ describe('mlci report --post', () => {
     expect(wrongToken.stdout + wrongToken.stderr).not.toContain('ghp_wrong_token_0123456789');
     expect(gh.requests.filter((r) => r.method !== 'GET').length).toBe(before);
   });
+
+  it('GitHub Actions: the pull request from the event (a step that runs the CLI instead of the action)', async () => {
+    const cwd = await project();
+    gh.addPull(REPO, { number: 11, headSha: HEAD, headRef: 'gha', baseRef: 'main' });
+    const event = join(cwd, 'event.json');
+    await writeFile(event, JSON.stringify(pullRequestEvent({ owner: 'octo', repo: 'ml', number: 11, headSha: HEAD, apiUrl: gh.url })));
+    const env = base({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: REPO, GITHUB_EVENT_PATH: event, GITHUB_SHA: 'e'.repeat(40), GITHUB_TOKEN: TOKEN });
+    const r = await report(cwd, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`detected GitHub Actions: repo ${REPO}, pull request #11, commit ${HEAD.slice(0, 12)}`);
+    expect(gh.comments(REPO, 11)).toHaveLength(1);
+  });
+
+  it.skipIf(existsSync(join(ROOT, 'packages/core/src/forge/gitlab/index.ts')))(
+    'a GitLab merge request with GITLAB_TOKEN, before the GitLab forge exists: a clear error, exit 2, nothing posted',
+    async () => {
+      const cwd = await project();
+      const env = base({ GITLAB_CI: 'true', CI_MERGE_REQUEST_IID: '3', CI_PROJECT_ID: '1', CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', GITLAB_TOKEN: 'glpat-0123456789' });
+      const r = await report(cwd, env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('this build of mlci has no GitLab forge');
+      expect(r.stdout + r.stderr).not.toContain('glpat-0123456789');
+    },
+  );
 
   it('a token on the command line is refused as an unknown flag', async () => {
     const cwd = await project();

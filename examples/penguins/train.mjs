@@ -30,7 +30,13 @@ function readParams(text) {
     if (!m) throw new Error(`${args.params}: cannot read "${line}"`);
     const value = (v) => (v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v);
     if (!m[1]) out[m[2]] = section = {};
-    else section[m[2]] = m[3].startsWith('[') ? m[3].slice(1, -1).split(',').map((v) => value(v.trim())) : value(m[3]);
+    else
+      section[m[2]] = m[3].startsWith('[')
+        ? m[3]
+            .slice(1, -1)
+            .split(',')
+            .map((v) => value(v.trim()))
+        : value(m[3]);
   }
   return out;
 }

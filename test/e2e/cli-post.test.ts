@@ -85,7 +85,13 @@ describe('mlci report --post', () => {
 
   it('GitHub Enterprise through --api-url, the PR from Buildkite', async () => {
     const cwd = await project();
-    const env = base({ BUILDKITE: 'true', BUILDKITE_REPO: 'git@ghe.example:octo/ml.git', BUILDKITE_PULL_REQUEST: '3', BUILDKITE_COMMIT: HEAD, GITHUB_TOKEN: TOKEN });
+    const env = base({
+      BUILDKITE: 'true',
+      BUILDKITE_REPO: 'git@ghe.example:octo/ml.git',
+      BUILDKITE_PULL_REQUEST: '3',
+      BUILDKITE_COMMIT: HEAD,
+      GITHUB_TOKEN: TOKEN,
+    });
     delete (env as Record<string, string>).GITHUB_API_URL;
     expect(ghes.url).toMatch(/\/api\/v3$/);
     const r = await report(cwd, env, ['--api-url', ghes.url]);
@@ -147,7 +153,13 @@ describe('mlci report --post', () => {
     'a GitLab merge request with GITLAB_TOKEN, before the GitLab forge exists: a clear error, exit 2, nothing posted',
     async () => {
       const cwd = await project();
-      const env = base({ GITLAB_CI: 'true', CI_MERGE_REQUEST_IID: '3', CI_PROJECT_ID: '1', CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', GITLAB_TOKEN: 'glpat-0123456789' });
+      const env = base({
+        GITLAB_CI: 'true',
+        CI_MERGE_REQUEST_IID: '3',
+        CI_PROJECT_ID: '1',
+        CI_API_V4_URL: 'http://127.0.0.1:9/api/v4',
+        GITLAB_TOKEN: 'glpat-0123456789',
+      });
       const r = await report(cwd, env);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('this build of mlci has no GitLab forge');

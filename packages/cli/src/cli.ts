@@ -19,7 +19,10 @@ function usage(): string {
 
 /** A command's usage lines and every flag with what it does and what it is when not given. */
 export function commandHelp(c: CommandSpec): string {
-  const flags = Object.entries(c.options).map(([name, f]) => [`--${name}${f.arg ? ` ${f.arg}` : ''}${f.multiple ? '...' : ''}`, `${f.help} (default: ${f.default})`]);
+  const flags = Object.entries(c.options).map(([name, f]) => [
+    `--${name}${f.arg ? ` ${f.arg}` : ''}${f.multiple ? '...' : ''}`,
+    `${f.help} (default: ${f.default})`,
+  ]);
   const width = Math.max(...flags.map(([l]) => l.length));
   return `mlci ${c.usage}\n${flags.map(([l, r]) => `      ${l.padEnd(width)}  ${r}\n`).join('')}`;
 }
@@ -67,7 +70,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out = 
   let values: Values;
   try {
     // The parser gets the flags without their help text and defaults: an absent flag stays absent.
-    const options = Object.fromEntries(Object.entries(command.options).map(([k, { type, multiple, short }]) => [k, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]));
+    const options = Object.fromEntries(
+      Object.entries(command.options).map(([k, { type, multiple, short }]) => [k, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]),
+    );
     // `help` is not one of the command's flags (a flag value may still be the text "--help").
     const parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
     if (parsed.help) {
@@ -109,7 +114,10 @@ async function writeFailingSection(command: CommandSpec, body: CommandBody, valu
 }
 
 function unknownCommand(name: string, out: Out): number {
-  const meant = closest(name, COMMANDS.map((c) => c.name));
+  const meant = closest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
   out.stderr(`mlci: unknown command "${name}"${meant ? `: did you mean "${meant}"?` : ''}\n\n${usage()}`);
   return 2;
 }

@@ -100,7 +100,11 @@ type Posting =
 async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Posting> {
   const gitlab = await import('../post/gitlab-post.js');
   if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', post: gitlab.postToGitLab };
-  const [{ detectCi }, github, { createCliApi }] = await Promise.all([import('../post/ci-env.js'), import('../post/github-post.js'), import('../post/github.js')]);
+  const [{ detectCi }, github, { createCliApi }] = await Promise.all([
+    import('../post/ci-env.js'),
+    import('../post/github-post.js'),
+    import('../post/github.js'),
+  ]);
   const token = await github.readToken(flags.tokenFile, env);
   const detected = detectCi(env);
   info(
@@ -121,7 +125,9 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
   const bool = (k: string, d: boolean) => parseBoolean(s(k) ?? '', `--${k}`, k) ?? d;
   const mode = s('mode') ?? 'upsert';
   if (!['upsert', 'recreate', 'create'].includes(mode)) throw new UserError(`--mode must be upsert, recreate or create, not "${mode}"`, { input: 'mode' });
-  const onlyWithPost = ['token-file', 'repo', 'pr', 'sha', 'api-url', 'target', 'mode', 'hide-previous', 'check-run', 'images-branch', 'dry-run'].filter((k) => v[k] !== undefined);
+  const onlyWithPost = ['token-file', 'repo', 'pr', 'sha', 'api-url', 'target', 'mode', 'hide-previous', 'check-run', 'images-branch', 'dry-run'].filter(
+    (k) => v[k] !== undefined,
+  );
   if (!v.post && onlyWithPost.length > 0) throw new UserError(`--${onlyWithPost[0]} means something only with --post`, { input: onlyWithPost[0] });
   return report(
     {

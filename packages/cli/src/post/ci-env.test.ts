@@ -26,7 +26,11 @@ describe('detectCi', () => {
       pr: 12,
       sha: SHA,
     });
-    expect(detectCi({ JENKINS_URL: 'https://j/', GIT_COMMIT: SHA, GIT_URL: 'git@github.com:o/r.git' })).toMatchObject({ ci: 'Jenkins', repo: 'o/r', pr: undefined });
+    expect(detectCi({ JENKINS_URL: 'https://j/', GIT_COMMIT: SHA, GIT_URL: 'git@github.com:o/r.git' })).toMatchObject({
+      ci: 'Jenkins',
+      repo: 'o/r',
+      pr: undefined,
+    });
     expect(detectCi({ JENKINS_URL: 'https://j/', CHANGE_ID: 'PR-12' }).pr).toBeUndefined();
   });
 
@@ -39,11 +43,13 @@ describe('detectCi', () => {
       repo: 'o/r',
       pr: undefined,
     });
-    expect(detectCi({ CIRCLECI: 'true', CIRCLE_REPOSITORY_URL: 'git@github.com:o/r.git', CIRCLE_PULL_REQUEST: 'https://github.com/o/r/pull/9' })).toMatchObject({
-      ci: 'CircleCI',
-      repo: 'o/r',
-      pr: 9,
-    });
+    expect(detectCi({ CIRCLECI: 'true', CIRCLE_REPOSITORY_URL: 'git@github.com:o/r.git', CIRCLE_PULL_REQUEST: 'https://github.com/o/r/pull/9' })).toMatchObject(
+      {
+        ci: 'CircleCI',
+        repo: 'o/r',
+        pr: 9,
+      },
+    );
     expect(detectCi({ PATH: '/bin' })).toEqual({ ci: 'none', from: [] });
   });
 });

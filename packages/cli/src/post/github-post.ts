@@ -40,7 +40,8 @@ export async function readToken(tokenFile: string | undefined, env: NodeJS.Proce
     return token;
   }
   const token = env[variable]?.trim();
-  if (!token) throw new UserError(`--post needs a token: set ${variable} or give --token-file FILE (never the token itself on the command line)`, { input: 'post' });
+  if (!token)
+    throw new UserError(`--post needs a token: set ${variable} or give --token-file FILE (never the token itself on the command line)`, { input: 'post' });
   return token;
 }
 
@@ -50,7 +51,9 @@ export function githubPost(flags: PostFlags, detected: Detected, env: NodeJS.Pro
   const m = full ? /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(full) : null;
   if (!m) {
     throw new UserError(
-      full ? `--repo must be OWNER/NAME, not "${full}"` : `--post needs the repository: give --repo OWNER/NAME (${detected.ci === 'none' ? 'no CI detected' : `${detected.ci} did not say which`})`,
+      full
+        ? `--repo must be OWNER/NAME, not "${full}"`
+        : `--post needs the repository: give --repo OWNER/NAME (${detected.ci === 'none' ? 'no CI detected' : `${detected.ci} did not say which`})`,
       { input: 'repo' },
     );
   }
@@ -98,7 +101,9 @@ export async function checkPostTarget(api: Api, p: GitHubPost): Promise<void> {
     const t = p.target;
     const what = t.isPull ? 'pull request' : 'issue';
     await refused(
-      t.isPull ? api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...p.repo, pull_number: t.number }) : api.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...p.repo, issue_number: t.number }),
+      t.isPull
+        ? api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...p.repo, pull_number: t.number })
+        : api.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...p.repo, issue_number: t.number }),
       (status) => (status === 404 ? `--post: ${what} #${t.number} does not exist in ${name}` : undefined),
     );
   }

@@ -9,7 +9,11 @@ const MAX_RATE_LIMIT_RETRIES = 3;
  * included). Loaded only when a report is posted.
  */
 export async function createCliApi(token: string, baseUrl: string, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Api> {
-  const [{ Octokit }, { retry }, { throttling }] = await Promise.all([import('@octokit/core'), import('@octokit/plugin-retry'), import('@octokit/plugin-throttling')]);
+  const [{ Octokit }, { retry }, { throttling }] = await Promise.all([
+    import('@octokit/core'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+  ]);
   const Client = Octokit.plugin(retry, throttling);
   const wait = (kind: string) => (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
     info(`GitHub ${kind} on ${options.method} ${options.url}: retrying in ${after} s`);

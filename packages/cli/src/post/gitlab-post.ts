@@ -1,3 +1,4 @@
+/// <reference path="./gitlab-module.d.ts" />
 import { UserError } from '@mlci/core/errors';
 
 /**
@@ -23,7 +24,9 @@ export async function postToGitLab(o: {
   }
   const target = gitlab.gitLabTargetFromEnv(o.env);
   if (!target) throw new UserError('--post to GitLab needs CI_API_V4_URL, CI_PROJECT_ID and CI_MERGE_REQUEST_IID', { input: 'post' });
-  o.info(`detected GitLab CI: project ${target.projectId}, merge request !${target.mergeRequestIid} (CI_PROJECT_ID, CI_MERGE_REQUEST_IID), API ${target.apiUrl}`);
+  o.info(
+    `detected GitLab CI: project ${target.projectId}, merge request !${target.mergeRequestIid} (CI_PROJECT_ID, CI_MERGE_REQUEST_IID), API ${target.apiUrl}`,
+  );
   const note = await gitlab.postGitLabReport({ target, token: o.env.GITLAB_TOKEN!.trim(), id: o.id, body: o.body, images: o.images });
   return { url: note.url, created: note.created };
 }

@@ -177,9 +177,23 @@ describe('examples/ci', () => {
           for (const r of results) expect(r.code, r.stdout + r.stderr).toBe(0);
           for (const r of results) expect(r.stdout + r.stderr).not.toContain('glpat-ci-examples-0123456789');
         }
+        // A merge request that does not exist: a clear error, exit 2, nothing posted, no token shown.
+        const wrong = await sh('mlci report --post', repo, {
+          GITLAB_CI: 'true',
+          CI_API_V4_URL: gl.apiUrl,
+          CI_PROJECT_ID: String(project),
+          CI_MERGE_REQUEST_IID: '404',
+          GITLAB_TOKEN: 'glpat-ci-examples-0123456789',
+        });
+        expect(wrong.code, wrong.stderr).toBe(2);
+        expect(wrong.stderr).toContain('--post to GitLab:');
+        expect(wrong.stdout + wrong.stderr).not.toContain('glpat-ci-examples-0123456789');
         const notes = gl.notes(project, 3);
         expect(notes).toHaveLength(1);
         expect(notes[0].body).toContain('Metrics');
+        // The charts went up through the project's uploads API, and the note shows them from there.
+        expect(gl.uploads(project).length).toBeGreaterThan(0);
+        expect(notes[0].body).toMatch(/!\[[^\]]*\]\([^)]*\/uploads\//);
         expect(gl.violations).toEqual([]);
       } finally {
         await gl.close();

@@ -27,6 +27,14 @@ export async function postToGitLab(o: {
   o.info(
     `detected GitLab CI: project ${target.projectId}, merge request !${target.mergeRequestIid} (CI_PROJECT_ID, CI_MERGE_REQUEST_IID), API ${target.apiUrl}`,
   );
-  const note = await gitlab.postGitLabReport({ target, token: o.env.GITLAB_TOKEN!.trim(), id: o.id, body: o.body, images: o.images });
-  return { url: note.url, created: note.created };
+  try {
+    const note = await gitlab.postGitLabReport({ target, token: o.env.GITLAB_TOKEN!.trim(), id: o.id, body: o.body, images: o.images });
+    return { url: note.url, created: note.created };
+  } catch (e) {
+    // The forge's errors name the request's method and path and GitLab's answer, never the token.
+    const status = (e as { status?: number }).status;
+    const why =
+      status === 404 ? `project ${target.projectId} or merge request !${target.mergeRequestIid} not found (or the token may not see it)` : (e as Error).message;
+    throw new UserError(`--post to GitLab: ${why}`, { input: 'post' });
+  }
 }

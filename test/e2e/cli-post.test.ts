@@ -167,6 +167,19 @@ describe('mlci report --post', () => {
     },
   );
 
+  it('--sha without a pull request comments on the commit; --dry-run true posts nothing and needs no token', async () => {
+    const cwd = await project();
+    const sha = 'f0'.repeat(20);
+    const r = await report(cwd, base({ GITHUB_TOKEN: TOKEN }), ['--repo', REPO, '--sha', sha]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(gh.commitComments(REPO, sha).map((c) => c.body?.split('\n')[0])).toEqual(['<!-- mlci-report id="mlci" -->']);
+    const writes = gh.requests.filter((x) => x.method !== 'GET').length;
+    const dry = await report(cwd, base(), ['--repo', REPO, '--pr', '7', '--dry-run', 'true']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain('dry run: nothing posted');
+    expect(gh.requests.filter((x) => x.method !== 'GET').length).toBe(writes);
+  });
+
   it('a token on the command line is refused as an unknown flag', async () => {
     const cwd = await project();
     const r = await mlci(['report', '--post', '--token', TOKEN], { cwd, env: base() });

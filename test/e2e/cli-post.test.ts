@@ -180,6 +180,17 @@ describe('mlci report --post', () => {
     expect(gh.requests.filter((x) => x.method !== 'GET').length).toBe(writes);
   });
 
+  it('a GitHub that never answers: each attempt times out (MLCI_HTTP_TIMEOUT_MS), is retried, then a clear error', async () => {
+    const cwd = await project();
+    gh.hang('/repos/octo/ml', 1);
+    const once = await report(cwd, jenkins({ MLCI_HTTP_TIMEOUT_MS: '300' }));
+    expect(once.code, once.stderr).toBe(0);
+    gh.hang('/repos/octo/ml', 10);
+    const r = await report(cwd, jenkins({ MLCI_HTTP_TIMEOUT_MS: '300' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --post: GitHub did not answer GET http:\/\/127\.0\.0\.1:\d+\/repos\/octo\/ml within 300 ms$/m);
+  });
+
   it('a token on the command line is refused as an unknown flag', async () => {
     const cwd = await project();
     const r = await mlci(['report', '--post', '--token', TOKEN], { cwd, env: base() });

@@ -115,6 +115,8 @@ async function refused(request: Promise<unknown>, explain: (status: number | und
   } catch (e) {
     const message = explain(statusOf(e));
     if (message) throw new UserError(message, { input: 'post' });
-    throw new UserError(`--post: GitHub answered ${statusOf(e) ?? 'nothing'}: ${messageOf(e)}`, { input: 'post' });
+    // octokit reports a request that got no answer (a timeout, a refused connection) as a 500 without a response.
+    const answered = (e as { response?: unknown }).response !== undefined;
+    throw new UserError(answered ? `--post: GitHub answered ${statusOf(e)}: ${messageOf(e)}` : `--post: ${messageOf(e)}`, { input: 'post' });
   }
 }

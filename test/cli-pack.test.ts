@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,13 @@ describe('the packed mlci', () => {
     expect(await installedPackages(packed.prefix)).toEqual(['mlci']);
     const files = await readdir(join(packed.prefix, 'node_modules/mlci/lib'));
     expect(files).toEqual(expect.arrayContaining(['main.js', 'index_bg.wasm', 'DejaVuSans.ttf', 'mermaid.min.js']));
+    // Budgets: main.js is what every command parses first (the commands and the core are chunks
+    // loaded when used); the whole package stays a download one does not think twice about.
+    const lib = join(packed.prefix, 'node_modules/mlci/lib');
+    expect((await stat(join(lib, 'main.js'))).size).toBeLessThan(64 * 1024);
+    const sizes = await Promise.all(files.map(async (f) => (await stat(join(lib, f))).size));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(16 * 1024 * 1024);
+    expect((await stat(packed.tarball)).size).toBeLessThan(6 * 1024 * 1024);
   });
 
   it('answers help and --version', async () => {

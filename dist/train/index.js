@@ -50435,7 +50435,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60266);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52449);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -50444,7 +50444,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 60266:
+/***/ 52449:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52351,6 +52351,26 @@ function scrubDeep(value, secrets) {
 function withoutSecrets(o) {
     const secrets = o.secrets ?? [];
     return { ...o, title: scrubText(o.title, secrets), sections: scrubDeep(o.sections, secrets) };
+}
+/**
+ * Environment values that are secrets by their name (`HF_TOKEN`, `AWS_SECRET_ACCESS_KEY`,
+ * `DB_PASSWORD`...). A step is never told which values the runner masks, but a secret reaches a
+ * `run:` step's command through `env:`, under a name that says what it is; values shorter than 6
+ * characters are left alone (masking `true` or `1` would garble the text, not protect it).
+ */
+function secretsInEnv(env) {
+    const NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i;
+    return Object.entries(env)
+        .filter(([name, value]) => NAME.test(name) && typeof value === 'string' && value.trim().length >= 6)
+        .map(([, value]) => value);
+}
+// Tokens recognisable by their shape, whatever variable (or file) they came from: GitHub's
+// (`ghp_`, `ghs_`, fine-grained `github_pat_`), GitLab's personal tokens, Hugging Face's, AWS access
+// key ids and Slack's. Each is long and prefixed enough that ordinary log text does not match.
+const TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255}|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,})\b/g;
+/** `text` with the given secrets and every token of a known shape replaced by `***`. */
+function scrubSecretsAndTokens(text, secrets) {
+    return scrubText(text, secrets).replace(TOKEN_SHAPES, MASK);
 }
 //# sourceMappingURL=scrub.js.map
 ;// CONCATENATED MODULE: ./packages/action-kit/lib/summary.js
@@ -56759,7 +56779,62 @@ async function latestTrainRecord(dir) {
     return best?.record;
 }
 //# sourceMappingURL=train-record.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/train/log.js
+
+
+
+// A line longer than this is scrubbed in pieces of this size (a secret split across two pieces
+// would be missed; a log line of a megabyte is not where a token is printed).
+const MAX_LINE = 1 << 20;
+/**
+ * Rewrites a command's log with the secrets (and token-shaped strings) replaced by `***`, before
+ * its tail goes into the report and the file into the run-cache and the artifact: the runner masks
+ * them in the job log only. Lines without a secret keep their bytes as they were; the file is
+ * replaced only when something was masked. Returns how many lines changed.
+ */
+async function scrubLogFile(path, secrets) {
+    const tmp = `${path}.scrub`;
+    const out = (0,external_node_fs_.createWriteStream)(tmp);
+    let changed = 0;
+    let carry = Buffer.alloc(0);
+    const put = (line) => {
+        const text = line.toString('utf8');
+        const clean = scrubSecretsAndTokens(text, secrets);
+        if (clean === text)
+            return out.write(line);
+        changed++;
+        return out.write(clean);
+    };
+    try {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+            let buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+            let nl;
+            while ((nl = buf.indexOf(0x0a)) !== -1) {
+                put(buf.subarray(0, nl + 1));
+                buf = buf.subarray(nl + 1);
+            }
+            while (buf.length > MAX_LINE) {
+                put(buf.subarray(0, MAX_LINE));
+                buf = buf.subarray(MAX_LINE);
+            }
+            carry = Buffer.from(buf);
+        }
+        if (carry.length > 0)
+            put(carry);
+    }
+    finally {
+        await new Promise((done, fail) => out.end((e) => (e ? fail(e) : done())));
+    }
+    if (changed > 0)
+        await (0,promises_.rename)(tmp, path);
+    else
+        await (0,promises_.rm)(tmp, { force: true });
+    return changed;
+}
+//# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./packages/core/lib/train/run.js
+
+
 
 
 
@@ -56845,10 +56920,16 @@ async function runTraining(o) {
         finally {
             o.log.endGroup();
         }
+        // The log's tail is posted and the file cached and uploaded: the secrets the runner masks in
+        // the job log must not survive in them.
+        const masked = await scrubLogFile(logPath, secretsInEnv(o.env));
+        if (masked > 0)
+            o.log.info(`${masked} line(s) of the log held a secret or a token; they are masked in the log file, the section and what is kept.`);
     }
     const report = {
         id,
-        command: o.run,
+        // Shown in the report: a token pasted into the command is masked like one in the log.
+        command: scrubSecretsAndTokens(o.run, secretsInEnv(o.env)),
         workingDirectory: wd,
         exitCode: ran.exitCode,
         timedOut: ran.timedOut ? { minutes: o.timeoutMinutes } : undefined,

@@ -1,8 +1,8 @@
 import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
 import { actionsCache } from '@mlci/action-kit/cache';
-import { baseBranch, baseCommit, baselineName, chooseBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core/baseline';
-import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
+import { baselineName } from '@mlci/core/baseline';
+import { compareSectionId, runCompareMetrics } from '@mlci/core/compare-metrics';
 
 export async function run(): Promise<void> {
   await runAction(
@@ -13,58 +13,39 @@ export async function run(): Promise<void> {
     async () => {
       const metrics = input.list('metrics', { required: 'the metrics files or globs to compare' });
       const params = input.list('params');
-      const baselineSpec = parseBaselineSpec(input.string('baseline'));
+      const baseline = input.string('baseline');
       const gates = input.string('gates');
       const plots = input.string('plots');
       const precision = input.integer('precision', 4, 1);
       const showUnchanged = input.bool('show-unchanged', false);
-      const saveBaseline = parseSaveBaseline(input.string('save-baseline'));
+      const saveBaseline = input.string('save-baseline');
       const failOnRegression = input.bool('fail-on-regression', true);
       const token = input.secret('github-token');
 
-      const ctx = eventContext();
-      const ws = workspace();
-      const temp = runnerTemp();
-      const api = token ? createApi(token) : undefined;
-
-      const result = await compareWithBaseline({
-        workspace: ws,
+      const event = eventContext();
+      const result = await runCompareMetrics({
+        workspace: workspace(),
         metrics,
         params,
         gates,
         plots,
-        baseline: chooseBaseline(baselineSpec, ctx),
-        services: {
-          api,
-          repo: ctx.repo,
-          baseSha: baseCommit(ctx),
-          baseBranch: baseBranch(ctx),
-          runId: ctx.runId,
-          headSha: ctx.sha || undefined,
-          serverUrl: ctx.serverUrl,
-          cache: actionsCache(),
-          downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
-          tempDir: temp,
-        },
+        baseline,
+        saveBaseline,
         precision,
         showUnchanged,
+        failOnRegression,
         reportDir: reportDir(),
+        event,
+        platform: {
+          api: token ? createApi(token) : undefined,
+          cache: actionsCache(),
+          downloadArtifact: (name, runId, dir) => downloadByName(name, dir, { token, runId, ...event.repo }),
+          uploadArtifact: uploadDirectory,
+          tempDir: runnerTemp(),
+        },
       });
       result.problems.forEach(annotate);
-
-      const stored = await storeBaseline(saveBaseline, {
-        workspace: ws,
-        name: result.name,
-        files: result.files,
-        // Gates not evaluated (no baseline yet) must not keep the first baseline from being stored.
-        passed: result.diff.verdict !== 'failed',
-        eventName: ctx.eventName,
-        sha: ctx.sha,
-        cache: actionsCache(),
-        upload: uploadDirectory,
-        tempDir: temp,
-      });
-      if (saveBaseline.kind !== 'none') log(stored.message);
+      result.notes.forEach((n) => log(n));
 
       setOutputs({
         passed: result.diff.passed,
@@ -75,10 +56,7 @@ export async function run(): Promise<void> {
         markdown: result.markdownPath,
       });
       log(`Metrics: ${result.summary}`);
-
-      if (result.failure && failOnRegression) fail(result.failure);
-      else if (result.failure)
-        annotate({ severity: 'warning', message: `${result.failure} (fail-on-regression is false: reported only)`, file: gates || undefined });
+      if (result.failed) fail(result.reason);
       return result.sectionPath;
     },
   );

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { UserError } from '@mlci/core/errors';
 import { parseBoolean, parseWholeNumber, splitLists } from '@mlci/core/files';
 import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
-import { baselineName, chooseBaseline, parseBaselineSpec } from '@mlci/core/baseline';
-import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
+import { baselineName, parseBaselineSpec } from '@mlci/core/baseline';
+import { compareSectionId, runCompareMetrics } from '@mlci/core/compare-metrics';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
@@ -34,17 +34,18 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
       input: 'baseline',
     });
   }
-  const result = await compareWithBaseline({
+  // Outside a workflow there is no event to settle `auto`: it means the last commit.
+  const result = await runCompareMetrics({
     workspace: cwd,
     metrics: a.metrics,
     params: a.params,
     gates: a.gates ?? '',
     plots: a.plots ?? '',
-    // Outside a workflow there is no event to settle `auto`: it means the last commit.
-    baseline: chooseBaseline(spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec, { eventName: '', payload: {} }),
+    baseline: spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec,
     precision: a.precision,
     showUnchanged: a.showUnchanged,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
+    event: { eventName: '', payload: {}, sha: '' },
   });
   result.problems.forEach((p) => printProblem(p, out));
   out.stdout(markdownToText(result.markdown));

@@ -1,1 +1,2 @@
 export * from './compare.js';
+export * from './run.js';

@@ -1,13 +1,13 @@
 import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
 import { sectionFile } from '@mlci/core/section';
 import { pullRequestBase } from '@mlci/core/data';
-import { FAIL_ON, runValidation, saveValidation, sectionId } from '@mlci/core/validate-data';
+import { FAIL_ON, runValidation, saveValidation, sectionId, sectionTitle } from '@mlci/core/validate-data';
 
 export async function run(): Promise<void> {
   await runAction(
     {
       action: 'validate-data',
-      section: () => ({ id: sectionId(input.list('data')), stage: 'data', title: `Data validation: ${input.list('data').join(', ')}` }),
+      section: () => ({ id: sectionId(input.list('data')), stage: 'data', title: sectionTitle(input.list('data')) }),
     },
     async () => {
       const data = input.list('data');

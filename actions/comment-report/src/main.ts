@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
       'comment-url': delivery.comment?.url ?? '',
       posted: delivery.posted,
       truncated: delivery.truncated,
-      'body-path': delivery.bodyPath,
+      'body-path': delivery.bodyPath ?? '',
       status: delivery.status,
     });
     if (delivery.posted) log(`Report posted: ${delivery.comment?.url}`);

@@ -4,7 +4,7 @@ import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict
 import { resolveFiles } from '../files/globs.js';
 import { bundleMarkdownFiles, packBundle } from '../report/bundle.js';
 import { loadReport, type LoadedSection } from '../report/load.js';
-import { readerRun } from '../section/run-identity.js';
+import { readerRun, type SectionRun } from '../section/run-identity.js';
 import { deliverReport, type Delivery } from './deliver.js';
 
 /**
@@ -30,31 +30,40 @@ export interface CommentReportOptions {
   markdown: string[];
   title: string;
   id: string;
-  /** The `target` input as written (`auto`, `pr/<n>`, `commit/<sha>`, `none`). */
-  target: string;
-  mode: CommentMode;
-  hidePrevious: boolean;
+  /** The `target` input as written (`auto`, `pr/<n>`, `commit/<sha>`, `none`); auto by default. */
+  target?: string;
+  mode?: CommentMode;
+  hidePrevious?: boolean;
   /** Whether the job summary shows the report too. */
-  summary: boolean;
+  summary?: boolean;
   /** A check run's name, or '' for none. */
-  checkRun: string;
+  checkRun?: string;
   /** A report bundle of another run (on workflow_run, the triggering one) to show, or ''. */
-  fromArtifact: string;
+  fromArtifact?: string;
   /** Uploads this job's report as a bundle of that name, or ''. */
-  uploadArtifact: string;
-  imagesBranch: string;
-  dryRun: boolean;
-  jobStatus: string;
+  uploadArtifact?: string;
+  imagesBranch?: string;
+  dryRun?: boolean;
+  jobStatus?: string;
   /** Replaced by *** before anything is shown. */
-  secrets: readonly string[];
-  event: EventContext & { runUrl?: string; serverUrl: string };
+  secrets?: readonly string[];
+  /** The workflow run's event. Without one (the CLI) the report is local: built, never posted. */
+  event?: EventContext & { runUrl?: string; serverUrl: string };
+  /** A local report's directory (where report.md goes): its images link to their files from there. */
+  localImagesFrom?: string;
+  /** Where the run that reads the report is named (MLCI_RUN_ID, GITHUB_RUN_ID, ...). */
+  env?: NodeJS.ProcessEnv;
   api?: Api;
-  platform: ReportPlatform;
+  platform?: Partial<ReportPlatform>;
 }
 
 export interface CommentReportRun extends Delivery {
-  /** The comment body's file (the `body-path` output). */
-  bodyPath: string;
+  /** The comment body's file (the `body-path` output), when the platform keeps step files. */
+  bodyPath?: string;
+  /** Every section read, the stale ones (Delivery.stale) included. */
+  sections: LoadedSection[];
+  /** The run the report shows (sections of others are stale); undefined when nothing names one. */
+  currentRun?: SectionRun;
 }
 
 /**
@@ -63,47 +72,61 @@ export interface CommentReportRun extends Delivery {
  * summary, and packed as a bundle for a later workflow when asked.
  */
 export async function runCommentReport(o: CommentReportOptions): Promise<CommentReportRun> {
-  const spec = parseTarget(o.target);
+  const spec = parseTarget(o.target ?? '');
   const ctx = o.event;
+  const p = o.platform ?? {};
   const markdownFiles = await resolveFiles(o.markdown, o.workspace, 'markdown');
   const sections: LoadedSection[] = [];
   if (o.fromArtifact) {
     // A bundle from another run (on workflow_run, perhaps a fork's): shown, never trusted.
-    const bundle = await o.platform.tempDir('mlci-bundle');
-    const run = ctx.eventName === 'workflow_run' ? ctx.payload.workflow_run : undefined;
-    await o.platform.downloadArtifact(o.fromArtifact, bundle, run?.id);
+    const bundle = await platform(p, 'tempDir')('mlci-bundle');
+    const run = ctx?.eventName === 'workflow_run' ? ctx.payload.workflow_run : undefined;
+    await platform(p, 'downloadArtifact')(o.fromArtifact, bundle, run?.id);
     sections.push(...(await loadReport({ reportDir: bundle, markdownFiles: await bundleMarkdownFiles(bundle), untrusted: true })));
   }
   sections.push(...(await loadReport({ reportDir: o.reportDir, markdownFiles })));
-  const target: Target = o.api ? await resolveTarget(spec, ctx, o.api) : { kind: 'none', reason: 'no github-token' };
+  const currentRun = await readerRun(o.reportDir, o.env);
+  const target: Target = !ctx
+    ? { kind: 'none', reason: 'local report' }
+    : o.api
+      ? await resolveTarget(spec, ctx, o.api)
+      : { kind: 'none', reason: 'no github-token' };
   const delivery = await deliverReport(o.api, {
     id: o.id,
     title: o.title,
     sections,
     target,
-    mode: o.mode,
-    hidePrevious: o.hidePrevious,
-    dryRun: o.dryRun,
-    checkRun: o.checkRun ? { name: o.checkRun, headSha: headSha(ctx) } : undefined,
-    repo: ctx.repo,
-    serverUrl: ctx.serverUrl,
-    runUrl: ctx.runUrl,
-    sha: headSha(ctx),
-    imagesBranch: o.imagesBranch,
+    mode: o.mode ?? 'upsert',
+    hidePrevious: o.hidePrevious ?? false,
+    dryRun: o.dryRun ?? !ctx,
+    checkRun: o.checkRun && ctx ? { name: o.checkRun, headSha: headSha(ctx) } : undefined,
+    repo: ctx?.repo,
+    serverUrl: ctx?.serverUrl ?? o.env?.GITHUB_SERVER_URL ?? 'https://github.com',
+    runUrl: ctx?.runUrl,
+    sha: ctx && headSha(ctx),
+    imagesBranch: o.imagesBranch ?? 'mlci-assets',
+    localImagesFrom: o.localImagesFrom,
     // A bundle from the triggering run never decides the verdict; what GitHub recorded does.
-    verdict: o.fromArtifact ? triggeringRunVerdict(ctx) : undefined,
-    expectedHead: spec.kind === 'auto' ? eventHeadSha(ctx) : undefined,
+    verdict: o.fromArtifact && ctx ? triggeringRunVerdict(ctx) : undefined,
+    expectedHead: spec.kind === 'auto' && ctx ? eventHeadSha(ctx) : undefined,
     jobStatus: o.jobStatus,
-    currentRun: await readerRun(o.reportDir),
+    currentRun,
     secrets: o.secrets,
   });
 
-  const bodyPath = await o.platform.writeStepFile(`mlci-comment-${o.id}.md`, delivery.body);
-  if (o.summary) await o.platform.writeSummary(delivery.summary);
+  const bodyPath = p.writeStepFile && (await p.writeStepFile(`mlci-comment-${o.id}.md`, delivery.body));
+  if (o.summary) await platform(p, 'writeSummary')(delivery.summary);
   if (o.uploadArtifact) {
-    const staged = await o.platform.tempDir('mlci-upload');
+    const staged = await platform(p, 'tempDir')('mlci-upload');
     await packBundle({ reportDir: o.reportDir, markdownFiles, workspace: o.workspace, out: staged });
-    await o.platform.uploadArtifact(o.uploadArtifact, staged);
+    await platform(p, 'uploadArtifact')(o.uploadArtifact, staged);
   }
-  return { ...delivery, bodyPath };
+  return { ...delivery, bodyPath, sections, currentRun };
+}
+
+/** A piece of the platform that the inputs asked for; its absence is the caller's bug. */
+function platform<K extends keyof ReportPlatform>(p: Partial<ReportPlatform>, name: K): ReportPlatform[K] {
+  const piece = p[name];
+  if (!piece) throw new Error(`comment-report: ${name} is not available here`);
+  return piece;
 }

@@ -1,18 +1,10 @@
+import { sectionFile } from '../support/sections.js';
+
 /** Shared by comment-report's spawned tests and its in-process ones (actions/comment-report/src). */
 
 /** A section file as another mlci action writes it. */
 export function section(id: string, stage: string, status: string, markdown: string, title = id) {
-  return JSON.stringify({
-    schema: 'mlci/section@1',
-    action: 'test',
-    id,
-    stage,
-    title,
-    status,
-    summary: `${id} summary`,
-    markdown,
-    created: '2026-11-22T08:00:00.000Z',
-  });
+  return sectionFile({ id, stage, title, status, summary: `${id} summary`, markdown, created: '2026-11-22T08:00:00.000Z' });
 }
 
 export const REPORT_FILES = {

@@ -16,7 +16,10 @@ const SIDE_EFFECT_FREE = ['@actions/core'];
 const nodeModules = [join(root, 'node_modules'), ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'node_modules'))];
 
 for (const file of SIDE_EFFECT_FREE.flatMap((name) => nodeModules.map((dir) => join(dir, name, 'package.json'))).filter(existsSync)) {
-  const name = file.split('/node_modules/').pop().replace(/\/package\.json$/, '');
+  const name = file
+    .split('/node_modules/')
+    .pop()
+    .replace(/\/package\.json$/, '');
   const pkg = JSON.parse(readFileSync(file, 'utf8'));
   if (pkg.sideEffects === false) continue;
   pkg.sideEffects = false;

@@ -23833,14 +23833,18 @@ function eventContext(env = process.env) {
  */
 const TRUE = ['true', 'yes', 'on', '1'];
 const FALSE = ['false', 'no', 'off', '0'];
+/** The yes/no a word says (`yes`, `off`, ...), or undefined when it is neither: for inputs that take more words. */
+function booleanWord(value) {
+    const v = value.trim().toLowerCase();
+    return TRUE.includes(v) ? true : FALSE.includes(v) ? false : undefined;
+}
 function parseBoolean(value, what, input) {
     const v = value.trim().toLowerCase();
     if (v === '')
         return undefined;
-    if (TRUE.includes(v))
-        return true;
-    if (FALSE.includes(v))
-        return false;
+    const said = booleanWord(v);
+    if (said !== undefined)
+        return said;
     throw new errors_UserError(`${what} must be true or false, not "${v}"`, { input });
 }
 function parseWholeNumber(value, what, input, min = 0) {

@@ -54,16 +54,17 @@ export async function ensureRelease(api: Api, repo: Repo, o: { tag: string; name
  * Uploads a file as an asset through the release's own `upload_url` (GitHub Enterprise and
  * github.com differ in the host: never a hard-coded one), streamed from disk. An asset of that
  * name and size is there already (a re-run): it is kept; one of another size (an upload cut
- * off) is replaced.
+ * off) is replaced, unless `keepExisting` says any asset of that name stands (a file made anew on
+ * each run, whose first upload describes the release).
  */
 export async function uploadAsset(
   api: Api,
   repo: Repo,
   release: ReleaseInfo,
-  o: { name: string; path: string; size: number; contentType?: string },
+  o: { name: string; path: string; size: number; contentType?: string; keepExisting?: boolean },
 ): Promise<{ uploaded: boolean; url: string }> {
   const have = release.assets.get(o.name);
-  if (have && have.size === o.size) return { uploaded: false, url: have.url };
+  if (have && (have.size === o.size || o.keepExisting)) return { uploaded: false, url: have.url };
   if (have) await api.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { ...repo, asset_id: have.id });
   // upload_url is a URI template (`.../assets{?name,label}`), which octokit expands.
   const { data } = await api.request(`POST ${release.uploadUrl}`, {

@@ -94,7 +94,7 @@ const TITLES: Record<string, string> = {
  * then the sections. A template may set its own front matter (merged over ours, `model-index`
  * kept) and place the sections with `{{ details }}`, `{{ training_data }}`, `{{ evaluation }}`,
  * `{{ limitations }}`, `{{ how_to_load }}`, `{{ name }}`, `{{ version }}`, `{{ commit }}`;
- * sections it does not place follow its text.
+ * sections it neither places nor writes under their own heading follow its text.
  */
 export function modelCard(f: CardFacts): string {
   const parts = sections(f);
@@ -129,7 +129,8 @@ export function modelCard(f: CardFacts): string {
       placed.add(key);
       return values[key];
     });
-    const rest = Object.keys(TITLES).filter((k) => !placed.has(k));
+    // A section the template writes itself (its heading) is the template's; the rest follow it.
+    const rest = Object.keys(TITLES).filter((k) => !placed.has(k) && !new RegExp(`^#+\\s*${TITLES[k]}\\s*$`, 'mi').test(body));
     if (rest.length > 0) body = `${body.trimEnd()}\n\n${rest.map((k) => `## ${TITLES[k]}\n\n${parts[k]}`).join('\n\n')}\n`;
   } else {
     body = `# ${f.name} ${f.version}\n\n${Object.keys(TITLES)

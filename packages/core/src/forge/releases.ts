@@ -66,14 +66,22 @@ export async function uploadAsset(
   const have = release.assets.get(o.name);
   if (have && (have.size === o.size || o.keepExisting)) return { uploaded: false, url: have.url };
   if (have) await api.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', { ...repo, asset_id: have.id });
-  // upload_url is a URI template (`.../assets{?name,label}`), which octokit expands.
-  const { data } = await api.request(`POST ${release.uploadUrl}`, {
-    name: o.name,
-    data: createReadStream(o.path),
-    headers: { 'content-type': o.contentType ?? 'application/octet-stream', 'content-length': o.size },
-    // A stream cannot be sent twice: no retry of the upload itself; a re-run completes it.
-    ...NO_RETRY,
-  });
+  const contentType = o.contentType ?? 'application/octet-stream';
+  let data: any;
+  if (api.uploadFile) {
+    // upload_url is a URI template (`.../assets{?name,label}`): its query is filled here.
+    const url = `${release.uploadUrl.replace(/\{\?[^}]*\}$/, '')}?name=${encodeURIComponent(o.name)}`;
+    ({ data } = await api.uploadFile(url, { path: o.path, size: o.size, contentType }));
+  } else {
+    // octokit expands the URI template itself.
+    ({ data } = await api.request(`POST ${release.uploadUrl}`, {
+      name: o.name,
+      data: createReadStream(o.path),
+      headers: { 'content-type': contentType, 'content-length': o.size },
+      // A stream cannot be sent twice: no retry of the upload itself; a re-run completes it.
+      ...NO_RETRY,
+    }));
+  }
   release.assets.set(o.name, { id: data.id, size: data.size, url: data.browser_download_url });
   return { uploaded: true, url: data.browser_download_url };
 }

@@ -31,7 +31,10 @@ async function loopbackGitHub() {
   const src = join(root, 'test', 'support', 'github');
   const out = join(root, 'bench', 'out', 'publish-model', 'github');
   for (const f of (await readdir(src)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
-    const js = ts.transpileModule(await readFile(join(src, f), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 }, fileName: f });
+    const js = ts.transpileModule(await readFile(join(src, f), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+      fileName: f,
+    });
     await mkdir(out, { recursive: true });
     await writeFile(join(out, f.replace(/\.ts$/, '.js')), js.outputText);
   }
@@ -69,13 +72,16 @@ async function makeModel(dir) {
   const chunk = randomBytes(1 << 20);
   for (let i = 0; i < FILES; i++) {
     const ws = createWriteStream(join(dir, 'model', `shard-${i}.bin`));
-    for (let left = per; left > 0; left -= chunk.length) if (!ws.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((r) => ws.once('drain', r));
+    for (let left = per; left > 0; left -= chunk.length)
+      if (!ws.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((r) => ws.once('drain', r));
     await new Promise((r) => ws.end(r));
   }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (r) => `${(median(r.map((x) => x.ms)) / 1000).toFixed(2)} s`.padStart(10) + `${Math.max(...r.map((x) => x.rss)) / 2 ** 20 > 0 ? (Math.max(...r.map((x) => x.rss)) / 2 ** 20).toFixed(0) + ' MiB' : 'n/a'}`.padStart(12);
+const fmt = (r) =>
+  `${(median(r.map((x) => x.ms)) / 1000).toFixed(2)} s`.padStart(10) +
+  `${Math.max(...r.map((x) => x.rss)) / 2 ** 20 > 0 ? (Math.max(...r.map((x) => x.rss)) / 2 ** 20).toFixed(0) + ' MiB' : 'n/a'}`.padStart(12);
 
 const work = await mkdtemp(join(tmpdir(), 'mlci-bench-publish-'));
 try {
@@ -125,7 +131,8 @@ try {
     publish.push(await run(process.execPath, [bundle], { cwd: work, env }));
     const assets = gh.releases('bench/model')[0]?.assets ?? [];
     const bytes = assets.reduce((n, a) => n + a.content.length, 0);
-    if (env.INPUT_DESTINATIONS === 'release' && (assets.length !== FILES + 2 || bytes < MIB * 2 ** 20)) throw new Error(`the release holds ${assets.length} assets, ${bytes} bytes`);
+    if (env.INPUT_DESTINATIONS === 'release' && (assets.length !== FILES + 2 || bytes < MIB * 2 ** 20))
+      throw new Error(`the release holds ${assets.length} assets, ${bytes} bytes`);
     await gh.close();
     await rm(temp, { recursive: true, force: true });
   }

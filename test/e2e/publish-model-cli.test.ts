@@ -20,7 +20,25 @@ describe('mlci publish', () => {
     await git(repo.workspace, ['tag', '-a', 'churn-model@v0.3.0', head, '-m', 'Registering artifact churn-model version v0.3.0']);
     const c2 = await repo.commit({ 'model/weights.bin': Buffer.from('laptop weights') }, 'model v2');
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: REPO, GITHUB_API_URL: gh.url };
-    const args = ['publish', '--name', 'churn-model', '--path', 'model', '--bump', 'minor', '--stage', 'dev', '--destination', 'release', '--verify', 'test -f model/weights.bin', '--metrics', 'metrics.json', '--report-dir', '.mlci-report'];
+    const args = [
+      'publish',
+      '--name',
+      'churn-model',
+      '--path',
+      'model',
+      '--bump',
+      'minor',
+      '--stage',
+      'dev',
+      '--destination',
+      'release',
+      '--verify',
+      'test -f model/weights.bin',
+      '--metrics',
+      'metrics.json',
+      '--report-dir',
+      '.mlci-report',
+    ];
     const r = await mlci(args, { cwd: repo.workspace, env });
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toContain('version v0.4.0 (churn-model@v0.4.0, churn-model#dev#1)');

@@ -11,7 +11,12 @@ export async function git(cwd: string, args: string[], env: Record<string, strin
   return stdout.trim();
 }
 
-const WHO = { GIT_AUTHOR_NAME: 'Data Scientist', GIT_AUTHOR_EMAIL: 'ds@example.com', GIT_COMMITTER_NAME: 'Data Scientist', GIT_COMMITTER_EMAIL: 'ds@example.com' };
+const WHO = {
+  GIT_AUTHOR_NAME: 'Data Scientist',
+  GIT_AUTHOR_EMAIL: 'ds@example.com',
+  GIT_COMMITTER_NAME: 'Data Scientist',
+  GIT_COMMITTER_EMAIL: 'ds@example.com',
+};
 
 /** A model repository as a user has one: a real clone with a bare repository as `origin`. */
 export interface ModelRepo {
@@ -50,7 +55,12 @@ export async function modelRepo(files: Record<string, string | Buffer>): Promise
     },
     async originTags() {
       const out = await git(workspace, ['ls-remote', '--tags', '--refs', 'origin']);
-      return out ? out.split('\n').map((l) => l.split('\t')[1].replace('refs/tags/', '')).sort() : [];
+      return out
+        ? out
+            .split('\n')
+            .map((l) => l.split('\t')[1].replace('refs/tags/', ''))
+            .sort()
+        : [];
     },
     async localTags() {
       const out = await git(workspace, ['tag', '--list']);

@@ -40,7 +40,12 @@ async function gtoHistory(repo: ModelRepo): Promise<{ c1: string; c2: string }> 
   return { c1, c2 };
 }
 
-function publish(repo: ModelRepo, sha: string, inputs: Record<string, string>, o: { env?: Record<string, string>; repository?: string } = {}): Promise<RunResult> {
+function publish(
+  repo: ModelRepo,
+  sha: string,
+  inputs: Record<string, string>,
+  o: { env?: Record<string, string>; repository?: string } = {},
+): Promise<RunResult> {
   const repository = o.repository ?? REPO;
   return runAction({
     action: 'publish-model',
@@ -156,7 +161,12 @@ describe('a checkout without the tags', () => {
     const c1 = await git(repo.workspace, ['rev-parse', 'HEAD']);
     // GitHub holds GTO's tags; the checkout (fetch-depth: 1) has none of them.
     gh.addTag(repository, { tag: 'churn-model@v2.3.0', commit: c1, message: 'Registering artifact churn-model version v2.3.0', date: '2023-09-04T07:51:53Z' });
-    gh.addTag(repository, { tag: 'churn-model#prod#1', commit: c1, message: 'Assigning stage prod to artifact churn-model version v2.3.0', date: '2023-09-04T07:52:53Z' });
+    gh.addTag(repository, {
+      tag: 'churn-model#prod#1',
+      commit: c1,
+      message: 'Assigning stage prod to artifact churn-model version v2.3.0',
+      date: '2023-09-04T07:52:53Z',
+    });
     gh.addTag(repository, { tag: 'churn-model@v9.0.0', commit: c1 });
     const c2 = await repo.commit({ 'model/weights.bin': Buffer.from('v2') }, 'model v2');
     const r = await publish(repo, c2, { stage: 'prod' }, { repository });
@@ -212,12 +222,20 @@ describe('a destination failing after another was published', () => {
     ]);
     expect(s.markdown).toMatch(/Not published: `artifact`/);
     expect(first.annotations.find((a) => a.level === 'error')?.message).toMatch(/artifact: .*published: release/);
-    const assets = gh.releases(REPO).find((r) => r.tag_name === 'churn-model@v0.0.1')!.assets.map((a) => a.id);
+    const assets = gh
+      .releases(REPO)
+      .find((r) => r.tag_name === 'churn-model@v0.0.1')!
+      .assets.map((a) => a.id);
 
     const rerun = await publish(repo, c1, { destinations: 'release, artifact' }, { env: results.env });
     expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
     expect((await section(repo)).data.destinations.map((d: any) => d.status)).toEqual(['published', 'published']);
-    expect(gh.releases(REPO).find((r) => r.tag_name === 'churn-model@v0.0.1')!.assets.map((a) => a.id)).toEqual(assets);
+    expect(
+      gh
+        .releases(REPO)
+        .find((r) => r.tag_name === 'churn-model@v0.0.1')!
+        .assets.map((a) => a.id),
+    ).toEqual(assets);
     expect(results.artifacts().map((a) => a.name)).toContain('churn-model-v0.0.1');
   });
 

@@ -147,7 +147,9 @@ export class GitStore {
 
   /** An annotated tag object pointing at a commit (made by `git tag -a`, pushed). */
   putTag(t: { tag: string; object: string; message: string; tagger: Signature }): string {
-    const body = Buffer.from(`object ${t.object}\ntype commit\ntag ${t.tag}\ntagger ${t.tagger.name} <${t.tagger.email}> ${Math.floor(Date.parse(t.tagger.date) / 1000)} +0000\n\n${t.message}\n`);
+    const body = Buffer.from(
+      `object ${t.object}\ntype commit\ntag ${t.tag}\ntagger ${t.tagger.name} <${t.tagger.email}> ${Math.floor(Date.parse(t.tagger.date) / 1000)} +0000\n\n${t.message}\n`,
+    );
     const sha = hash('tag', body);
     if (!this.objects.has(sha)) this.objects.set(sha, { type: 'tag', sha, objectType: 'commit', ...t });
     return sha;

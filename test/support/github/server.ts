@@ -521,7 +521,12 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
       const sha =
         t.message === undefined
           ? t.commit
-          : r.git.putTag({ tag: t.tag, object: t.commit, message: t.message, tagger: { name: 'Data Scientist', email: 'ds@example.com', date: t.date ?? world.now() } });
+          : r.git.putTag({
+              tag: t.tag,
+              object: t.commit,
+              message: t.message,
+              tagger: { name: 'Data Scientist', email: 'ds@example.com', date: t.date ?? world.now() },
+            });
       r.refs.set(`refs/tags/${t.tag}`, sha);
     },
     releases: (repo) => world.mustRepo(repo).releases.map((r) => ({ ...r, assets: r.assets.map((a) => ({ ...a })) })),

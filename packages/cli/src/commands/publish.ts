@@ -31,7 +31,7 @@ const str = (v: Values[string]) => (typeof v === 'string' ? v : undefined);
 export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   const name = str(v.name);
   const path = str(v.path);
-  if (!name) throw new UserError('--name is required: the model\'s name in the registry', { input: 'name' });
+  if (!name) throw new UserError("--name is required: the model's name in the registry", { input: 'name' });
   if (!path) throw new UserError('--path is required: the model file or folder to publish', { input: 'path' });
   const cwd = process.cwd();
   const destinations = splitLists(v.destination as string[] | undefined);
@@ -55,7 +55,9 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
     dryRun: v['dry-run'] === true,
     services: { ...github },
   });
-  out.stdout(`mlci publish: ${result.summary}\n  version ${result.version} (${result.tag}${result.stageTag ? `, ${result.stageTag}` : ''})\n  ${result.manifestPath}\n  ${result.cardPath}\n`);
+  out.stdout(
+    `mlci publish: ${result.summary}\n  version ${result.version} (${result.tag}${result.stageTag ? `, ${result.stageTag}` : ''})\n  ${result.manifestPath}\n  ${result.cardPath}\n`,
+  );
   if (result.releaseUrl) out.stdout(`  release ${result.releaseUrl}\n`);
   if (result.ociRef) out.stdout(`  oci ${result.ociRef}\n`);
   if (result.failure) {
@@ -68,6 +70,8 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
 /** The section `mlci publish` writes, so a failure leaves a failing one in its place. */
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
   const name = str(v.name) ?? 'model';
-  return { reportDir: str(v['report-dir']) ?? defaultReportDir(env), slot: { action: 'publish-model', id: publishSectionId(name), stage: 'model', title: `Model ${name}` } };
+  return {
+    reportDir: str(v['report-dir']) ?? defaultReportDir(env),
+    slot: { action: 'publish-model', id: publishSectionId(name), stage: 'model', title: `Model ${name}` },
+  };
 }
-

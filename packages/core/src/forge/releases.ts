@@ -36,11 +36,21 @@ export async function releaseByTag(api: Api, repo: Repo, tag: string): Promise<R
  * The release of `tag`, made when there is none: a re-run finds the one it made. A create that
  * raced another (422 already_exists) reads the winner's.
  */
-export async function ensureRelease(api: Api, repo: Repo, o: { tag: string; name: string; body: string; prerelease?: boolean }): Promise<{ release: ReleaseInfo; created: boolean }> {
+export async function ensureRelease(
+  api: Api,
+  repo: Repo,
+  o: { tag: string; name: string; body: string; prerelease?: boolean },
+): Promise<{ release: ReleaseInfo; created: boolean }> {
   const existing = await releaseByTag(api, repo, o.tag);
   if (existing) return { release: existing, created: false };
   try {
-    const { data } = await api.request('POST /repos/{owner}/{repo}/releases', { ...repo, tag_name: o.tag, name: o.name, body: o.body, prerelease: o.prerelease ?? false });
+    const { data } = await api.request('POST /repos/{owner}/{repo}/releases', {
+      ...repo,
+      tag_name: o.tag,
+      name: o.name,
+      body: o.body,
+      prerelease: o.prerelease ?? false,
+    });
     return { release: info(data), created: true };
   } catch (e) {
     if (statusOf(e) !== 422) throw e;

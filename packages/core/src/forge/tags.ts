@@ -26,7 +26,14 @@ export async function tagsViaApi(api: Api, repo: Repo, keep: (tag: string) => bo
       continue;
     }
     const { data: t } = await api.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', { ...repo, tag_sha: ref.object.sha });
-    out.push({ tag, commit: t.object.sha, time: Date.parse(t.tagger?.date ?? '') || 0, annotated: true, message: String(t.message ?? '').trim() || undefined, tagger: t.tagger?.name });
+    out.push({
+      tag,
+      commit: t.object.sha,
+      time: Date.parse(t.tagger?.date ?? '') || 0,
+      annotated: true,
+      message: String(t.message ?? '').trim() || undefined,
+      tagger: t.tagger?.name,
+    });
   }
   return out;
 }

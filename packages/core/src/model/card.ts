@@ -27,7 +27,8 @@ function numericMetrics(lineage: Lineage): Array<{ type: string; name: string; v
   const out: Array<{ type: string; name: string; value: number }> = [];
   for (const [file, record] of Object.entries(lineage.metrics)) {
     for (const [key, value] of Object.entries(record)) {
-      if (typeof value === 'number' && Number.isFinite(value)) out.push({ type: key, name: Object.keys(lineage.metrics).length > 1 ? `${file}: ${key}` : key, value });
+      if (typeof value === 'number' && Number.isFinite(value))
+        out.push({ type: key, name: Object.keys(lineage.metrics).length > 1 ? `${file}: ${key}` : key, value });
     }
   }
   return out;
@@ -57,13 +58,23 @@ function sections(f: CardFacts): Record<string, string> {
     l.data.length > 0
       ? table(
           ['Data file', 'Rows', 'SHA-256', 'Validated'],
-          l.data.map((d) => [fence(d.file), d.rows === undefined ? '' : String(d.rows), d.sha256 ? fence(d.sha256) : 'not read', d.passed === undefined ? '' : d.passed ? 'passed' : 'failed']),
+          l.data.map((d) => [
+            fence(d.file),
+            d.rows === undefined ? '' : String(d.rows),
+            d.sha256 ? fence(d.sha256) : 'not read',
+            d.passed === undefined ? '' : d.passed ? 'passed' : 'failed',
+          ]),
         )
       : 'No data validation ran in this job (validate-data left no result), so the training data is not described here.';
   const metrics = numericMetrics(l);
   const diffRows = (l.diff?.metrics ?? []).filter((m) => m.status !== 'unchanged');
   const evaluation = [
-    metrics.length > 0 ? table(['Metric', 'Value'], metrics.map((m) => [fence(m.name), String(m.value)])) : 'No metrics were given (the `metrics` input) or compared in this job.',
+    metrics.length > 0
+      ? table(
+          ['Metric', 'Value'],
+          metrics.map((m) => [fence(m.name), String(m.value)]),
+        )
+      : 'No metrics were given (the `metrics` input) or compared in this job.',
     diffRows.length > 0
       ? `\nAgainst the baseline (gates: ${l.diff?.verdict ?? 'none'}):\n\n${table(
           ['Metric', 'Base', 'Head', 'Change', 'Status'],

@@ -11,6 +11,7 @@ export function splitFrontMatter(text: string, input = 'model-card'): { data: Re
   } catch (e) {
     throw new UserError(`input "${input}": the template's front matter is not YAML: ${(e as Error).message}`, { input, line: 2 });
   }
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new UserError(`input "${input}": the template's front matter is not a mapping`, { input, line: 2 });
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    throw new UserError(`input "${input}": the template's front matter is not a mapping`, { input, line: 2 });
   return { data: (data ?? {}) as Record<string, unknown>, body: text.slice(m[0].length) };
 }

@@ -33,7 +33,14 @@ export async function tagsInClone(cwd: string): Promise<RegistryTag[]> {
     if (!line) continue;
     const [tag, type, object, peeled, date, tagger, message] = line.split(sep);
     const annotated = type === 'tag';
-    tags.push({ tag, commit: annotated ? peeled : object, time: Number(date || 0) * 1000, annotated, tagger: tagger || undefined, message: message || undefined });
+    tags.push({
+      tag,
+      commit: annotated ? peeled : object,
+      time: Number(date || 0) * 1000,
+      annotated,
+      tagger: tagger || undefined,
+      message: message || undefined,
+    });
   }
   return tags;
 }
@@ -73,7 +80,12 @@ export async function pushTags(cwd: string, tags: string[], remote = 'origin'): 
     await git(cwd, ['push', '--atomic', remote, ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`)]);
   } catch (e) {
     await git(cwd, ['tag', '-d', ...tags]).catch(() => undefined);
-    const message = ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n').slice(-3).join(' ').replace(/\/\/[^/@\s]+@/g, '//***@');
+    const message = ((e as { stderr?: string }).stderr ?? (e as Error).message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' ')
+      .replace(/\/\/[^/@\s]+@/g, '//***@');
     throw new UserError(`git push ${remote} of ${tags.join(', ')} failed (the workflow needs \`permissions: contents: write\`): ${message}`);
   }
 }

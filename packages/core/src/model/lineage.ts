@@ -81,7 +81,9 @@ export async function readLineage(r: LineageRequest): Promise<Lineage> {
     }
   }
   // What the user names wins over what an earlier step saw.
-  if (r.metrics.length > 0) lineage.metrics = Object.fromEntries(await readMetricsFiles(await resolveFiles(r.metrics, r.workspace, 'metrics'), r.workspace, 'metrics'));
-  if (r.params.length > 0) lineage.params = Object.fromEntries(await readMetricsFiles(await resolveFiles(r.params, r.workspace, 'params'), r.workspace, 'params'));
+  if (r.metrics.length > 0)
+    lineage.metrics = Object.fromEntries(await readMetricsFiles(await resolveFiles(r.metrics, r.workspace, 'metrics'), r.workspace, 'metrics'));
+  if (r.params.length > 0)
+    lineage.params = Object.fromEntries(await readMetricsFiles(await resolveFiles(r.params, r.workspace, 'params'), r.workspace, 'params'));
   return lineage;
 }

@@ -25,7 +25,11 @@ describe('the package', () => {
     ]);
     const copied = await readFile(join(dir, 'out', 'weights.bin'));
     expect(files[1].sha256).toBe(createHash('sha256').update(copied).digest('hex'));
-    expect(files[1].sha256).toBe(createHash('sha256').update(Buffer.alloc(3 << 20, 7)).digest('hex'));
+    expect(files[1].sha256).toBe(
+      createHash('sha256')
+        .update(Buffer.alloc(3 << 20, 7))
+        .digest('hex'),
+    );
   });
 
   it('refuses a link in the model folder, naming "path"', async () => {
@@ -47,7 +51,12 @@ const FACTS: CardFacts = {
   stage: 'prod',
   createdAt: '2026-12-02T00:00:00.000Z',
   files: [{ path: 'weights.bin', absolutePath: '/x', size: 3, sha256: 'ab'.repeat(32) }],
-  lineage: { commit: 'c'.repeat(40), data: [{ file: 'data/train.csv', rows: 10, sha256: 'ef'.repeat(32), passed: true }], metrics: { 'metrics.json': { auc: 0.9, name: 'x' } }, params: {} },
+  lineage: {
+    commit: 'c'.repeat(40),
+    data: [{ file: 'data/train.csv', rows: 10, sha256: 'ef'.repeat(32), passed: true }],
+    metrics: { 'metrics.json': { auc: 0.9, name: 'x' } },
+    params: {},
+  },
   howToLoad: ['gh release download churn-model@v1.2.0'],
 };
 
@@ -57,7 +66,13 @@ describe('the model card', () => {
     const front = parse(card.split('---\n')[1]);
     expect(front['model-index'][0]).toEqual({
       name: 'churn-model',
-      results: [{ task: { type: 'other', name: 'churn-model' }, dataset: { type: 'custom', name: 'data/train.csv' }, metrics: [{ type: 'auc', name: 'auc', value: 0.9 }] }],
+      results: [
+        {
+          task: { type: 'other', name: 'churn-model' },
+          dataset: { type: 'custom', name: 'data/train.csv' },
+          metrics: [{ type: 'auc', name: 'auc', value: 0.9 }],
+        },
+      ],
     });
     expect(front.mlci.files['weights.bin']).toBe(`sha256:${'ab'.repeat(32)}`);
     for (const h of ['Model details', 'Training data', 'Evaluation', 'Limitations', 'How to load']) expect(card).toContain(`## ${h}`);
@@ -65,7 +80,10 @@ describe('the model card', () => {
   });
 
   it("a template's front matter is merged, its placeholders filled, the sections it leaves out follow it", () => {
-    const card = modelCard({ ...FACTS, template: '---\nlicense: mit\nmodel-index: overridden\n---\n# {{ name }} {{version}}\n\n## Limitations\n\nOnly for churn.\n\n{{ evaluation }}\n' });
+    const card = modelCard({
+      ...FACTS,
+      template: '---\nlicense: mit\nmodel-index: overridden\n---\n# {{ name }} {{version}}\n\n## Limitations\n\nOnly for churn.\n\n{{ evaluation }}\n',
+    });
     const front = parse(card.split('---\n')[1]);
     expect(front.license).toBe('mit');
     expect(front['model-index'][0].name).toBe('churn-model');

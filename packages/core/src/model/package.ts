@@ -26,7 +26,11 @@ export async function modelFiles(dir: string, input = 'path'): Promise<string[]>
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
     const full = join(e.parentPath, e.name);
     if (e.isDirectory()) continue;
-    if (!e.isFile()) throw new UserError(`input "${input}": ${relative(dir, full).split(sep).join('/')} is not a plain file (a link or a device); a model package holds plain files only`, { input });
+    if (!e.isFile())
+      throw new UserError(
+        `input "${input}": ${relative(dir, full).split(sep).join('/')} is not a plain file (a link or a device); a model package holds plain files only`,
+        { input },
+      );
     out.push(full);
   }
   return out.sort();

@@ -68,9 +68,12 @@ export function planRegistry(r: PlanRequest): RegistryPlan {
       commit = known.commit;
       existed = true;
     } else if (atCommit && atCommit.version !== version) {
-      throw new UserError(`input "version": commit ${r.commit.slice(0, 12)} already carries ${r.name} ${atCommit.version}; a commit registers one version of a name`, {
-        input: 'version',
-      });
+      throw new UserError(
+        `input "version": commit ${r.commit.slice(0, 12)} already carries ${r.name} ${atCommit.version}; a commit registers one version of a name`,
+        {
+          input: 'version',
+        },
+      );
     } else {
       existed = known !== undefined && known.active;
       if (known && !known.active) throw new UserError(`input "version": ${r.name} ${version} was deregistered; register another version`, { input: 'version' });

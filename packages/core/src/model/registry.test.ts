@@ -64,7 +64,17 @@ describe("GTO's tag grammar", () => {
   });
 
   it('refuses what GTO refuses', () => {
-    for (const tag of ['churn@1.0.0', 'churn@v1.0', 'churn@v01.0.0', '-churn@v1.0.0', 'churn-@v1.0.0', 'churn#prod', 'churn#prod#x', 'churn#-prod#1', 'v1.0.0']) {
+    for (const tag of [
+      'churn@1.0.0',
+      'churn@v1.0',
+      'churn@v01.0.0',
+      '-churn@v1.0.0',
+      'churn-@v1.0.0',
+      'churn#prod',
+      'churn#prod#x',
+      'churn#-prod#1',
+      'v1.0.0',
+    ]) {
       if (tag === 'churn#prod') {
         // Stage tags without a counter are GTO's `simple` form: they parse.
         expect(parseTag(tag)?.action).toBe('assign');
@@ -75,10 +85,30 @@ describe("GTO's tag grammar", () => {
   });
 
   it('counts on from the highest counter of the name, whatever the action', () => {
-    expect(nextCounter(exampleGto().map((t) => t.tag), 'churn')).toBe(5);
-    expect(nextCounter(exampleGto().map((t) => t.tag), 'segment')).toBe(2);
-    expect(nextCounter(exampleGto().map((t) => t.tag), 'cv-class')).toBe(1);
-    expect(nextCounter(HISTORY.map(([t]) => t), 'churn')).toBe(8);
+    expect(
+      nextCounter(
+        exampleGto().map((t) => t.tag),
+        'churn',
+      ),
+    ).toBe(5);
+    expect(
+      nextCounter(
+        exampleGto().map((t) => t.tag),
+        'segment',
+      ),
+    ).toBe(2);
+    expect(
+      nextCounter(
+        exampleGto().map((t) => t.tag),
+        'cv-class',
+      ),
+    ).toBe(1);
+    expect(
+      nextCounter(
+        HISTORY.map(([t]) => t),
+        'churn',
+      ),
+    ).toBe(8);
   });
 
   it('bumps as GTO does: a pre-release bumps past its release', () => {
@@ -126,7 +156,15 @@ describe('what a publication registers', () => {
   const names = HISTORY.map(([t]) => t);
 
   it('auto on a new commit: the next patch, and the stage with the next counter', () => {
-    const plan = planRegistry({ name: 'churn', version: 'auto', bump: 'patch', stage: 'staging', commit: D, state: readArtifact(history(), 'churn'), tagNames: names });
+    const plan = planRegistry({
+      name: 'churn',
+      version: 'auto',
+      bump: 'patch',
+      stage: 'staging',
+      commit: D,
+      state: readArtifact(history(), 'churn'),
+      tagNames: names,
+    });
     expect(plan.version).toBe('v1.0.2');
     expect(plan.make).toEqual([
       { tag: 'churn@v1.0.2', commit: D, message: 'Registering artifact churn version v1.0.2' },
@@ -145,8 +183,18 @@ describe('what a publication registers', () => {
 
   it('rollback: version v3.0.0, stage staging moves staging back with the next counter, registers nothing', () => {
     const tags = exampleGto();
-    const plan = planRegistry({ name: 'churn', version: 'v3.0.0', bump: 'patch', stage: 'staging', commit: D, state: readArtifact(tags, 'churn'), tagNames: tags.map((t) => t.tag) });
-    expect(plan.make).toEqual([{ tag: 'churn#staging#5', commit: '5561a3bda81b18d0b0ca24bc2ced0bb9ca2ac720', message: 'Assigning stage staging to artifact churn version v3.0.0' }]);
+    const plan = planRegistry({
+      name: 'churn',
+      version: 'v3.0.0',
+      bump: 'patch',
+      stage: 'staging',
+      commit: D,
+      state: readArtifact(tags, 'churn'),
+      tagNames: tags.map((t) => t.tag),
+    });
+    expect(plan.make).toEqual([
+      { tag: 'churn#staging#5', commit: '5561a3bda81b18d0b0ca24bc2ced0bb9ca2ac720', message: 'Assigning stage staging to artifact churn version v3.0.0' },
+    ]);
     // Read back with the new tag: staging is v3.0.0 again; the latest version is still v3.1.0.
     const after = readArtifact([...tags, { tag: plan.make[0].tag, commit: plan.make[0].commit, time: Date.now(), annotated: true }], 'churn');
     expect(after.stages.staging.version).toBe('v3.0.0');
@@ -154,7 +202,15 @@ describe('what a publication registers', () => {
   });
 
   it('a stage that already has this version gets no new tag', () => {
-    const plan = planRegistry({ name: 'churn', version: 'v1.0.0', bump: 'patch', stage: 'prod', commit: D, state: readArtifact(history(), 'churn'), tagNames: names });
+    const plan = planRegistry({
+      name: 'churn',
+      version: 'v1.0.0',
+      bump: 'patch',
+      stage: 'prod',
+      commit: D,
+      state: readArtifact(history(), 'churn'),
+      tagNames: names,
+    });
     expect(plan).toMatchObject({ make: [], stageTag: 'churn#prod#3' });
   });
 

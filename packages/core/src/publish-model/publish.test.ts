@@ -25,7 +25,14 @@ function fakeOci(o: { fail?: string } = {}): OciClient & { pushes: ModelPackPush
     async pushModelPack(p) {
       pushes.push(p);
       if (o.fail) throw new Error(o.fail);
-      return { digest: `sha256:${'d'.repeat(64)}`, ref: `${p.reference.registry}/${p.reference.repository}@sha256:${'d'.repeat(64)}`, tagRef: `${p.reference.registry}/${p.reference.repository}:${p.tag}`, blobsPushed: p.files.length + 3, blobsSkipped: 0, bytesPushed: 1 };
+      return {
+        digest: `sha256:${'d'.repeat(64)}`,
+        ref: `${p.reference.registry}/${p.reference.repository}@sha256:${'d'.repeat(64)}`,
+        tagRef: `${p.reference.registry}/${p.reference.repository}:${p.tag}`,
+        blobsPushed: p.files.length + 3,
+        blobsSkipped: 0,
+        bytesPushed: 1,
+      };
     },
   };
 }
@@ -61,7 +68,12 @@ describe('the oci: destination', () => {
     expect(r.ociRef).toContain('127.0.0.1:5000/octo/churn-model@sha256:');
     expect(oci.pushes).toHaveLength(1);
     const p = oci.pushes[0];
-    expect(p).toMatchObject({ reference: { registry: '127.0.0.1:5000', repository: 'octo/churn-model', plainHttp: true }, tag: 'v0.0.1', name: 'churn-model', version: 'v0.0.1' });
+    expect(p).toMatchObject({
+      reference: { registry: '127.0.0.1:5000', repository: 'octo/churn-model', plainHttp: true },
+      tag: 'v0.0.1',
+      name: 'churn-model',
+      version: 'v0.0.1',
+    });
     expect(p.files.map((f) => f.path)).toEqual(['config.json', 'tokenizer/vocab.txt', 'weights.bin']);
     expect(p.card?.path).toBe('README.md');
     expect(await readFile(p.manifestFile!.absolutePath, 'utf8')).toContain('"sha256"');

@@ -117,7 +117,8 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   if (version !== 'auto') checkVersion(version, 'version');
   const stage = r.stage?.trim() ? checkName(r.stage.trim(), 'stage') : undefined;
   const destinations = parseDestinations(r.destinations);
-  if (!Number.isInteger(r.verifyRuns) || r.verifyRuns < 1) throw new UserError('input "verify-runs" must be a whole number of at least 1', { input: 'verify-runs' });
+  if (!Number.isInteger(r.verifyRuns) || r.verifyRuns < 1)
+    throw new UserError('input "verify-runs" must be a whole number of at least 1', { input: 'verify-runs' });
   if (destinations.some((d) => d.kind === 'release') && !(r.services.api && r.services.repo)) {
     throw new UserError('input "destinations": a release needs the GitHub API (github-token) and the repository', { input: 'destinations' });
   }
@@ -133,7 +134,10 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   }
   const model = await modelPath(r);
   const template = r.modelCard?.trim()
-    ? await readFile(await containedPath(r.modelCard.trim(), { input: 'model-card', boundary: { ...defaultBoundary(), workspace: r.workspace } }), 'utf8').catch((e) => {
+    ? await readFile(
+        await containedPath(r.modelCard.trim(), { input: 'model-card', boundary: { ...defaultBoundary(), workspace: r.workspace } }),
+        'utf8',
+      ).catch((e) => {
         if (isUserError(e)) throw e;
         throw new UserError(`input "model-card": "${r.modelCard}" cannot be read: ${(e as Error).message}`, { input: 'model-card' });
       })
@@ -176,7 +180,12 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   const outDir = join(r.reportDir, sectionId);
   await mkdir(outDir, { recursive: true });
   const manifestFile = await addFile(work, MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n', 'application/json');
-  const card = await addFile(work, cardName, modelCard({ name, version: plan.version, tag: plan.versionTag, stage, createdAt, files, lineage, verify: verified, howToLoad, template }), 'text/markdown');
+  const card = await addFile(
+    work,
+    cardName,
+    modelCard({ name, version: plan.version, tag: plan.versionTag, stage, createdAt, files, lineage, verify: verified, howToLoad, template }),
+    'text/markdown',
+  );
   const manifestPath = join(outDir, MANIFEST_FILE);
   const cardPath = join(outDir, 'MODEL_CARD.md');
   await copyFile(manifestFile.absolutePath, manifestPath);
@@ -191,7 +200,10 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
 
   // ---- the registry: tags made in the checkout and pushed to origin, all or none
   await makeTags(r.workspace, plan.make);
-  await pushTags(r.workspace, plan.make.map((t) => t.tag));
+  await pushTags(
+    r.workspace,
+    plan.make.map((t) => t.tag),
+  );
 
   // ---- destinations, in the order given; one failing does not keep the others from trying
   const result: Partial<PublishResult> = {};
@@ -238,11 +250,22 @@ async function publishTo(d: Destination, c: PublishContext): Promise<Destination
       { f: c.card, name: c.card.path, keep: true },
     ];
     for (const a of assets) {
-      const u = await uploadAsset(api!, repo!, release, { name: a.name, path: a.f.absolutePath, size: a.f.size, contentType: a.f.mediaType, keepExisting: a.keep });
+      const u = await uploadAsset(api!, repo!, release, {
+        name: a.name,
+        path: a.f.absolutePath,
+        size: a.f.size,
+        contentType: a.f.mediaType,
+        keepExisting: a.keep,
+      });
       if (u.uploaded) uploaded++;
     }
     c.result.releaseUrl = release.url;
-    return { destination: 'release', status: 'published', url: release.url, detail: `${created ? 'new release' : 'release existed'}, ${uploaded} of ${assets.length} assets uploaded` };
+    return {
+      destination: 'release',
+      status: 'published',
+      url: release.url,
+      detail: `${created ? 'new release' : 'release existed'}, ${uploaded} of ${assets.length} assets uploaded`,
+    };
   }
   if (d.kind === 'artifact') {
     const artifact = `${c.name.replace(/[^A-Za-z0-9._-]/g, '_')}-${c.plan.version}`;
@@ -264,7 +287,10 @@ async function publishTo(d: Destination, c: PublishContext): Promise<Destination
     card: c.card,
     manifestFile: c.manifest,
     createdAt: c.createdAt,
-    annotations: { 'org.opencontainers.image.revision': c.plan.commit, ...(c.r.services.runUrl ? { 'org.opencontainers.image.source': c.r.services.runUrl } : {}) },
+    annotations: {
+      'org.opencontainers.image.revision': c.plan.commit,
+      ...(c.r.services.runUrl ? { 'org.opencontainers.image.source': c.r.services.runUrl } : {}),
+    },
     credentials: c.r.registryCredentials,
     signal: c.r.services.signal,
   });
@@ -365,7 +391,12 @@ async function finish(
     summary: section.summary,
     failure:
       failed.length > 0
-        ? `${failed.map((f) => `${f.destination}: ${f.message}`).join('; ')} (published: ${o.outcomes.filter((x) => x.status === 'published').map((x) => x.destination).join(', ') || 'nothing but the git tags'}; a re-run completes it)`
+        ? `${failed.map((f) => `${f.destination}: ${f.message}`).join('; ')} (published: ${
+            o.outcomes
+              .filter((x) => x.status === 'published')
+              .map((x) => x.destination)
+              .join(', ') || 'nothing but the git tags'
+          }; a re-run completes it)`
         : undefined,
   };
 }

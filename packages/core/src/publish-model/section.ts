@@ -44,11 +44,21 @@ export function publishSection(o: {
 
   const parts: string[] = [];
   if (o.dryRun) parts.push('**Dry run:** the package was built and verified; no tag was made or pushed and nothing was published.');
-  const tagLine = o.tagsMade.length > 0 ? `${o.dryRun ? 'would tag' : 'tagged'} ${o.tagsMade.map(codeSpan).join(', ')}` : `no new tag (${codeSpan(o.plan.versionTag)}${o.plan.stageTag ? `, ${codeSpan(o.plan.stageTag)}` : ''} exist)`;
+  const tagLine =
+    o.tagsMade.length > 0
+      ? `${o.dryRun ? 'would tag' : 'tagged'} ${o.tagsMade.map(codeSpan).join(', ')}`
+      : `no new tag (${codeSpan(o.plan.versionTag)}${o.plan.stageTag ? `, ${codeSpan(o.plan.stageTag)}` : ''} exist)`;
   parts.push(`**${escapeText(o.name)}** ${codeSpan(o.version)} at commit ${codeSpan(o.plan.commit.slice(0, 12))}: ${tagLine}.`);
 
   const rows = [
-    ['git tags', o.dryRun ? 'dry run' : 'published', [o.plan.versionTag, o.plan.stageTag].filter(Boolean).map((t) => codeSpan(t!)).join(' ')],
+    [
+      'git tags',
+      o.dryRun ? 'dry run' : 'published',
+      [o.plan.versionTag, o.plan.stageTag]
+        .filter(Boolean)
+        .map((t) => codeSpan(t!))
+        .join(' '),
+    ],
     ...o.outcomes.map((x) => [
       escapeCell(x.destination),
       x.status === 'failed' ? '❌ not published' : x.status === 'dry-run' ? 'dry run' : '✅ published',
@@ -56,7 +66,8 @@ export function publishSection(o: {
     ]),
   ];
   parts.push(table(['Destination', 'Status', 'Where'], rows));
-  if (failed.length > 0) parts.push(`Not published: ${failed.map((f) => codeSpan(f.destination)).join(', ')}. Re-running this step publishes what is missing and nothing twice.`);
+  if (failed.length > 0)
+    parts.push(`Not published: ${failed.map((f) => codeSpan(f.destination)).join(', ')}. Re-running this step publishes what is missing and nothing twice.`);
 
   if (o.verified) {
     parts.push(
@@ -76,8 +87,15 @@ export function publishSection(o: {
   const stages = o.state.history.filter((e) => e.action === 'assign' || e.action === 'unassign');
   const current = Object.values(o.state.stages);
   if (stages.length > 0 || o.stage) {
-    const historyRows = stages.map((e) => [codeSpan(e.stage ?? ''), e.action === 'assign' ? 'assigned' : 'unassigned', codeSpan(e.ofVersion ?? ''), codeSpan(e.tag), when(e.time)]);
-    if (o.plan.stageTag && o.tagsMade.includes(o.plan.stageTag)) historyRows.push([codeSpan(o.stage!), o.dryRun ? 'would assign' : 'assigned', codeSpan(o.version), codeSpan(o.plan.stageTag), 'now']);
+    const historyRows = stages.map((e) => [
+      codeSpan(e.stage ?? ''),
+      e.action === 'assign' ? 'assigned' : 'unassigned',
+      codeSpan(e.ofVersion ?? ''),
+      codeSpan(e.tag),
+      when(e.time),
+    ]);
+    if (o.plan.stageTag && o.tagsMade.includes(o.plan.stageTag))
+      historyRows.push([codeSpan(o.stage!), o.dryRun ? 'would assign' : 'assigned', codeSpan(o.version), codeSpan(o.plan.stageTag), 'now']);
     parts.push(
       `**Stages** (current: ${current.map((c) => `${c.stage} ${c.version}`).join(', ') || 'none'}${o.stage ? `; now ${o.stage} ${o.version}` : ''})\n\n${table(['Stage', 'Event', 'Version', 'Tag', 'When'], historyRows)}`,
     );

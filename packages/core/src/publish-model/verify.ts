@@ -52,7 +52,9 @@ export async function verifyPackage(o: {
     const r = await once(o.command, clean, { ...process.env, ...o.env, MLCI_MODEL_DIR: modelDir }, o.signal);
     if (r.code !== 0) {
       const how = r.code === null ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
-      throw new UserError(`input "verify": the command ${how} on run ${i + 1} of ${o.runs} (its output is in the log above); nothing was tagged or published`, { input: 'verify' });
+      throw new UserError(`input "verify": the command ${how} on run ${i + 1} of ${o.runs} (its output is in the log above); nothing was tagged or published`, {
+        input: 'verify',
+      });
     }
     timesMs.push(r.ms);
   }

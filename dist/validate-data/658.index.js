@@ -8,27 +8,27 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   readParquet: () => (/* binding */ readParquet)
 /* harmony export */ });
-/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51609);
-/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96367);
-/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43720);
-/* harmony import */ var hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20138);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57706);
+/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1609);
+/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6367);
+/* harmony import */ var hyparquet__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3720);
+/* harmony import */ var hyparquet_compressors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(138);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7706);
 
 
 
 async function open(file) {
-    const buffer = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_2__/* .asyncBufferFromFile */ .Rv)(file);
+    const buffer = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_1__/* .asyncBufferFromFile */ .Rv)(file);
     try {
-        const metadata = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_3__/* .parquetMetadataAsync */ .Ei)(buffer);
+        const metadata = await (0,hyparquet__WEBPACK_IMPORTED_MODULE_2__/* .parquetMetadataAsync */ .Ei)(buffer);
         return { buffer, metadata };
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`not a readable Parquet file: ${e.message}`, { file, cause: e });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`not a readable Parquet file: ${e.message}`, { file, cause: e });
     }
 }
 async function readParquet(file, handler, options = {}) {
     const { buffer, metadata } = await open(file);
-    const names = (0,hyparquet__WEBPACK_IMPORTED_MODULE_3__/* .parquetSchema */ .YR)(metadata).children.map((c) => c.element.name);
+    const names = (0,hyparquet__WEBPACK_IMPORTED_MODULE_2__/* .parquetSchema */ .YR)(metadata).children.map((c) => c.element.name);
     const wanted = new Set(handler.columns(names));
     // Every column is decoded, wanted or not: a page is only checked when it is decoded, and a file
     // whose pages are corrupt must fail even when no schema names its columns. Only the wanted
@@ -70,9 +70,9 @@ async function readParquet(file, handler, options = {}) {
             }
         }
         catch (e) {
-            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y)
+            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y)
                 throw e;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read Parquet rows ${start + 1}–${end}: ${e.message}`, { file, line: start + 1, cause: e });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`cannot read Parquet rows ${start + 1}–${end}: ${e.message}`, { file, line: start + 1, cause: e });
         }
         start += Number(group.num_rows);
     }

@@ -2,7 +2,7 @@ export const id = 697;
 export const ids = [697];
 export const modules = {
 
-/***/ 20138:
+/***/ 138:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4109,7 +4109,7 @@ function decompressGzip(input, outputLength) {
 
 /***/ }),
 
-/***/ 40312:
+/***/ 312:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4221,7 +4221,7 @@ const EdgeInterpolationAlgorithms = [
 
 /***/ }),
 
-/***/ 69234:
+/***/ 9234:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4579,7 +4579,7 @@ function parseFloat16(bytes) {
 
 /***/ }),
 
-/***/ 96367:
+/***/ 6367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4593,13 +4593,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: defaultInitialFetchSize, parquetMetadata
 
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/constants.js
-var constants = __webpack_require__(40312);
+var constants = __webpack_require__(312);
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/convert.js + 1 modules
-var convert = __webpack_require__(69234);
+var convert = __webpack_require__(9234);
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/schema.js
-var src_schema = __webpack_require__(28286);
+var src_schema = __webpack_require__(8286);
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/thrift.js
-var thrift = __webpack_require__(52558);
+var thrift = __webpack_require__(2558);
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/geoparquet.js
 /**
  * @param {SchemaElement[]} schema
@@ -5000,13 +5000,13 @@ function convertMetadata(value, schema, parsers) {
 
 /***/ }),
 
-/***/ 51609:
+/***/ 1609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rv: () => (/* binding */ asyncBufferFromFile)
 /* harmony export */ });
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79896);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9896);
 /**
  * @import {AsyncBuffer} from '../src/types.js'
  */
@@ -5051,7 +5051,7 @@ async function asyncBufferFromFile(filename) {
 
 /***/ }),
 
-/***/ 43720:
+/***/ 3720:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5064,7 +5064,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: parquetReadAsync, parquetReadColumn, rowIndex
 
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/thrift.js
-var src_thrift = __webpack_require__(52558);
+var src_thrift = __webpack_require__(2558);
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/xxhash.js
 // XxHash64 (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md)
 // Used by parquet bloom filters: hashes the PLAIN encoding of column values with seed 0.
@@ -6100,11 +6100,11 @@ function resolve(record, path) {
 }
 
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/metadata.js + 1 modules
-var src_metadata = __webpack_require__(96367);
+var src_metadata = __webpack_require__(6367);
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/schema.js
-var src_schema = __webpack_require__(28286);
+var src_schema = __webpack_require__(8286);
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/convert.js + 1 modules
-var convert = __webpack_require__(69234);
+var convert = __webpack_require__(9234);
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/variant.js
 
 
@@ -6733,7 +6733,7 @@ function invertStruct(struct, depth) {
 }
 
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/constants.js
-var constants = __webpack_require__(40312);
+var constants = __webpack_require__(312);
 ;// CONCATENATED MODULE: ./node_modules/hyparquet/src/delta.js
 /**
  * @import {DataReader} from '../src/types.js'
@@ -9234,7 +9234,7 @@ function parquetReadObjects(options) {
 
 /***/ }),
 
-/***/ 28286:
+/***/ 8286:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9420,7 +9420,7 @@ function isFlatColumn(schemaPath) {
 
 /***/ }),
 
-/***/ 52558:
+/***/ 2558:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

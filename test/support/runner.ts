@@ -27,6 +27,8 @@ export interface RunOptions {
   serverUrl?: string;
   /** What `${{ job.status }}` evaluates to for this step: the job's outcome so far. */
   jobStatus?: 'success' | 'failure' | 'cancelled';
+  /** Each piece of stdout as the action writes it (to watch a log stream while the step runs). */
+  onStdout?: (chunk: string) => void;
 }
 
 export interface Annotation {
@@ -216,6 +218,8 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     env: step.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const onStdout = o.onStdout;
+  if (onStdout) child.stdout.setEncoding('utf8').on('data', (d: string) => onStdout(d));
   const { code, stdout, stderr } = await collect(child);
   return stepResult(step, code, stdout, stderr);
 }

@@ -176,7 +176,9 @@ describe('files the user got wrong', () => {
     const workspace = await workspaceFrom(HEAD);
     const r = await compare({ workspace, inputs: { metrics: ' \n ' } });
     expect(r.code).toBe(1);
-    expect(r.annotations.map((a) => [a.level, a.message])).toEqual([['error', 'input "metrics" is required: the metrics files or globs to compare']]);
+    expect(r.annotations.map((a) => [a.level, a.message])).toEqual([
+      ['error', 'input "metrics" is required: the metrics files or globs to compare (no train step before this one recorded any)'],
+    ]);
     const section = (await readdir(join(workspace, REPORT_DIR))).filter((f) => f.endsWith('.section.json'));
     expect(section).toHaveLength(1);
     expect((await sectionOf(workspace, section[0].replace('.section.json', ''))).data.error.input).toBe('metrics');

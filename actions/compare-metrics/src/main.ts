@@ -3,19 +3,33 @@ import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
 import { actionsCache } from '@mlci/action-kit/cache';
 import { baseBranch, baseCommit, baselineName, chooseBaseline, parseBaselineSpec, parseSaveBaseline, storeBaseline } from '@mlci/core/baseline';
 import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
+import { UserError } from '@mlci/core/errors';
+import { dvclivePlots } from '@mlci/core/plots';
+import { latestTrainRecord, type TrainRecord } from '@mlci/core/section';
 
 export async function run(): Promise<void> {
+  let trained: TrainRecord | undefined;
   await runAction(
     {
       action: 'compare-metrics',
-      section: () => ({ id: compareSectionId(baselineName(input.list('metrics'))), stage: 'metrics', title: 'Metrics' }),
+      section: () => ({
+        id: compareSectionId(baselineName(input.list('metrics').length > 0 ? input.list('metrics') : (trained?.metrics ?? []))),
+        stage: 'metrics',
+        title: 'Metrics',
+      }),
     },
     async () => {
-      const metrics = input.list('metrics', { required: 'the metrics files or globs to compare' });
-      const params = input.list('params');
+      // Empty metrics/params (and plots) inputs take what a train step before this one recorded in the report.
+      trained = await latestTrainRecord(reportDir());
+      const metrics = input.list('metrics').length > 0 ? input.list('metrics') : (trained?.metrics ?? []);
+      if (metrics.length === 0)
+        throw new UserError('input "metrics" is required: the metrics files or globs to compare (no train step before this one recorded any)', {
+          input: 'metrics',
+        });
+      const params = input.list('params').length > 0 ? input.list('params') : (trained?.params ?? []);
       const baselineSpec = parseBaselineSpec(input.string('baseline'));
       const gates = input.string('gates');
-      const plots = input.string('plots');
+      const plots = input.string('plots') || (trained?.dvclive?.steps.length ? dvclivePlots(trained.dvclive.steps) : '');
       const precision = input.integer('precision', 4, 1);
       const showUnchanged = input.bool('show-unchanged', false);
       const saveBaseline = parseSaveBaseline(input.string('save-baseline'));

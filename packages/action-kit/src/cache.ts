@@ -18,7 +18,8 @@ import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
  * immutable), a read-only cache token or a full cache is reported and not an error. Restoring
  * answers a miss, and a fault of the service, with undefined.
  */
-export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCache | undefined {
+/** `what` names the entries in warnings: `baseline` (compare-metrics), `training run` (train). */
+export function actionsCache(env: NodeJS.ProcessEnv = process.env, what = 'baseline'): BaselineCache | undefined {
   const service = cacheService(env);
   if (!service) return undefined;
   // The lookup and the download are bounded like every other request: a silent service is a miss.
@@ -36,7 +37,7 @@ export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCach
           if (!res.ok || !res.body) throw new Error(`downloading the cache entry ${hit.key} failed: HTTP ${res.status}`);
         } catch (e) {
           // As @actions/cache does: a service fault is reported and read as a miss (the report says "no baseline").
-          core.warning(`The cached baseline could not be restored: ${(e as Error).message}`);
+          core.warning(`The cached ${what} could not be restored: ${(e as Error).message}`);
           return undefined;
         }
         const body = Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>);
@@ -53,7 +54,7 @@ export function actionsCache(env: NodeJS.ProcessEnv = process.env): BaselineCach
         const cache = await import('@actions/cache');
         return (await inFolder(root, () => cache.saveCache(paths, key))) !== -1;
       } catch (e) {
-        core.warning(`The baseline was not stored in the cache: ${(e as Error).message}`);
+        core.warning(`The ${what} was not stored in the cache: ${(e as Error).message}`);
         return false;
       }
     },

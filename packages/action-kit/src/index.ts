@@ -7,3 +7,5 @@ export { log, setOutputs } from './outputs.js';
 export { createApi } from './octokit.js';
 export { eventContext } from './context.js';
 export { writeSummary } from './summary.js';
+// What train's adapter needs of @actions/core: a live log inside a group, outputs.
+export { endGroup, info, setOutput, startGroup } from '@actions/core';

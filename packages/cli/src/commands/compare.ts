@@ -5,6 +5,8 @@ import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
 import { baselineName, chooseBaseline, parseBaselineSpec } from '@mlci/core/baseline';
 import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
 import type { Values } from '../command.js';
+import { dvclivePlots, type PlotsConfig } from '@mlci/core/plots';
+import { latestTrainRecord } from '@mlci/core/section';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
 
@@ -13,7 +15,7 @@ export interface CompareArgs {
   params: string[];
   baseline: string;
   gates?: string;
-  plots?: string;
+  plots?: string | PlotsConfig;
   precision: number;
   showUnchanged: boolean;
   failOnRegression: boolean;
@@ -64,16 +66,21 @@ export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string;
   };
 }
 
-export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
-  const metrics = splitLists(v.metrics as string[] | undefined);
-  if (metrics.length === 0) throw new UserError('--metrics is required: the metrics files or globs to compare', { input: 'metrics' });
+export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  // As in the action: what is not given comes from an `mlci train` run into the same report directory.
+  const trained = await latestTrainRecord(resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)));
+  const given = splitLists(v.metrics as string[] | undefined);
+  const metrics = given.length > 0 ? given : (trained?.metrics ?? []);
+  if (metrics.length === 0)
+    throw new UserError('--metrics is required: the metrics files or globs to compare (no mlci train before this recorded any)', { input: 'metrics' });
+  const params = splitLists(v.params as string[] | undefined);
   return compare(
     {
       metrics,
-      params: splitLists(v.params as string[] | undefined),
+      params: params.length > 0 ? params : (trained?.params ?? []),
       baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
       gates: v.gates as string | undefined,
-      plots: v.plots as string | undefined,
+      plots: (v.plots as string | undefined) || (trained?.dvclive?.steps.length ? dvclivePlots(trained.dvclive.steps) : undefined),
       precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
       showUnchanged: v['show-unchanged'] === true,
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,

@@ -26,6 +26,32 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./validate.js'),
   },
   {
+    name: 'train',
+    usage: `train --run COMMAND [--cache-inputs FILE|GLOB]... [--outputs PATH]... [--metrics FILE]...
+             [--params FILE]... [--working-directory DIR] [--shell bash|sh|python|TEMPLATE]
+             [--cache true|false] [--cache-key-extra TEXT] [--cache-dir DIR]
+             [--timeout-minutes N] [--report-dir DIR]
+      Run the training command with its output live, measure its time, CPU and peak memory, and keep
+      what it made in a local run-cache (default $XDG_CACHE_HOME/mlci/train or ~/.cache/mlci/train):
+      with the same inputs and command again, the command is skipped and its outputs, metrics and log
+      are restored. Writes the training section into the report directory. Exits 1 when it fails.`,
+    options: {
+      run: { type: 'string' },
+      'working-directory': { type: 'string' },
+      shell: { type: 'string' },
+      'cache-inputs': { type: 'string', multiple: true },
+      cache: { type: 'string' },
+      'cache-key-extra': { type: 'string' },
+      'cache-dir': { type: 'string' },
+      outputs: { type: 'string', multiple: true },
+      metrics: { type: 'string', multiple: true },
+      params: { type: 'string', multiple: true },
+      'timeout-minutes': { type: 'string' },
+      'report-dir': { type: 'string' },
+    },
+    load: () => import('./train.js'),
+  },
+  {
     name: 'compare',
     usage: `compare --metrics FILE... [--params FILE]... [--baseline git:REF|file:PATH|none] [--gates FILE]
         [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]

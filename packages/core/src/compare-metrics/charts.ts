@@ -1,14 +1,14 @@
 import { UserError } from '../errors.js';
 import { defaultBoundary, readContained } from '../files/contained.js';
-import { parsePlotsConfig } from '../plots/config.js';
+import { parsePlotsConfig, type PlotsConfig } from '../plots/config.js';
 import { renderPlots } from '../plots/run.js';
 import { escapeHtml, escapeText } from '../section/escape.js';
 import type { SectionImage } from '../section/section.js';
 
 export interface ChartsOptions {
   workspace: string;
-  /** The plots file, relative to the workspace. */
-  plots: string;
+  /** The plots file, relative to the workspace, or plots made without one (dvclive's, from train). */
+  plots: string | PlotsConfig;
   /** The section's asset directory, and the same relative to the report directory. */
   outDir: string;
   relDir: string;
@@ -32,14 +32,7 @@ export interface Charts {
  * a base that is missing or unreadable only leaves head alone in the chart.
  */
 export async function renderCharts(o: ChartsOptions): Promise<Charts> {
-  let text: string;
-  try {
-    text = await readContained(o.plots, { input: 'plots', boundary: { ...defaultBoundary(), workspace: o.workspace } }, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`input "plots": file "${o.plots}" does not exist`, { input: 'plots' });
-    throw e;
-  }
-  const config = parsePlotsConfig(text, o.plots);
+  const config = typeof o.plots === 'string' ? await readPlotsFile(o.plots, o.workspace) : o.plots;
   const readHead = async (path: string) => {
     try {
       return await readContained(path, { input: 'plots', boundary: { ...defaultBoundary(), workspace: o.workspace } }, 'utf8');
@@ -64,4 +57,15 @@ export async function renderCharts(o: ChartsOptions): Promise<Charts> {
     images: rendered.map((p) => ({ path: p.png, alt: p.alt, fallback: p.fallback })),
     dataFiles: [...new Set(config.plots.map((p) => p.data))],
   };
+}
+
+async function readPlotsFile(plots: string, workspace: string): Promise<PlotsConfig> {
+  let text: string;
+  try {
+    text = await readContained(plots, { input: 'plots', boundary: { ...defaultBoundary(), workspace } }, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`input "plots": file "${plots}" does not exist`, { input: 'plots' });
+    throw e;
+  }
+  return parsePlotsConfig(text, plots);
 }

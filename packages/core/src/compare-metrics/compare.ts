@@ -15,6 +15,7 @@ import { describeBaseline, headCommitDate } from '../baseline/describe.js';
 import { openBaseline, type BaselineServices } from '../baseline/open.js';
 import type { ChosenBaseline } from '../baseline/spec.js';
 import { readBaselineFiles } from '../baseline/read.js';
+import type { PlotsConfig } from '../plots/config.js';
 
 export interface CompareOptions {
   workspace: string;
@@ -32,8 +33,8 @@ export interface CompareOptions {
   reportDir: string;
   /** The baseline's name; baselineName(metrics) by default. Names the section, so two compare steps keep two. */
   name?: string;
-  /** The plots file (charts of base against head), or '' for none. */
-  plots?: string;
+  /** The plots file (charts of base against head), plots made without one (dvclive's), or '' for none. */
+  plots?: string | PlotsConfig;
 }
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */

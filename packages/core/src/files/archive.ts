@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { posix } from 'node:path';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,17 +39,16 @@ export async function extractTarChecked(tar: Readable, dir: string, o: { prefix:
     const clean = posix.normalize(name).replace(/^\.\//, '');
     if (clean + '/' !== prefix && !clean.startsWith(prefix)) throw refuse(name, `which lies outside ${prefix}`);
     const rel = clean.slice(prefix.length).replace(/\/+$/, '');
-    const chunks: Buffer[] = [];
-    for await (const c of entry) chunks.push(c as Buffer);
-    if (rel === '') continue;
-    const to = join(dir, ...rel.split('/'));
-    if (type === 'directory') {
-      await mkdir(to, { recursive: true });
+    const to = rel === '' ? '' : join(dir, ...rel.split('/'));
+    if (rel === '' || type === 'directory') {
+      entry.resume();
+      if (to) await mkdir(to, { recursive: true });
       continue;
     }
     await mkdir(join(to, '..'), { recursive: true });
+    // Streamed to the disk, not held in memory: a run-cache entry holds models of hundreds of MB.
     // wx: a member named twice never writes through what an earlier member left.
-    await writeFile(to, Buffer.concat(chunks), { flag: 'wx' });
+    await pipeline(entry, createWriteStream(to, { flags: 'wx' }));
     files++;
   }
   return files;

@@ -25,3 +25,4 @@ export {
 } from './render.js';
 export { chartFallback } from './fallback.js';
 export { renderPlots, type LoadData, type RenderedPlot, type RenderPlotsOptions, type Side } from './run.js';
+export { dvclivePlots } from './dvclive.js';

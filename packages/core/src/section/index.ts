@@ -4,3 +4,4 @@ export * from './marker.js';
 export * from './mentions.js';
 export * from './run-identity.js';
 export * from './section.js';
+export * from './train-record.js';

@@ -1,0 +1,29 @@
+import { posix } from 'node:path';
+import type { PlotsConfig } from './config.js';
+
+/**
+ * Charts for dvclive's per-step scalars with no plots file: one line chart per
+ * `dvclive/plots/metrics/<name>.tsv`, whose columns are `timestamp`, `step` and the metric's last
+ * name segment (`train/loss` is `train/loss.tsv` with a `loss` column), as DVC's own default
+ * plots show them.
+ */
+export function dvclivePlots(steps: string[], metricsDir = 'dvclive/plots/metrics'): PlotsConfig {
+  return {
+    file: '(dvclive)',
+    plots: steps.map((data) => {
+      const at = data.indexOf(`${metricsDir}/`);
+      const name = (at >= 0 ? data.slice(at + metricsDir.length + 1) : posix.basename(data)).replace(/\.tsv$/, '');
+      return {
+        id: name.replace(/[^A-Za-z0-9._-]+/g, '-'),
+        title: name,
+        template: 'linear',
+        data,
+        x: 'step',
+        y: [posix.basename(name)],
+        actual: 'actual',
+        predicted: 'predicted',
+        place: { file: data },
+      };
+    }),
+  };
+}

@@ -54,9 +54,12 @@ async function identity(cwd: string): Promise<NodeJS.ProcessEnv> {
   return name && email ? {} : BOT;
 }
 
-/** Makes annotated tags in the clone, as `gto` does (`git tag -a <tag> <commit> -m <message>`). */
-export async function makeTags(cwd: string, tags: TagToMake[]): Promise<void> {
-  const env = await identity(cwd);
+/**
+ * Makes annotated tags in the clone, as `gto` does (`git tag -a <tag> <commit> -m <message>`),
+ * dated `date` (ISO) when given: the registry's time of the version is the tagger date.
+ */
+export async function makeTags(cwd: string, tags: TagToMake[], o: { date?: string } = {}): Promise<void> {
+  const env = { ...(await identity(cwd)), ...(o.date ? { GIT_COMMITTER_DATE: `${Math.floor(Date.parse(o.date) / 1000)} +0000` } : {}) };
   const made: string[] = [];
   try {
     for (const t of tags) {

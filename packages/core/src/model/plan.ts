@@ -22,6 +22,8 @@ export interface RegistryPlan {
   make: TagToMake[];
   /** True when the version was registered before this run (a re-run, or a rollback). */
   existed: boolean;
+  /** When it was registered (the tag's date, ms), for a version that existed. */
+  registeredAt?: number;
 }
 
 export interface PlanRequest {
@@ -98,5 +100,6 @@ export function planRegistry(r: PlanRequest): RegistryPlan {
       make.push({ tag: stageTag, commit, message: tagMessage({ name: r.name, action: 'assign', stage: r.stage, versionOfCommit: version }) });
     }
   }
-  return { version, commit, versionTag, stageTag, make, existed };
+  const registeredAt = existed ? r.state.history.find((e) => e.action === 'register' && e.tag === versionTag)?.time : undefined;
+  return { version, commit, versionTag, stageTag, make, existed, ...(registeredAt ? { registeredAt } : {}) };
 }

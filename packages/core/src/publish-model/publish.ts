@@ -162,7 +162,11 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
     ? await verifyPackage({ command: r.verify, runs: r.verifyRuns, packageDir, at: model.at, tempDir: work, env: r.services.env, signal: r.services.signal })
     : undefined;
 
-  const createdAt = new Date().toISOString();
+  // A version made before (a re-run) keeps the time it was registered, so what is rebuilt from the
+  // same files is the same bytes: the card, the manifest and the OCI config send nothing new. New
+  // tags are dated now in whole seconds, as git keeps them, so a re-run reads the same time back.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const createdAt = plan.registeredAt ? new Date(plan.registeredAt).toISOString() : now;
   const lineage = await readLineage({
     workspace: r.workspace,
     reportDir: r.reportDir,
@@ -199,7 +203,7 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   }
 
   // ---- the registry: tags made in the checkout and pushed to origin, all or none
-  await makeTags(r.workspace, plan.make);
+  await makeTags(r.workspace, plan.make, { date: now });
   await pushTags(
     r.workspace,
     plan.make.map((t) => t.tag),

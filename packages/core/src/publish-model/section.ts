@@ -62,7 +62,14 @@ export function publishSection(o: {
     ...o.outcomes.map((x) => [
       escapeCell(x.destination),
       x.status === 'failed' ? '❌ not published' : x.status === 'dry-run' ? 'dry run' : '✅ published',
-      escapeCell([x.url ?? '', x.digest ? `digest ${x.digest}` : '', x.detail ?? '', x.message ?? ''].filter(Boolean).join(' · ')),
+      [
+        x.url ? escapeCell(x.url) : '',
+        x.digest ? `digest ${codeSpan(x.digest)}` : '',
+        x.detail ? escapeCell(x.detail) : '',
+        x.message ? escapeCell(x.message) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     ]),
   ];
   parts.push(table(['Destination', 'Status', 'Where'], rows));

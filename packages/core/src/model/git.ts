@@ -69,7 +69,8 @@ export async function makeTags(cwd: string, tags: TagToMake[], o: { date?: strin
   } catch (e) {
     // A tag made but never pushed would be read as registered by the next run: take them back.
     if (made.length > 0) await git(cwd, ['tag', '-d', ...made]).catch(() => undefined);
-    throw e;
+    const said = ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n').slice(-2).join(' ');
+    throw new UserError(`git tag ${tags[made.length].tag} failed (a checkout with every commit and tag needs actions/checkout's fetch-depth: 0): ${said}`);
   }
 }
 

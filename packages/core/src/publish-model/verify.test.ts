@@ -28,6 +28,15 @@ describe('verify', () => {
     expect(await readFile(marker, 'utf8')).toBe('$(touch nope)\n'.repeat(3));
   });
 
+  it("gets the job's environment, not the action's inputs (the tokens among them)", async () => {
+    const temp = await mkdtemp(join(tmpdir(), 'mlci-verify-'));
+    await mkdir(join(temp, 'pkg'));
+    const env = { 'INPUT_GITHUB-TOKEN': 'ghs_secret', 'INPUT_REGISTRY-PASSWORD': 'pw', ACTIONS_RUNTIME_TOKEN: 'rt', MLCI_KEEP: 'kept' };
+    const command = 'test -z "$(env | grep -E \'^(INPUT_|ACTIONS_RUNTIME_TOKEN)\')" && test "$MLCI_KEEP" = kept';
+    const r = await verifyPackage({ command, runs: 1, packageDir: join(temp, 'pkg'), at: 'm', tempDir: temp, env });
+    expect(r.runs).toBe(1);
+  });
+
   it('a non-zero exit is an error naming "verify"', async () => {
     const temp = await mkdtemp(join(tmpdir(), 'mlci-verify-'));
     await mkdir(join(temp, 'pkg'));

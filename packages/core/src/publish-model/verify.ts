@@ -3,6 +3,18 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
+/**
+ * What the runner gives an action but not a `run:` step (its inputs, the github-token and
+ * registry-password among them; the results service's token): the verify command gets the job's
+ * environment, not the action's. The same rule as train's jobEnvironment (train/command.ts), which
+ * a use case may not import: both belong in one capability.
+ */
+const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|ACTIONS_CACHE_SERVICE_V2|STATE_.*)$/;
+
+function jobEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
+}
+
 export interface VerifyResult {
   command: string;
   runs: number;
@@ -49,7 +61,7 @@ export async function verifyPackage(o: {
     const clean = await mkdtemp(join(o.tempDir, 'verify-'));
     const modelDir = join(clean, ...o.at.split('/'));
     await cp(o.packageDir, modelDir, { recursive: true });
-    const r = await once(o.command, clean, { ...process.env, ...o.env, MLCI_MODEL_DIR: modelDir }, o.signal);
+    const r = await once(o.command, clean, { ...jobEnvironment({ ...process.env, ...o.env }), MLCI_MODEL_DIR: modelDir }, o.signal);
     if (r.code !== 0) {
       const how = r.code === null ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
       throw new UserError(`input "verify": the command ${how} on run ${i + 1} of ${o.runs} (its output is in the log above); nothing was tagged or published`, {

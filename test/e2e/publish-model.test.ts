@@ -137,14 +137,27 @@ describe('a GTO registry, published as release assets', () => {
   it('rollback: version v1.0.0, stage prod moves prod back with the next counter and registers nothing', async () => {
     const repo = await modelRepo(MODEL_FILES);
     const { c1 } = await gtoHistory(repo);
+    const repository = 'octo/rollback';
+    gh.addRepo(repository);
     const c3 = await repo.commit({ 'model/weights.bin': Buffer.from('v3') }, 'model v3');
-    const promote = await publish(repo, c3, { stage: 'prod' });
+    const promote = await publish(repo, c3, { stage: 'prod', destinations: 'release' }, { repository });
     expect(promote.code, promote.stdout + promote.stderr).toBe(0);
     expect(promote.outputs).toMatchObject({ version: 'v1.0.2', 'stage-tag': 'churn-model#prod#5' });
 
-    const back = await publish(repo, c3, { version: 'v1.0.0', stage: 'prod' });
+    // The checkout holds v1.0.2's files: none of them goes anywhere under v1.0.0's name.
+    const back = await publish(repo, c3, { version: 'v1.0.0', stage: 'prod', destinations: 'release' }, { repository });
     expect(back.code, back.stdout + back.stderr).toBe(0);
-    expect(back.outputs).toMatchObject({ version: 'v1.0.0', tag: 'churn-model@v1.0.0', 'stage-tag': 'churn-model#prod#6' });
+    expect(back.outputs).toMatchObject({
+      version: 'v1.0.0',
+      tag: 'churn-model@v1.0.0',
+      'stage-tag': 'churn-model#prod#6',
+      'release-url': '',
+      'manifest-path': '',
+    });
+    expect(gh.releases(repository).map((x) => x.tag_name)).toEqual(['churn-model@v1.0.2']);
+    const s = await section(repo);
+    expect(s.summary).toBe('publish-model: prod moved back to churn-model v1.0.0 (a rollback; nothing re-published)');
+    expect(s.data.destinations).toEqual([expect.objectContaining({ destination: 'release', status: 'skipped' })]);
     const tags = await repo.originTags();
     expect(tags.filter((t) => t.startsWith('churn-model@'))).toEqual(['churn-model@v1.0.0', 'churn-model@v1.0.1', 'churn-model@v1.0.2']);
     const state = readArtifact(await tagsInClone(repo.workspace), 'churn-model');

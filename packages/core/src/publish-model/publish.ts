@@ -150,6 +150,42 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   const state = readArtifact(tags, name);
   const plan = planRegistry({ name, version, bump: r.bump, stage, commit, state, tagNames: tags.map((t) => t.tag) });
 
+  // New tags are dated now in whole seconds, as git keeps them (see createdAt below).
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const sectionId = publishSectionId(name);
+  if (plan.commit !== commit) {
+    // A rollback: the stage moves to a version built from another commit. That version's package
+    // was published when it was registered, and this checkout does not hold it: nothing is
+    // packaged, verified or published again, and no destination is touched.
+    if (!r.dryRun) {
+      await makeTags(r.workspace, plan.make, { date: now });
+      await pushTags(
+        r.workspace,
+        plan.make.map((t) => t.tag),
+      );
+    }
+    const outcomes: DestinationOutcome[] = destinations.map((d) => ({
+      destination: destinationName(d),
+      status: 'skipped',
+      detail: `a rollback: ${plan.version} was published from commit ${plan.commit.slice(0, 12)} when it was registered`,
+    }));
+    const lineage: Lineage = { commit: plan.commit, data: [], metrics: {}, params: {} };
+    return finish(r, {
+      name,
+      plan,
+      stage,
+      files: [],
+      lineage,
+      state,
+      dryRun: r.dryRun,
+      outcomes,
+      tagsMade: plan.make.map((t) => t.tag),
+      manifestPath: '',
+      cardPath: '',
+      sectionId,
+    });
+  }
+
   // ---- package
   const work = await mkdtemp(join(r.tempDir, 'mlci-publish-'));
   const packageDir = join(work, 'package');
@@ -163,9 +199,8 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
     : undefined;
 
   // A version made before (a re-run) keeps the time it was registered, so what is rebuilt from the
-  // same files is the same bytes: the card, the manifest and the OCI config send nothing new. New
-  // tags are dated now in whole seconds, as git keeps them, so a re-run reads the same time back.
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  // same files is the same bytes: the card, the manifest and the OCI config send nothing new; a
+  // new one was registered `now`, the tagger date a re-run reads back.
   const createdAt = plan.registeredAt ? new Date(plan.registeredAt).toISOString() : now;
   const lineage = await readLineage({
     workspace: r.workspace,
@@ -180,7 +215,6 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   const names = assetNames([...files, { path: MANIFEST_FILE }, { path: cardName }]);
   const manifest = manifestOf({ name, version: plan.version, tag: plan.versionTag, stage, createdAt, files, lineage, verified, assets: names });
   const howToLoad = loadLines(name, plan, destinations, ociRefs, r.services.repo, model.at);
-  const sectionId = publishSectionId(name);
   const outDir = join(r.reportDir, sectionId);
   await mkdir(outDir, { recursive: true });
   const manifestFile = await addFile(work, MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n', 'application/json');
@@ -372,8 +406,8 @@ async function finish(
     manifestPath: string;
     cardPath: string;
     sectionId: string;
-    manifest: PackagedFile;
-    card: PackagedFile;
+    manifest?: PackagedFile;
+    card?: PackagedFile;
     result?: Partial<PublishResult>;
   },
 ): Promise<PublishResult> {

@@ -7,7 +7,7 @@ import type { VerifyResult } from './verify.js';
 
 export interface DestinationOutcome {
   destination: string;
-  status: 'published' | 'failed' | 'dry-run';
+  status: 'published' | 'failed' | 'dry-run' | 'skipped';
   url?: string;
   digest?: string;
   detail?: string;
@@ -30,17 +30,21 @@ export function publishSection(o: {
   dryRun: boolean;
   outcomes: DestinationOutcome[];
   tagsMade: string[];
-  manifest: PackagedFile;
-  card: PackagedFile;
+  /** Absent on a rollback, which packages nothing. */
+  manifest?: PackagedFile;
+  card?: PackagedFile;
 }): { status: Status; summary: string; markdown: string; data: unknown } {
   const failed = o.outcomes.filter((x) => x.status === 'failed');
   const status: Status = failed.length > 0 ? 'fail' : o.dryRun ? 'info' : 'pass';
   const what = `${o.name} ${o.version}${o.stage ? ` → ${o.stage}` : ''}`;
-  const summary = o.dryRun
-    ? `publish-model (dry run): ${what} would be tagged and published; nothing was`
-    : failed.length > 0
-      ? `publish-model: ${what}: ${failed.map((f) => f.destination).join(', ')} failed; ${o.outcomes.filter((x) => x.status === 'published').length} of ${o.outcomes.length} destinations published`
-      : `publish-model: ${what}${o.plan.existed && o.tagsMade.length === 0 ? ' (already registered; nothing new tagged)' : ''}, published to ${['git tags', ...o.outcomes.map((x) => x.destination)].join(', ')}`;
+  const rollback = o.files.length === 0;
+  const summary = rollback
+    ? `publish-model${o.dryRun ? ' (dry run)' : ''}: ${o.stage} ${o.tagsMade.length > 0 ? (o.dryRun ? 'would move' : 'moved') : 'is'} back to ${o.name} ${o.version} (a rollback; nothing re-published)`
+    : o.dryRun
+      ? `publish-model (dry run): ${what} would be tagged and published; nothing was`
+      : failed.length > 0
+        ? `publish-model: ${what}: ${failed.map((f) => f.destination).join(', ')} failed; ${o.outcomes.filter((x) => x.status === 'published').length} of ${o.outcomes.length} destinations published`
+        : `publish-model: ${what}${o.plan.existed && o.tagsMade.length === 0 ? ' (already registered; nothing new tagged)' : ''}, published to ${['git tags', ...o.outcomes.map((x) => x.destination)].join(', ')}`;
 
   const parts: string[] = [];
   if (o.dryRun) parts.push('**Dry run:** the package was built and verified; no tag was made or pushed and nothing was published.');
@@ -61,7 +65,7 @@ export function publishSection(o: {
     ],
     ...o.outcomes.map((x) => [
       escapeCell(x.destination),
-      x.status === 'failed' ? '❌ not published' : x.status === 'dry-run' ? 'dry run' : '✅ published',
+      x.status === 'failed' ? '❌ not published' : x.status === 'dry-run' ? 'dry run' : x.status === 'skipped' ? 'skipped' : '✅ published',
       [
         x.url ? escapeCell(x.url) : '',
         x.digest ? `digest ${codeSpan(x.digest)}` : '',
@@ -76,20 +80,26 @@ export function publishSection(o: {
   if (failed.length > 0)
     parts.push(`Not published: ${failed.map((f) => codeSpan(f.destination)).join(', ')}. Re-running this step publishes what is missing and nothing twice.`);
 
-  if (o.verified) {
+  if (rollback) {
+    parts.push(
+      `A rollback: ${codeSpan(o.stage ?? '')} moves to ${codeSpan(o.version)}, built from commit ${codeSpan(o.plan.commit.slice(0, 12))}; its package was published when it was registered, so nothing was packaged or published again.`,
+    );
+  } else if (o.verified) {
     parts.push(
       `Verified with ${codeSpan(o.verified.command)} on the package alone: ${o.verified.runs} run${o.verified.runs === 1 ? '' : 's'}, latency p50 ${ms(o.verified.p50Ms)}, p95 ${ms(o.verified.p95Ms)}.`,
     );
   } else parts.push('No `verify` command ran: the package was not tested before publishing.');
 
   const total = o.files.reduce((n, f) => n + f.size, 0);
-  parts.push(
-    `<details><summary>${o.files.length} file${o.files.length === 1 ? '' : 's'}, ${total} bytes</summary>\n\n${table(
-      ['File', 'Bytes', 'SHA-256'],
-      [...o.files, o.manifest, o.card].map((f) => [codeSpan(f.path), String(f.size), codeSpan(f.sha256)]),
-      ['l', 'r', 'l'],
-    )}\n\n</details>`,
-  );
+  const listed = [...o.files, ...(o.manifest ? [o.manifest] : []), ...(o.card ? [o.card] : [])];
+  if (!rollback)
+    parts.push(
+      `<details><summary>${o.files.length} file${o.files.length === 1 ? '' : 's'}, ${total} bytes</summary>\n\n${table(
+        ['File', 'Bytes', 'SHA-256'],
+        listed.map((f) => [codeSpan(f.path), String(f.size), codeSpan(f.sha256)]),
+        ['l', 'r', 'l'],
+      )}\n\n</details>`,
+    );
 
   const stages = o.state.history.filter((e) => e.action === 'assign' || e.action === 'unassign');
   const current = Object.values(o.state.stages);

@@ -92,12 +92,14 @@ async function modelPath(r: PublishRequest): Promise<{ real: string; at: string 
   return { real, at };
 }
 
-async function registryTags(r: PublishRequest): Promise<{ tags: RegistryTag[]; via: 'clone' | 'api' }> {
+async function registryTags(r: PublishRequest, name: string): Promise<{ tags: RegistryTag[]; via: 'clone' | 'api' }> {
   const local = await tagsInClone(r.workspace).catch(() => []);
   const { api, repo } = r.services;
   if (api && repo && (local.length === 0 || (await isShallow(r.workspace)))) {
     // A shallow checkout (fetch-depth: 1) has no tags: GitHub's are the registry then.
-    const remote = await tagsViaApi(api, repo, (t) => parseTag(t) !== undefined);
+    // Only this model's tags are read further (a request per tag object): its versions, stages and
+    // counters are all the registry plan needs.
+    const remote = await tagsViaApi(api, repo, (t) => parseTag(t)?.name === name);
     const names = new Set(local.map((t) => t.tag));
     return { tags: [...local, ...remote.filter((t) => !names.has(t.tag))], via: 'api' };
   }
@@ -146,7 +148,7 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   // ---- registry: what this publication registers, refused before anything is built
   const commit = (await headCommit(r.workspace)) ?? r.services.commit;
   if (!commit) throw new UserError('publish-model needs the commit being published: run it in a git checkout (actions/checkout with fetch-depth: 0)');
-  const { tags } = await registryTags(r);
+  const { tags } = await registryTags(r, name);
   const state = readArtifact(tags, name);
   const plan = planRegistry({ name, version, bump: r.bump, stage, commit, state, tagNames: tags.map((t) => t.tag) });
 

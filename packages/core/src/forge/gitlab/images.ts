@@ -76,7 +76,10 @@ async function vetOne(img: GitLabImage, bytesEach: number): Promise<VettedImage 
     if (bytes.length > bytesEach) return { reason: `larger than ${mib(bytesEach)}` };
     const kind = imageKind(bytes.subarray(0, 16));
     if (!kind) return { reason: 'not a PNG, JPEG, GIF or WebP image' };
-    const stem = basename(img.name, extname(img.name)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'image';
+    const stem =
+      basename(img.name, extname(img.name))
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^[.-]+/, '') || 'image';
     return { ...img, bytes, kind, filename: stem.slice(0, 100) + EXTENSION[kind] };
   } finally {
     await file.close();
@@ -119,7 +122,10 @@ export function linkImage(body: string, name: string, replacement: { url: string
     .replace(html, (tag) => {
       linked = true;
       if (!('url' in replacement)) return replacement.text;
-      return tag.replace(/(\ssrc\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/i, (_m, lead: string) => `${lead}"${replacement.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+      return tag.replace(
+        /(\ssrc\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/i,
+        (_m, lead: string) => `${lead}"${replacement.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`,
+      );
     });
   return { body: out, linked };
 }

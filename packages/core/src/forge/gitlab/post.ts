@@ -85,7 +85,7 @@ export async function postGitLabReport(o: PostGitLabReportOptions): Promise<Post
     const appended: string[] = [];
     for (const img of kept) {
       const uploaded = await call<{ markdown?: unknown; url?: unknown }>(`the upload of ${img.filename}`, () =>
-        api.ProjectMarkdownUploads.create(pid, { content: new Blob([img.bytes], { type: mimeOf(img.kind) }), filename: img.filename }),
+        api.ProjectMarkdownUploads.create(pid, { content: new Blob([new Uint8Array(img.bytes)], { type: mimeOf(img.kind) }), filename: img.filename }),
       );
       const url = uploadDestination(uploaded?.markdown);
       if (!url) throw new Error(`GitLab answered the upload of ${img.filename} without a markdown link`);
@@ -169,7 +169,9 @@ function hostOf(apiUrl: string): string {
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (!/^https?:$/.test(url.protocol) || !path.endsWith('/api/v4') || url.search || url.hash || url.username || url.password) {
-    throw new UserError(`the GitLab API URL "${url.origin}${url.pathname}" must be an http(s) URL ending in /api/v4, as CI_API_V4_URL is`, { input: 'api-url' });
+    throw new UserError(`the GitLab API URL "${url.origin}${url.pathname}" must be an http(s) URL ending in /api/v4, as CI_API_V4_URL is`, {
+      input: 'api-url',
+    });
   }
   return url.origin + path.slice(0, -'/api/v4'.length);
 }

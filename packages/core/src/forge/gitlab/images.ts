@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, realpath } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { outsideReason } from '../../files/contained.js';
@@ -14,7 +15,7 @@ export interface GitLabImage {
 export interface VettedImage extends GitLabImage {
   bytes: Buffer;
   kind: ImageKind;
-  /** The name GitLab stores it under: the reference's base name, with the extension its bytes call for. */
+  /** The name GitLab stores it under: the reference's base name and a hash of its bytes, with the extension they call for. */
   filename: string;
 }
 
@@ -80,7 +81,8 @@ async function vetOne(img: GitLabImage, bytesEach: number): Promise<VettedImage 
       basename(img.name, extname(img.name))
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/^[.-]+/, '') || 'image';
-    return { ...img, bytes, kind, filename: stem.slice(0, 100) + EXTENSION[kind] };
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+    return { ...img, bytes, kind, filename: `${stem.slice(0, 80)}-${hash}${EXTENSION[kind]}` };
   } finally {
     await file.close();
   }

@@ -140,18 +140,44 @@ describe('postGitLabReport', () => {
       ],
     });
     const uploads = gl.uploads(project);
-    expect(uploads.map((u) => u.filename).sort()).toEqual(['loss.png', 'roc.png']);
+    expect(uploads.map((u) => u.filename.replace(/-[0-9a-f]{12}\./, '.')).sort()).toEqual(['loss.png', 'roc.png']);
     expect(uploads.every((u) => u.bytes.equals(PNG) && u.type === 'image/png')).toBe(true);
-    const roc = uploads.find((u) => u.filename === 'roc.png')!;
-    const loss = uploads.find((u) => u.filename === 'loss.png')!;
+    const roc = uploads.find((u) => u.filename.startsWith('roc-'))!;
+    const loss = uploads.find((u) => u.filename.startsWith('loss-'))!;
     const note = gl.notes(project, iid)[0].body;
     expect(note).toContain(`![ROC curve](${roc.url})`);
     // Not referenced by the body: appended as GitLab wrote it.
-    expect(note).toContain(`![loss](${loss.url})`);
+    expect(note).toContain(`![${loss.filename.replace(/\.png$/, '')}](${loss.url})`);
     expect(note).toContain(`_image not published: ${escapeText('plots/evil.png')} (not a PNG, JPEG, GIF or WebP image)_`);
     expect(note).toContain(`_image not published: ${escapeText('hostname.png')} (outside the workspace)_`);
     expect(note).not.toContain('<img');
     expect(note).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+  });
+
+  it('links an image its note already shows again instead of uploading it on every run', async () => {
+    const target = newMr();
+    await writeFile(join(dir, 'cm.png'), PNG);
+    const images = [{ path: join(dir, 'cm.png'), name: 'cm.png' }];
+    const before = gl.uploads(project).length;
+    await post(target, '![confusion](cm.png)\n', { images });
+    await post(target, '![confusion](cm.png)\nrun 2\n', { images });
+    expect(gl.uploads(project).length - before).toBe(1);
+    const url = gl.uploads(project).at(-1)!.url;
+    expect(gl.notes(project, iid)[0].body).toBe(`${reportMarker('pr-report')}\n![confusion](${url})\nrun 2\n`);
+    // Other bytes under the same name are a new upload.
+    await writeFile(join(dir, 'cm.png'), Buffer.concat([PNG, Buffer.from('changed')]));
+    await post(target, '![confusion](cm.png)\nrun 3\n', { images });
+    expect(gl.uploads(project).length - before).toBe(2);
+    expect(gl.notes(project, iid)[0].body).toContain(gl.uploads(project).at(-1)!.url);
+  });
+
+  it('still posts the report when GitLab refuses an upload, saying which image is missing', async () => {
+    const target = newMr();
+    await writeFile(join(dir, 'big.png'), PNG);
+    gl.fault({ method: 'POST', path: /\/uploads$/, status: 413, body: { message: '413 Request Entity Too Large' } });
+    const posted = await post(target, '![big](big.png)\n', { images: [{ path: join(dir, 'big.png'), name: 'big.png' }] });
+    expect(posted.created).toBe(true);
+    expect(gl.notes(project, iid)[0].body).toContain(`_image not published: ${escapeText('big.png')} (GitLab answered 413 to its upload)_`);
   });
 
   it('caps the images uploaded as for an untrusted bundle', async () => {

@@ -1,7 +1,7 @@
-import { UserError } from '../../errors.js';
+import { isUserError, UserError } from '../../errors.js';
 import { hasMarker, reportMarker } from '../../section/marker.js';
 import { fitNote } from './fit.js';
-import { droppedText, linkImage, mimeOf, uploadDestination, vetImages, type GitLabImage } from './images.js';
+import { droppedText, linkImage, mimeOf, uploadDestination, vetImages, type GitLabImage, type VettedImage } from './images.js';
 import type { GitLabTarget } from './target.js';
 
 export interface PostGitLabReportOptions {
@@ -79,34 +79,14 @@ export async function postGitLabReport(o: PostGitLabReportOptions): Promise<Post
     throw await explainNotFound(e, () => call('the project', () => api.Projects.show(pid)), target);
   });
 
-  let body = o.body;
-  if (o.images?.length) {
-    const { kept, dropped } = await vetImages(o.images);
-    const appended: string[] = [];
-    for (const img of kept) {
-      const uploaded = await call<{ markdown?: unknown; url?: unknown }>(`the upload of ${img.filename}`, () =>
-        api.ProjectMarkdownUploads.create(pid, { content: new Blob([new Uint8Array(img.bytes)], { type: mimeOf(img.kind) }), filename: img.filename }),
-      );
-      const url = uploadDestination(uploaded?.markdown);
-      if (!url) throw new Error(`GitLab answered the upload of ${img.filename} without a markdown link`);
-      const r = linkImage(body, img.name, { url });
-      body = r.body;
-      if (!r.linked) appended.push(String(uploaded.markdown));
-    }
-    for (const d of dropped) {
-      const r = linkImage(body, d.name, { text: droppedText(d) });
-      body = r.body;
-      if (!r.linked) appended.push(droppedText(d));
-    }
-    if (appended.length) body = `${body.trimEnd()}\n\n${appended.join('\n\n')}\n`;
-  }
+  const noteUrl = (id: number) => `${mr?.web_url ?? `${host}/${pid}/-/merge_requests/${iid}`}#note_${id}`;
+  const ours = async () => (await allNotes(api, target, call)).filter((n) => !n.system && n.author?.id === me.id && hasMarker(n.body ?? '', o.id));
+  const existing = await ours();
+
+  let body = o.images?.length ? await placeImages(o.body, o.images, existing[0]?.body ?? '', (img) => upload(api, pid, img, call), signal) : o.body;
   if (!hasMarker(body, o.id)) body = `${reportMarker(o.id)}\n${body}`;
   body = fitNote(body).body;
 
-  const noteUrl = (id: number) => `${mr?.web_url ?? `${host}/${pid}/-/merge_requests/${iid}`}#note_${id}`;
-  const ours = async () => (await allNotes(api, target, call)).filter((n) => !n.system && n.author?.id === me.id && hasMarker(n.body ?? '', o.id));
-
-  const existing = await ours();
   if (existing.length > 0) {
     const [keep, ...extra] = existing;
     await call('the note update', () => api.MergeRequestNotes.edit(pid, iid, keep.id, { body }));
@@ -128,6 +108,59 @@ export async function postGitLabReport(o: PostGitLabReportOptions): Promise<Post
 }
 
 type Call = <T>(what: string, fn: () => Promise<unknown>) => Promise<T>;
+
+/**
+ * Uploads the body's images and links them; an image that may not or could not be uploaded
+ * becomes a line saying so. Files are named by content (`roc-<hash>.png`), so an image our note
+ * already links is linked again rather than uploaded on every run: GitLab keeps every upload.
+ */
+async function placeImages(
+  body: string,
+  images: GitLabImage[],
+  previous: string,
+  send: (img: VettedImage) => Promise<string>,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const { kept, dropped } = await vetImages(images);
+  const appended: string[] = [];
+  for (const img of kept) {
+    const reused = new RegExp(`\\((/uploads/[0-9a-f]{32}/${img.filename.replace(/[.]/g, '\\.')})\\)`).exec(previous)?.[1];
+    let markdown: string;
+    try {
+      markdown = reused ? `![${img.filename.replace(/\.[^.]*$/, '')}](${reused})` : await send(img);
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      // The report still goes out without this image, saying why, as on GitHub without contents: write.
+      const status = (e as { status?: number }).status;
+      const reason = status ? `GitLab answered ${status} to its upload` : isUserError(e) ? 'GitLab refused its upload' : 'its upload failed';
+      dropped.push({ name: img.name, reason });
+      continue;
+    }
+    const url = uploadDestination(markdown);
+    if (!url) {
+      dropped.push({ name: img.name, reason: 'GitLab answered its upload without a markdown link' });
+      continue;
+    }
+    const r = linkImage(body, img.name, { url });
+    body = r.body;
+    if (!r.linked) appended.push(markdown);
+  }
+  for (const d of dropped) {
+    const r = linkImage(body, d.name, { text: droppedText(d) });
+    body = r.body;
+    if (!r.linked) appended.push(droppedText(d));
+  }
+  return appended.length ? `${body.trimEnd()}\n\n${appended.join('\n\n')}\n` : body;
+}
+
+/** POST /projects/:id/uploads (multipart): the markdown GitLab answers with. */
+async function upload(api: Client, pid: string, img: VettedImage, call: Call): Promise<string> {
+  const content = new Blob([new Uint8Array(img.bytes)], { type: mimeOf(img.kind) });
+  const uploaded = await call<{ markdown?: unknown }>(`the upload of ${img.filename}`, () =>
+    api.ProjectMarkdownUploads.create(pid, { content, filename: img.filename }),
+  );
+  return typeof uploaded?.markdown === 'string' ? uploaded.markdown : '';
+}
 
 /**
  * Every note of the merge request, oldest first. Pages are walked by GitLab's `x-next-page`

@@ -61,6 +61,7 @@ export interface Fault {
   /** Never answers: the connection stays open until the client gives up or the server closes. */
   hang?: boolean;
   status?: number;
+  headers?: Record<string, string>;
   body?: unknown;
   /** Apply the request, then answer `status` instead (a create whose answer was lost). */
   afterApply?: boolean;
@@ -98,6 +99,8 @@ export interface GitLabServer {
   notes(project: number, iid: number): Note[];
   uploads(project: number): Upload[];
   fault(f: Fault): void;
+  /** Requests held by a `hang` fault whose client has not closed the connection yet. */
+  hanging(): number;
   close(): Promise<void>;
 }
 
@@ -372,11 +375,11 @@ export async function startGitLabServer(): Promise<GitLabServer> {
       const apply = () => {
         if (fault?.afterApply) answered = true;
       };
-      const send = (status: number, body: unknown) => {
+      const send = (status: number, body: unknown, headers?: Record<string, string>) => {
         record.status = status;
-        json(res, status, body);
+        json(res, status, body, headers);
       };
-      if (fault && !fault.afterApply) return send(fault.status ?? 500, fault.body ?? { message: 'fault' });
+      if (fault && !fault.afterApply) return send(fault.status ?? 500, fault.body ?? { message: 'fault' }, fault.headers);
       const origWriteHead = res.writeHead.bind(res);
       res.writeHead = ((status: number, ...rest: unknown[]) => {
         record.status = status;
@@ -437,6 +440,7 @@ export async function startGitLabServer(): Promise<GitLabServer> {
     notes: (project, iid) => [...(projectById(project).mergeRequests.get(iid) ?? [])],
     uploads: (project) => [...projectById(project).uploads],
     fault: (f) => void faults.push(f),
+    hanging: () => hanging.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();

@@ -111,9 +111,19 @@ describe('postGitLabReport', () => {
     expect(listed.every((r) => new URLSearchParams(r.query).get('per_page') === '100')).toBe(true);
   });
 
+  it('waits as a 429 answer says and tries again', async () => {
+    const target = newMr();
+    gl.fault({ method: 'GET', path: /\/notes$/, status: 429, headers: { 'retry-after': '1' }, body: { message: 'Retry later' } });
+    const before = gl.requests.length;
+    const posted = await post(target, 'report\n');
+    expect(posted.created).toBe(true);
+    const listed = gl.requests.slice(before).filter((r) => r.method === 'GET' && r.path.endsWith('/notes'));
+    expect(listed.map((r) => r.status).slice(0, 2)).toEqual([429, 200]);
+  });
+
   it('converges on one note when a create was applied but its answer was lost', async () => {
     const target = newMr();
-    // GitLab created the note and the client saw a 502; @gitbeaker/rest sends the create again.
+    // GitLab created the note and the client saw a 502; the requester sends the create again.
     gl.fault({ method: 'POST', path: /\/notes$/, status: 502, afterApply: true });
     const before = gl.requests.length;
     const posted = await post(target, 'report\n');
@@ -275,6 +285,8 @@ describe('postGitLabReport', () => {
     const aborted = post(target, 'x', { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('stopped by the caller')), 200);
     await expect(aborted).rejects.toThrow('stopped by the caller');
+    // Both requests were given up on the wire, not just no longer awaited.
+    await expect.poll(() => gl.hanging()).toBe(0);
     expect(gl.notes(project, iid)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { isUserError, UserError } from '../../errors.js';
 import { hasMarker, reportMarker } from '../../section/marker.js';
 import { fitNote } from './fit.js';
 import { droppedText, linkImage, mimeOf, uploadDestination, vetImages, type GitLabImage, type VettedImage } from './images.js';
+import { GitLabError, gitLabRequester } from './requester.js';
 import type { GitLabTarget } from './target.js';
 
 export interface PostGitLabReportOptions {
@@ -58,7 +59,7 @@ interface Client {
  * project (GitLab-native; readable by whoever can read the project) and linked by the markdown
  * GitLab answers with. The body is fitted into GitLab's note limit.
  *
- * Two runs racing on one MR (or a create @gitbeaker/rest retried after a lost 502 answer) can
+ * Two runs racing on one MR (or a create retried after its 502 answer, when it had been applied) can
  * leave two of our notes: after creating, we list again and converge on the oldest, as
  * forge/comments.ts does on GitHub, removing only our own duplicates.
  *
@@ -68,7 +69,9 @@ export async function postGitLabReport(o: PostGitLabReportOptions): Promise<Post
   const { target, token, signal } = o;
   const host = hostOf(target.apiUrl);
   const { Gitlab } = await import('@gitbeaker/rest');
-  const api = new Gitlab({ host, token, queryTimeout: o.timeoutMs ?? REQUEST_TIMEOUT_MS }) as unknown as Client;
+  const requesterFn = await gitLabRequester({ timeoutMs: o.timeoutMs ?? REQUEST_TIMEOUT_MS, signal });
+  // queryTimeout null: the requester gives each request its timeout, joined with the caller's signal.
+  const api = new Gitlab({ host, token, requesterFn, queryTimeout: null }) as unknown as Client;
   const pid = target.projectId;
   const iid = target.mergeRequestIid;
   const call = <T>(what: string, fn: () => Promise<unknown>) => guarded<T>(what, fn, { target, token, signal });
@@ -209,16 +212,6 @@ function hostOf(apiUrl: string): string {
   return url.origin + path.slice(0, -'/api/v4'.length);
 }
 
-/** A GitLab failure without the request @gitbeaker attaches (its headers hold the token). */
-export class GitLabError extends Error {
-  readonly status?: number;
-  constructor(message: string, status?: number) {
-    super(message);
-    this.name = 'GitLabError';
-    this.status = status;
-  }
-}
-
 interface Context {
   target: GitLabTarget;
   token: string;
@@ -226,63 +219,42 @@ interface Context {
 }
 
 /**
- * Runs one client call with the caller's signal, and turns what it throws into an error that
- * names what failed and never carries the token: @gitbeaker's errors hold the Request (its
- * PRIVATE-TOKEN header) in `cause`, so none of them is passed on, only the status and GitLab's
- * own message, with the token masked should the server have echoed it.
+ * Runs one client call and turns what it throws into an error that names what failed. The
+ * requester's errors carry only GitLab's status and words; the token is masked all the same,
+ * should a server echo it.
  */
 async function guarded<T>(what: string, fn: () => Promise<unknown>, c: Context): Promise<T> {
   c.signal?.throwIfAborted();
   try {
-    return (await abortable(fn(), c.signal)) as T;
+    return (await fn()) as T;
   } catch (e) {
-    if (c.signal?.aborted && e === c.signal.reason) throw e;
+    if (c.signal?.aborted) throw c.signal.reason;
     throw describe(e, what, c);
   }
 }
 
-/**
- * @gitbeaker/rest gives each request its own timeout but takes no signal of ours, so a caller's
- * abort stops us waiting at once (and sends nothing more); the request in flight ends by its
- * timeout.
- */
-function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 function describe(e: unknown, what: string, c: Context): Error {
+  if (isUserError(e)) return e as Error;
   const mask = (s: string) => (c.token ? s.split(c.token).join('***') : s);
-  const err = e as { name?: string; message?: string; cause?: { description?: unknown; response?: { status?: number; statusText?: string } } };
   const where = `GitLab at ${c.target.apiUrl}`;
-  if (err?.name === 'GitbeakerTimeoutError') return new GitLabError(`${where} did not answer ${what} in time`);
-  if (err?.name === 'GitbeakerRetryError') return new GitLabError(mask(`${where} kept failing ${what}: ${err.message}`));
-  if (err?.name !== 'GitbeakerRequestError') {
-    if (e instanceof UserError || e instanceof GitLabError) return e;
-    const code = (err?.cause as { code?: unknown } | undefined)?.code;
-    return new GitLabError(mask(`could not reach ${where} for ${what}: ${typeof code === 'string' ? code : (err?.message ?? String(e))}`));
-  }
-  const status = err.cause?.response?.status;
-  const said = typeof err.cause?.description === 'string' && err.cause.description ? `: ${mask(err.cause.description).slice(0, 300)}` : '';
+  if (!(e instanceof GitLabError)) return new GitLabError(mask(`${where} failed ${what}: ${(e as Error)?.message ?? String(e)}`), { kind: 'network' });
+  if (e.kind === 'timeout') return new GitLabError(`${where} did not answer ${what} in time`, { kind: 'timeout' });
+  if (e.kind === 'network') return new GitLabError(mask(`${where} ${e.message}, for ${what}`), { kind: 'network' });
+  const said = e.message ? `: ${mask(e.message).slice(0, 300)}` : '';
   const project = `project ${JSON.stringify(c.target.projectId)}`;
-  if (status === 401) {
+  if (e.status === 401) {
     return new UserError(
       `${where} refused the token (401 Unauthorized)${said}. Set GITLAB_TOKEN to a valid personal, project or group access token with the \`api\` scope`,
       { input: 'token' },
     );
   }
-  if (status === 403) {
+  if (e.status === 403) {
     return new UserError(
       `${where} refused ${what} (403 Forbidden)${said}. The token needs the \`api\` scope and at least Reporter access to ${project} to write merge-request notes`,
       { input: 'token' },
     );
   }
-  const failure = new GitLabError(`${where} answered ${status ?? 'an error'} for ${what}${said}`, status);
-  return failure;
+  return new GitLabError(`${where} answered ${e.status} for ${what}${said}`, { status: e.status, kind: 'http' });
 }
 
 /** A 404 on the merge request is either the project (wrong id, or hidden from the token) or the MR. */

@@ -268,6 +268,15 @@ describe('postGitLabReport', () => {
       expectClean(e);
     });
 
+    it('a GitLab that cannot be reached', async () => {
+      const closed = await startGitLabServer();
+      const apiUrl = closed.apiUrl;
+      await closed.close();
+      const e = await failure(post({ apiUrl, projectId: '1', mergeRequestIid: 1 }, 'x'));
+      expect(e.message).toContain(`GitLab at ${apiUrl} could not be reached (ECONNREFUSED)`);
+      expectClean(e);
+    });
+
     it('an API URL that is not one', async () => {
       const e = await failure(post({ apiUrl: gl.webUrl, projectId: String(project), mergeRequestIid: 1 }, 'x'));
       expect(isUserError(e)).toBe(true);

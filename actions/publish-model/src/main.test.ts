@@ -53,4 +53,13 @@ describe('publish-model adapter', () => {
     const section = JSON.parse(await readFile(join(repo.workspace, '.mlci-report', 'publish-model-churn.section.json'), 'utf8'));
     expect(section).toMatchObject({ status: 'fail', stage: 'model', data: { error: { input: 'bump' } } });
   });
+
+  it('an empty path is refused for a new version, naming the input, and nothing is tagged', async () => {
+    const { r, repo } = await step({ name: 'churn', path: '' });
+    expect(r.code).not.toBe(0);
+    expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      'input "path" is required: the model file or folder to publish (only a rollback of a stage to a registered version needs none)',
+    ]);
+    expect(await repo.localTags()).toEqual([]);
+  });
 });

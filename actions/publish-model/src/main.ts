@@ -11,7 +11,7 @@ export async function run(): Promise<void> {
     },
     async () => {
       const name = input.string('name', { required: true });
-      const path = input.string('path', { required: true });
+      const path = input.string('path');
       const version = input.string('version') || 'auto';
       const bump = parseBump(input.string('bump'));
       const stage = input.string('stage');

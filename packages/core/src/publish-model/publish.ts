@@ -134,7 +134,8 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
     oci ??= await (r.services.oci ?? loadOci)();
     ociRefs.set(d.spec, oci.parseOciDestination(d.spec));
   }
-  const model = await modelPath(r);
+  // Checked before anything is built; only a rollback (a stage moved back to a registered version) needs none.
+  const model = r.path.trim() ? await modelPath(r) : undefined;
   const template = r.modelCard?.trim()
     ? await readFile(
         await containedPath(r.modelCard.trim(), { input: 'model-card', boundary: { ...defaultBoundary(), workspace: r.workspace } }),
@@ -155,10 +156,11 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
   // New tags are dated now in whole seconds, as git keeps them (see createdAt below).
   const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const sectionId = publishSectionId(name);
-  if (plan.commit !== commit) {
-    // A rollback: the stage moves to a version built from another commit. That version's package
-    // was published when it was registered, and this checkout does not hold it: nothing is
-    // packaged, verified or published again, and no destination is touched.
+  // A stage moved to a version registered before and no model given (promote.yml) is a stage
+  // assignment only, as is a rollback to a version built from another commit (whose files this
+  // checkout does not hold): nothing is packaged, verified or published again, no destination is touched.
+  const rollback = plan.commit !== commit;
+  if (rollback || (!model && plan.existed && stage)) {
     if (!r.dryRun) {
       await makeTags(r.workspace, plan.make, { date: now });
       await pushTags(
@@ -169,7 +171,9 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
     const outcomes: DestinationOutcome[] = destinations.map((d) => ({
       destination: destinationName(d),
       status: 'skipped',
-      detail: `a rollback: ${plan.version} was published from commit ${plan.commit.slice(0, 12)} when it was registered`,
+      detail: rollback
+        ? `a rollback: ${plan.version} was published from commit ${plan.commit.slice(0, 12)} when it was registered`
+        : `a stage assignment: ${plan.version} was published when it was registered`,
     }));
     const lineage: Lineage = { commit: plan.commit, data: [], metrics: {}, params: {} };
     return finish(r, {
@@ -185,6 +189,12 @@ export async function publishModel(r: PublishRequest): Promise<PublishResult> {
       manifestPath: '',
       cardPath: '',
       sectionId,
+    });
+  }
+
+  if (!model) {
+    throw new UserError('input "path" is required: the model file or folder to publish (only a rollback of a stage to a registered version needs none)', {
+      input: 'path',
     });
   }
 

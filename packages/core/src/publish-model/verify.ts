@@ -2,18 +2,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-
-/**
- * What the runner gives an action but not a `run:` step (its inputs, the github-token and
- * registry-password among them; the results service's token): the verify command gets the job's
- * environment, not the action's. The same rule as train's jobEnvironment (train/command.ts), which
- * a use case may not import: both belong in one capability.
- */
-const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|ACTIONS_CACHE_SERVICE_V2|STATE_.*)$/;
-
-function jobEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
-}
+import { jobEnvironment } from '../process/job-env.js';
 
 export interface VerifyResult {
   command: string;

@@ -87,6 +87,49 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./compare.js'),
   },
   {
+    name: 'publish',
+    usage: `publish --name NAME --path PATH [--version auto|vX.Y.Z] [--bump patch|minor|major] [--stage STAGE]
+        [--destination release|artifact|oci:HOST/REPO]... [--verify CMD] [--verify-runs N]
+        [--metrics FILE]... [--params FILE]... [--model-card FILE] [--report-dir DIR] [--dry-run]
+    Version the model in the GTO git-tag registry of the local clone (tags pushed to origin), run
+    --verify against the packaged model, and publish it with its card and manifest, as the
+    publish-model action does. A release needs GITHUB_TOKEN and GITHUB_REPOSITORY; an OCI registry
+    takes MLCI_REGISTRY_USERNAME and MLCI_REGISTRY_PASSWORD. Exits 1 when anything failed.`,
+    options: {
+      name: { type: 'string', arg: 'NAME', default: '(required)', help: "the model's name in the registry, as GTO accepts it" },
+      path: { type: 'string', arg: 'PATH', default: '(required, except for a rollback)', help: 'the model file or folder to publish' },
+      version: { type: 'string', arg: 'auto|vX.Y.Z', default: 'auto', help: 'the version: auto is the latest bumped by --bump' },
+      bump: { type: 'string', arg: 'patch|minor|major', default: 'patch', help: 'the part auto raises' },
+      stage: { type: 'string', arg: 'STAGE', default: 'none', help: 'a stage to assign the version to' },
+      destination: {
+        type: 'string',
+        multiple: true,
+        arg: 'release|artifact|oci:HOST/REPO',
+        default: 'the git tags only',
+        help: 'where to publish besides the git tags',
+      },
+      verify: { type: 'string', arg: 'CMD', default: 'none', help: 'a bash script run against the packaged model first' },
+      'verify-runs': { type: 'string', arg: 'N', default: '1', help: 'how many times --verify runs (p50, p95 latency)' },
+      metrics: {
+        type: 'string',
+        multiple: true,
+        arg: 'FILE|GLOB',
+        default: "the head side of mlci compare's diff",
+        help: "metrics for the card's model-index and the manifest",
+      },
+      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: "those of mlci compare's diff", help: 'params for the manifest' },
+      'model-card': { type: 'string', arg: 'FILE', default: 'the default card', help: 'a markdown template for the model card' },
+      'report-dir': {
+        type: 'string',
+        arg: 'DIR',
+        default: '$MLCI_REPORT_DIR, else $RUNNER_TEMP/mlci-report, else .mlci/report',
+        help: 'the report directory the mlci steps share',
+      },
+      'dry-run': { type: 'boolean', default: 'false', help: 'build, verify and describe; tag and publish nothing' },
+    },
+    load: () => import('./publish.js'),
+  },
+  {
     name: 'report',
     usage: `report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
        [--post [--repo OWNER/NAME] [--pr N] [--sha SHA] [--token-file FILE] [--api-url URL] [--check-run NAME]]

@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '@mlci/core/errors';
-import { parseBoolean, resolveFiles, splitLists } from '@mlci/core/files';
-import { defaultReportDir, describeRun, markRunReported, readerRun } from '@mlci/core/section';
-import { loadReport, renderHtml } from '@mlci/core/report';
-import type { CommentMode } from '@mlci/core/forge';
-import { deliverReport } from '@mlci/core/comment-report';
+import { parseBoolean, splitLists } from '@mlci/core/files';
+import { defaultReportDir, describeRun, markRunReported } from '@mlci/core/section';
+import { renderHtml } from '@mlci/core/report';
+import type { Api, CommentMode } from '@mlci/core/forge';
+import { runCommentReport } from '@mlci/core/comment-report';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import type { PostFlags } from '../post/github-post.js';
@@ -33,30 +33,19 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   const posting = a.post && !a.post.dryRun ? await preparePost(a.post, env, info) : undefined;
 
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
-  const markdownFiles = await resolveFiles(a.markdown, cwd, 'markdown');
-  const sections = await loadReport({ reportDir, markdownFiles });
-  const run = await readerRun(reportDir, env);
   const dir = resolve(cwd, a.out);
-  const common = { id: a.id, title: a.title, sections, hidePrevious: false, currentRun: run, jobStatus: a.post?.jobStatus };
-  const d = await deliverReport(undefined, {
-    ...common,
-    target: { kind: 'none', reason: 'local report' },
-    mode: 'upsert',
-    dryRun: true,
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    imagesBranch: 'mlci-assets',
-    localImagesFrom: dir,
-  });
+  const common = { workspace: cwd, reportDir, markdown: a.markdown, id: a.id, title: a.title, env, jobStatus: a.post?.jobStatus };
+  const d = await runCommentReport({ ...common, localImagesFrom: dir });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
-    const s = sections.find((l) => l.section.id === id)!.section;
-    info(`left out ${id}: written by ${s.run ? describeRun(s.run) : 'another run'} at ${s.created}, not by this ${describeRun(run!)}`);
+    const s = d.sections.find((l) => l.section.id === id)!.section;
+    info(`left out ${id}: written by ${s.run ? describeRun(s.run) : 'another run'} at ${s.created}, not by this ${describeRun(d.currentRun!)}`);
   }
 
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'report.md'), d.body);
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
-  const shown = sections.length - d.stale.length;
+  const shown = d.sections.length - d.stale.length;
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
     `mlci report: ${shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
@@ -65,23 +54,25 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   if (a.post?.dryRun) info('dry run: nothing posted');
 
   if (posting?.kind === 'gitlab') {
-    const images = sections.flatMap((s) => s.images).map((i) => ({ path: i.path, name: relative(dir, i.path).split(sep).join('/') }));
+    // The local body links each image relative to report.md: those links are what the forge points at its uploads.
+    const images = d.sections.flatMap((s) => s.images).map((i) => ({ path: i.path, name: relative(dir, i.path).split(sep).join('/') }));
     const note = await posting.post({ env, id: a.id, body: d.body, images, info });
     out.stdout(`mlci report: ${note.created ? 'posted' : 'updated'} ${note.url}\n`);
   } else if (posting?.kind === 'github') {
     const { api, where } = posting;
     const p = a.post!;
-    const posted = await deliverReport(api, {
+    // The action's own use case, with the event the CI's variables stand for: an explicit target.
+    const t = where.target;
+    const posted = await runCommentReport({
       ...common,
-      hidePrevious: p.hidePrevious,
-      target: where.target,
-      repo: where.repo,
+      api,
+      event: { eventName: 'mlci', payload: {}, sha: where.sha ?? (t.kind === 'commit' ? t.sha : ''), repo: where.repo, serverUrl: where.serverUrl },
+      target: t.kind === 'commit' ? `commit/${t.sha}` : `${t.isPull ? 'pr' : 'issue'}/${t.number}`,
       mode: p.mode,
-      dryRun: false,
-      checkRun: p.checkRun && where.sha ? { name: p.checkRun, headSha: where.sha } : undefined,
-      serverUrl: where.serverUrl,
-      sha: where.sha,
+      hidePrevious: p.hidePrevious,
+      checkRun: p.checkRun && where.sha ? p.checkRun : '',
       imagesBranch: p.imagesBranch,
+      dryRun: false,
       secrets: [where.token],
     });
     posted.problems.filter((x) => x.severity !== 'notice' || x.title).forEach((x) => printProblem(x, out));
@@ -95,7 +86,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
 
 type Posting =
   | { kind: 'gitlab'; post: typeof import('../post/gitlab-post.js').postToGitLab }
-  | { kind: 'github'; api: import('@mlci/core/forge').Api; where: import('../post/github-post.js').GitHubPost };
+  | { kind: 'github'; api: Api; where: import('../post/github-post.js').GitHubPost };
 
 async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Posting> {
   const gitlab = await import('../post/gitlab-post.js');

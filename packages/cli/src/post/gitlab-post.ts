@@ -1,4 +1,3 @@
-/// <reference path="./gitlab-module.d.ts" />
 import { UserError } from '@mlci/core/errors';
 
 /**

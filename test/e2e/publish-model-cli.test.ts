@@ -55,10 +55,10 @@ describe('mlci publish', () => {
     expect(gh.releases(REPO)).toHaveLength(1);
   });
 
-  it('a name GTO refuses: exit 1, the flag named, nothing tagged', async () => {
+  it('a name GTO refuses: exit 2 (bad input), the flag named, nothing tagged', async () => {
     const repo = await modelRepo(MODEL_FILES);
     const r = await mlci(['publish', '--name', 'churn model', '--path', 'model'], { cwd: repo.workspace });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('"churn model" is not a name GTO accepts');
     expect(await repo.localTags()).toEqual([]);
   });

@@ -16,8 +16,9 @@ import type { Out } from '../out.js';
 async function githubFromEnv(env: NodeJS.ProcessEnv): Promise<{ api?: Api; repo?: Repo }> {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!env.GITHUB_TOKEN || !owner || !repo) return {};
-  const { Octokit } = await import('@octokit/core');
-  const api = new Octokit({ auth: env.GITHUB_TOKEN, baseUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '') }) as unknown as Api;
+  // The CLI's one octokit: retries, rate-limit waits and a timeout per attempt (MLCI_HTTP_TIMEOUT_MS).
+  const { createCliApi } = await import('../octokit.js');
+  const api = await createCliApi(env.GITHUB_TOKEN, env.GITHUB_API_URL ?? 'https://api.github.com', env, () => {});
   return { api, repo: { owner, repo } };
 }
 

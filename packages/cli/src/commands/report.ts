@@ -94,7 +94,7 @@ async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line
   const [{ detectCi }, github, { createCliApi }] = await Promise.all([
     import('../post/ci-env.js'),
     import('../post/github-post.js'),
-    import('../post/github.js'),
+    import('../octokit.js'),
   ]);
   const token = await github.readToken(flags.tokenFile, env);
   const detected = detectCi(env);

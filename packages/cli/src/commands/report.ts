@@ -91,11 +91,7 @@ type Posting =
 async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Posting> {
   const gitlab = await import('../post/gitlab-post.js');
   if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', post: gitlab.postToGitLab };
-  const [{ detectCi }, github, { createCliApi }] = await Promise.all([
-    import('../post/ci-env.js'),
-    import('../post/github-post.js'),
-    import('../octokit.js'),
-  ]);
+  const [{ detectCi }, github, { createCliApi }] = await Promise.all([import('../post/ci-env.js'), import('../post/github-post.js'), import('../octokit.js')]);
   const token = await github.readToken(flags.tokenFile, env);
   const detected = detectCi(env);
   info(

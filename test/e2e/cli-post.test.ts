@@ -60,8 +60,11 @@ describe('mlci report --post', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toContain(`detected Jenkins: repo ${REPO}, pull request #7, commit ${HEAD.slice(0, 12)}`);
     for (const n of [2, 3]) {
-      const again = await report(cwd, jenkins({ BUILD_TAG: `jenkins-ml-PR-7-${n}` }), n === 3 ? ['--check-run', 'mlci'] : []);
+      // The third build merged the PR with main first: GIT_COMMIT is that merge, which GitHub never saw.
+      const merged: Record<string, string> = n === 3 ? { GIT_COMMIT: 'b'.repeat(40) } : {};
+      const again = await report(cwd, jenkins({ BUILD_TAG: `jenkins-ml-PR-7-${n}`, ...merged }), n === 3 ? ['--check-run', 'mlci'] : []);
       expect(again.code, again.stderr).toBe(0);
+      if (n === 3) expect(again.stderr).toContain(`the pull request's head is ${HEAD.slice(0, 12)}, not bbbbbbbbbbbb: the check run goes on its head`);
     }
     const comments = gh.comments(REPO, 7);
     expect(comments).toHaveLength(1);

@@ -63,6 +63,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
     const p = a.post!;
     // The action's own use case, with the event the CI's variables stand for: an explicit target.
     const t = where.target;
+    if (p.checkRun && !where.sha) info('--check-run needs the commit: give --sha (no check run made)');
     const posted = await runCommentReport({
       ...common,
       api,
@@ -103,8 +104,10 @@ async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line
   const t = where.target;
   info(`posting to ${where.repo.owner}/${where.repo.repo} ${t.kind === 'issue' ? `#${t.number}` : `commit ${t.sha.slice(0, 7)}`} through ${where.apiUrl}`);
   const api = await createCliApi(token, where.apiUrl, env, info);
-  await github.checkPostTarget(api, where);
-  return { kind: 'github', api, where };
+  const { pullHead } = await github.checkPostTarget(api, where);
+  if (pullHead && where.sha && pullHead !== where.sha)
+    info(`the pull request's head is ${pullHead.slice(0, 12)}, not ${where.sha.slice(0, 12)}: the check run goes on its head`);
+  return { kind: 'github', api, where: { ...where, sha: pullHead ?? where.sha } };
 }
 
 export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {

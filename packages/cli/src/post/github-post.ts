@@ -87,8 +87,10 @@ function wholeNumber(v: string, name: string): number {
 /**
  * Before anything is written: the repository and the pull request exist and the token may see
  * them. A typo in --repo or --pr is bad input (exit 2), said plainly, and nothing is posted.
+ * Returns the pull request's head: the commit its check run belongs on (Jenkins' GIT_COMMIT is
+ * the merge with the target branch when the job builds that, a commit GitHub never saw).
  */
-export async function checkPostTarget(api: Api, p: GitHubPost): Promise<void> {
+export async function checkPostTarget(api: Api, p: GitHubPost): Promise<{ pullHead?: string }> {
   const name = `${p.repo.owner}/${p.repo.repo}`;
   await refused(api.request('GET /repos/{owner}/{repo}', { ...p.repo }), (status) =>
     status === 401
@@ -97,21 +99,22 @@ export async function checkPostTarget(api: Api, p: GitHubPost): Promise<void> {
         ? `--post: repository ${name} not found at ${p.apiUrl} (or the token may not see it)`
         : undefined,
   );
-  if (p.target.kind === 'issue') {
-    const t = p.target;
-    const what = t.isPull ? 'pull request' : 'issue';
-    await refused(
-      t.isPull
-        ? api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...p.repo, pull_number: t.number })
-        : api.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...p.repo, issue_number: t.number }),
-      (status) => (status === 404 ? `--post: ${what} #${t.number} does not exist in ${name}` : undefined),
-    );
-  }
+  if (p.target.kind !== 'issue') return {};
+  const t = p.target;
+  const what = t.isPull ? 'pull request' : 'issue';
+  const { data } = await refused(
+    t.isPull
+      ? api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...p.repo, pull_number: t.number })
+      : api.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...p.repo, issue_number: t.number }),
+    (status) => (status === 404 ? `--post: ${what} #${t.number} does not exist in ${name}` : undefined),
+  );
+  const head = data?.head?.sha;
+  return { pullHead: typeof head === 'string' ? head : undefined };
 }
 
-async function refused(request: Promise<unknown>, explain: (status: number | undefined) => string | undefined): Promise<void> {
+async function refused<T>(request: Promise<T>, explain: (status: number | undefined) => string | undefined): Promise<T> {
   try {
-    await request;
+    return await request;
   } catch (e) {
     const message = explain(statusOf(e));
     if (message) throw new UserError(message, { input: 'post' });

@@ -18,6 +18,8 @@ import { readerRun } from '@mlci/core/section';
 import { bundleMarkdownFiles, loadReport, packBundle } from '@mlci/core/report';
 import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict } from '@mlci/core/forge';
 import { deliverReport } from '@mlci/core/comment-report';
+import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, type BaselineServices } from '@mlci/core/baseline';
+import { actionsCache } from '@mlci/action-kit/cache';
 
 export async function run(): Promise<void> {
   await runAction({ action: 'comment-report', section: () => ({ id: 'comment-report', stage: 'other', title: 'Report' }) }, async () => {
@@ -36,6 +38,9 @@ export async function run(): Promise<void> {
     const imagesBranch = input.string('images-branch') || 'mlci-assets';
     const dryRun = input.bool('dry-run', false);
     const jobStatus = input.string('job-status');
+    const tests = input.list('tests');
+    const testsFailOn = input.oneOf('tests-fail-on', ['failure', 'never'] as const, 'failure');
+    const testsBaseline = parseBaselineSpec(input.string('tests-baseline') || 'none', 'tests-baseline');
 
     const ctx = eventContext();
     const workspace = workspaceDir();
@@ -72,6 +77,7 @@ export async function run(): Promise<void> {
       jobStatus,
       currentRun: await readerRun(reportDir),
       secrets: input.registeredSecrets(),
+      tests: tests.length > 0 ? { patterns: tests, failOn: testsFailOn, workspace, baseline: chooseBaseline(testsBaseline, ctx), services: baselineServices(ctx, api, token) } : undefined,
     });
     delivery.problems.forEach(annotate);
 
@@ -94,4 +100,17 @@ export async function run(): Promise<void> {
     if (delivery.posted) log(`Report posted: ${delivery.comment?.url}`);
     return undefined;
   });
+}
+
+/** Where the base run's test results may come from, as compare-metrics finds its baseline. */
+function baselineServices(ctx: ReturnType<typeof eventContext>, api: ReturnType<typeof createApi> | undefined, token: string): BaselineServices {
+  return {
+    api,
+    repo: ctx.repo,
+    baseSha: baseCommit(ctx),
+    baseBranch: baseBranch(ctx),
+    runId: ctx.runId,
+    cache: actionsCache(process.env, 'test results baseline'),
+    downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
+  };
 }

@@ -10,6 +10,8 @@ import { printProblem, type Out } from '../out.js';
 export interface ReportArgs {
   reportDir?: string;
   markdown: string[];
+  /** Test result files or globs: a Tests section. */
+  tests?: string[];
   title: string;
   id: string;
   out: string;
@@ -39,6 +41,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
     imagesBranch: 'mlci-assets',
     localImagesFrom: dir,
     currentRun: run,
+    tests: a.tests?.length ? { patterns: a.tests, failOn: 'failure', workspace: cwd } : undefined,
   });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
@@ -64,6 +67,7 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
     {
       reportDir: v['report-dir'] as string | undefined,
       markdown: splitLists(v.markdown as string[] | undefined),
+      tests: splitLists(v.tests as string[] | undefined),
       title: (v.title as string | undefined) ?? 'mlci report',
       id: (v.id as string | undefined) ?? 'mlci',
       out: (v.out as string | undefined) ?? 'mlci-report',

@@ -1,5 +1,5 @@
-import type { Problem } from '../errors.js';
-import type { UserError } from '../errors.js';
+import { isUserError, type Problem, type UserError } from '../errors.js';
+import { resolveFiles } from '../files/globs.js';
 import { type BaselineServices, openBaseline } from '../baseline/open.js';
 import type { ChosenBaseline } from '../baseline/spec.js';
 import type { Repo } from '../forge/api.js';
@@ -12,8 +12,8 @@ import { parseResultBytes, readTestResults } from './read.js';
 export type TestsFailOn = 'failure' | 'never';
 
 export interface TestsSectionOptions {
-  /** Result files, absolute, inside the workspace (resolveFiles of the `tests` input). */
-  files: string[];
+  /** Result files and globs, relative to the workspace (the `tests` input). */
+  patterns: string[];
   workspace: string;
   /** `never`: failing tests make the section warn, not fail. A file that cannot be read always fails. */
   failOn: TestsFailOn;
@@ -47,7 +47,12 @@ const DETAILS_CHARS = 2000;
  * for tests it could not see.
  */
 export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsReport> {
-  const { runs, errors } = await readTestResults(o.files, o.workspace);
+  // No result file (the test command died before writing one) is a failure, not an empty pass.
+  const files = await resolveFiles(o.patterns, o.workspace, 'tests').catch((e: unknown) => {
+    if (isUserError(e)) return e;
+    throw e;
+  });
+  const { runs, errors } = Array.isArray(files) ? await readTestResults(files, o.workspace) : { runs: [], errors: [files] };
   const problems: Problem[] = [];
   let diff: TestsDiff | undefined;
   let baseLabel: string | undefined;
@@ -78,7 +83,7 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
   const status: Status =
     errors.length > 0 ? 'fail' : failing.length > 0 ? (o.failOn === 'failure' ? 'fail' : 'warn') : counts.tests === 0 ? 'warn' : 'pass';
   const markdown = [
-    ...errors.map((e) => `❌ ${codeSpan(placeOf(e))} cannot be read as test results: ${escapeText(e.message)}`),
+    ...errors.map((e) => (e.file ? `❌ ${codeSpan(placeOf(e))} cannot be read as test results: ${escapeText(e.message)}` : `❌ ${escapeText(e.message)}`)),
     counts.tests > 0 || errors.length === 0 ? headline(counts, runs) : '',
     suiteTable(runs),
     failingList(failing, diff, o.links),
@@ -95,7 +100,9 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
       file: t.file,
       line: t.line,
     }));
-  for (const e of errors) annotations.push({ severity: 'error', title: 'Test results unreadable', message: e.message, file: e.file, line: e.line, column: e.column });
+  for (const e of errors) {
+    annotations.push({ severity: 'error', title: 'Test results unreadable', message: e.message, ...(e.file ? { file: e.file, line: e.line, column: e.column } : {}) });
+  }
 
   return {
     section: {

@@ -77,7 +77,17 @@ export async function run(): Promise<void> {
       jobStatus,
       currentRun: await readerRun(reportDir),
       secrets: input.registeredSecrets(),
-      tests: tests.length > 0 ? { patterns: tests, failOn: testsFailOn, workspace, baseline: chooseBaseline(testsBaseline, ctx), services: baselineServices(ctx, api, token) } : undefined,
+      tests:
+        tests.length > 0
+          ? {
+              patterns: tests,
+              failOn: testsFailOn,
+              workspace,
+              reportDir,
+              baseline: chooseBaseline(testsBaseline, ctx),
+              services: baselineServices(ctx, api, token),
+            }
+          : undefined,
     });
     delivery.problems.forEach(annotate);
 

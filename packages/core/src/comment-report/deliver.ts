@@ -15,9 +15,9 @@ import type { LoadedSection } from '../report/load.js';
 import { sameRun, type SectionRun } from '../section/run-identity.js';
 import { worstStatus, type Section, type Status } from '../section/section.js';
 import { SUMMARY_LIMIT_BYTES } from '../report/step-summary.js';
-import { buildTestsSection, TESTS_SECTION_ID, type TestsSectionOptions } from '../test-results/section.js';
+import type { TestsSectionOptions } from '../test-results/section.js';
 import type { CheckAnnotation } from '../forge/checks.js';
-import { SECTION_SCHEMA } from '../section/section.js';
+import { readSection, SECTION_SCHEMA, writeSection } from '../section/section.js';
 
 /** Workflow-command annotations GitHub keeps per step and severity; more go on the check run. */
 export const STEP_ANNOTATION_LIMIT = 10;
@@ -72,7 +72,10 @@ export interface DeliverOptions {
    * Test result files (the `tests` input): a Tests section of their own, which counts toward the
    * status; failing tests become annotations. Links point at `sha` of `repo`.
    */
-  tests?: Omit<TestsSectionOptions, 'links'>;
+  tests?: Omit<TestsSectionOptions, 'links'> & {
+    /** The Tests section is also written here, so that the report bundle (upload-artifact) carries it. */
+    reportDir?: string;
+  };
 }
 
 export interface Delivery {
@@ -113,10 +116,14 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   const annotations: Problem[] = [];
   let given = o.sections;
   if (o.tests) {
+    // Loaded on use: the XML and TAP parsers stay out of reports that show no tests.
+    const { buildTestsSection, TESTS_SECTION_ID } = await import('../test-results/section.js');
     const tests = await buildTestsSection({ ...o.tests, links: o.repo && o.sha ? { serverUrl: o.serverUrl, repo: o.repo, sha: o.sha } : undefined });
     problems.push(...tests.problems);
     annotations.push(...tests.annotations);
-    const section: Section = { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...tests.section };
+    const section: Section = o.tests.reportDir
+      ? await readSection(await writeSection(o.tests.reportDir, tests.section), { own: true })
+      : { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...tests.section };
     // This step's own results replace a Tests section an earlier comment-report step of the job left.
     given = [...given.filter((l) => l.untrusted || l.section.id !== TESTS_SECTION_ID), { section, baseDir: '', images: [] }];
   }

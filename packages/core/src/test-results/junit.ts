@@ -54,7 +54,8 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
     }
     if (!sawRoot) {
       sawRoot = true;
-      if (node.name !== 'testsuites' && node.name !== 'testsuite') fail(`not a JUnit XML file: the root element is <${node.name}>, not <testsuites> or <testsuite>`);
+      if (node.name !== 'testsuites' && node.name !== 'testsuite')
+        fail(`not a JUnit XML file: the root element is <${node.name}>, not <testsuites> or <testsuite>`);
     }
     open.push(node);
     const a = node.attributes;

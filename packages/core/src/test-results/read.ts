@@ -57,7 +57,14 @@ async function locateFailures(run: TestRun, workspace: string): Promise<void> {
   const isFile = async (path: string) => {
     if (!known.has(path)) {
       const s = await stat(join(workspace, path)).catch(() => undefined);
-      known.set(path, s?.isFile() === true && (await containedPath(join(workspace, path), { input: 'tests' }).then(() => true, () => false)));
+      known.set(
+        path,
+        s?.isFile() === true &&
+          (await containedPath(join(workspace, path), { input: 'tests' }).then(
+            () => true,
+            () => false,
+          )),
+      );
     }
     return known.get(path)!;
   };

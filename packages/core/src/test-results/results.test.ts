@@ -174,7 +174,11 @@ describe('malformed and hostile JUnit', () => {
 
   it('keeps a bounded piece of a huge failure text, streamed in chunks', async () => {
     const body = 'x'.repeat(1024 * 1024);
-    const chunks = ['<testsuite name="s"><testcase name="t"><failure message="m">', ...Array.from({ length: 8 }, () => body), '</failure></testcase></testsuite>'];
+    const chunks = [
+      '<testsuite name="s"><testcase name="t"><failure message="m">',
+      ...Array.from({ length: 8 }, () => body),
+      '</failure></testcase></testsuite>',
+    ];
     const run = await parseJunit(Readable.from(chunks), 'r.xml', '/ws');
     expect(run.suites[0].cases[0].details).toHaveLength(LIMITS.details);
   });

@@ -69,7 +69,11 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
           base.push(await parseResultBytes(bytes, file, o.workspace));
         } catch (e) {
           // The base run's file is history, not this change's fault: compared as missing.
-          problems.push({ severity: 'warning', title: 'Baseline test results skipped', message: `the baseline's ${file} (${opened.label}) cannot be read: ${(e as Error).message}` });
+          problems.push({
+            severity: 'warning',
+            title: 'Baseline test results skipped',
+            message: `the baseline's ${file} (${opened.label}) cannot be read: ${(e as Error).message}`,
+          });
         }
       }
       if (base.length > 0) diff = diffRuns(runs, base);
@@ -80,8 +84,7 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
   const all = runs.flatMap((r) => r.suites.flatMap((s) => s.cases));
   const counts = countCases(all);
   const failing = all.filter(isFailing);
-  const status: Status =
-    errors.length > 0 ? 'fail' : failing.length > 0 ? (o.failOn === 'failure' ? 'fail' : 'warn') : counts.tests === 0 ? 'warn' : 'pass';
+  const status: Status = errors.length > 0 ? 'fail' : failing.length > 0 ? (o.failOn === 'failure' ? 'fail' : 'warn') : counts.tests === 0 ? 'warn' : 'pass';
   const markdown = [
     ...errors.map((e) => (e.file ? `❌ ${codeSpan(placeOf(e))} cannot be read as test results: ${escapeText(e.message)}` : `❌ ${escapeText(e.message)}`)),
     counts.tests > 0 || errors.length === 0 ? headline(counts, runs) : '',
@@ -101,7 +104,12 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
       line: t.line,
     }));
   for (const e of errors) {
-    annotations.push({ severity: 'error', title: 'Test results unreadable', message: e.message, ...(e.file ? { file: e.file, line: e.line, column: e.column } : {}) });
+    annotations.push({
+      severity: 'error',
+      title: 'Test results unreadable',
+      message: e.message,
+      ...(e.file ? { file: e.file, line: e.line, column: e.column } : {}),
+    });
   }
 
   return {
@@ -130,7 +138,7 @@ function headline(c: Counts, runs: TestRun[]): string {
 function parts(c: Counts): string[] {
   const p = [`${c.passed} passed`];
   if (c.failed) p.push(`${c.failed} failed`);
-  if (c.errors) p.push(`${c.errors} errors`);
+  if (c.errors) p.push(`${c.errors} error${c.errors === 1 ? '' : 's'}`);
   if (c.skipped) p.push(`${c.skipped} skipped`);
   if (c.flaky) p.push(`${c.flaky} flaky`);
   return p;
@@ -172,7 +180,14 @@ function failingList(failing: TestCase[], diff: TestsDiff | undefined, links: Te
 
 function diffList(d: TestsDiff, label: string): string {
   const line = (what: string, ts: TestCase[]) =>
-    `- ${what}: ${ts.length}${ts.length ? ` — ${ts.slice(0, 20).map((t) => escapeText(displayName(t))).join(', ')}${ts.length > 20 ? ', …' : ''}` : ''}`;
+    `- ${what}: ${ts.length}${
+      ts.length
+        ? ` — ${ts
+            .slice(0, 20)
+            .map((t) => escapeText(displayName(t)))
+            .join(', ')}${ts.length > 20 ? ', …' : ''}`
+        : ''
+    }`;
   return [
     `#### Against the base run`,
     '',

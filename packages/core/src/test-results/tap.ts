@@ -66,7 +66,8 @@ export async function parseTap(stream: Readable, file: string, workspace: string
   if (!final) throw new UserError('not a TAP file: the stream ended before it was complete', { file, line: Math.max(line, 1) });
   const broken = final.failures.find((f) => f.tapError);
   if (broken) throw new UserError(`invalid TAP: ${broken.tapError}`, { file, line: Math.max(line, 1) });
-  if (final.bailout) throw new UserError(`the test run bailed out${typeof final.bailout === 'string' ? `: ${final.bailout}` : ''}`, { file, line: Math.max(line, 1) });
+  if (final.bailout)
+    throw new UserError(`the test run bailed out${typeof final.bailout === 'string' ? `: ${final.bailout}` : ''}`, { file, line: Math.max(line, 1) });
   const plan = final.plan;
   if (!plan || plan.start === undefined || plan.end === undefined || plan.start < 0) {
     throw new UserError('invalid TAP: no plan (`1..N`), so the run may have stopped early', { file, line: Math.max(line, 1) });

@@ -18,7 +18,7 @@ import { readerRun } from '@mlci/core/section';
 import { bundleMarkdownFiles, loadReport, packBundle } from '@mlci/core/report';
 import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict } from '@mlci/core/forge';
 import { deliverReport } from '@mlci/core/comment-report';
-import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, type BaselineServices } from '@mlci/core/baseline';
+import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, saveWhereRead, type BaselineSpec } from '@mlci/core/baseline';
 import { actionsCache } from '@mlci/action-kit/cache';
 
 export async function run(): Promise<void> {
@@ -77,17 +77,7 @@ export async function run(): Promise<void> {
       jobStatus,
       currentRun: await readerRun(reportDir),
       secrets: input.registeredSecrets(),
-      tests:
-        tests.length > 0
-          ? {
-              patterns: tests,
-              failOn: testsFailOn,
-              workspace,
-              reportDir,
-              baseline: chooseBaseline(testsBaseline, ctx),
-              services: baselineServices(ctx, api, token),
-            }
-          : undefined,
+      tests: tests.length > 0 ? { patterns: tests, failOn: testsFailOn, workspace, reportDir, ...testsBaselineFor(testsBaseline, ctx, api, token) } : undefined,
     });
     delivery.problems.forEach(annotate);
 
@@ -112,15 +102,20 @@ export async function run(): Promise<void> {
   });
 }
 
-/** Where the base run's test results may come from, as compare-metrics finds its baseline. */
-function baselineServices(ctx: ReturnType<typeof eventContext>, api: ReturnType<typeof createApi> | undefined, token: string): BaselineServices {
+/** The base run's test results: found as compare-metrics finds its baseline, stored where they are found. */
+function testsBaselineFor(spec: BaselineSpec, ctx: ReturnType<typeof eventContext>, api: ReturnType<typeof createApi> | undefined, token: string) {
+  const cache = actionsCache(process.env, 'test results baseline');
   return {
-    api,
-    repo: ctx.repo,
-    baseSha: baseCommit(ctx),
-    baseBranch: baseBranch(ctx),
-    runId: ctx.runId,
-    cache: actionsCache(process.env, 'test results baseline'),
-    downloadArtifact: (artifact, runId, dir) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
+    baseline: chooseBaseline(spec, ctx),
+    services: {
+      api,
+      repo: ctx.repo,
+      baseSha: baseCommit(ctx),
+      baseBranch: baseBranch(ctx),
+      runId: ctx.runId,
+      cache,
+      downloadArtifact: (artifact: string, runId: number, dir: string) => downloadByName(artifact, dir, { token, runId, ...ctx.repo }),
+    },
+    save: { as: saveWhereRead(spec), eventName: ctx.eventName, sha: ctx.sha, cache, upload: uploadDirectory },
   };
 }

@@ -1,7 +1,9 @@
 import { isUserError, type Problem, type UserError } from '../errors.js';
 import { resolveFiles } from '../files/globs.js';
 import { type BaselineServices, openBaseline } from '../baseline/open.js';
-import type { ChosenBaseline } from '../baseline/spec.js';
+import type { ChosenBaseline, SaveBaseline } from '../baseline/spec.js';
+import { baselineName, type BaselineCache } from '../baseline/cache.js';
+import { storeBaseline } from '../baseline/store.js';
 import type { Repo } from '../forge/api.js';
 import { codeSpan, escapeText, table } from '../section/escape.js';
 import type { NewSection, Status } from '../section/section.js';
@@ -22,6 +24,24 @@ export interface TestsSectionOptions {
   /** The base run's result files, found the way compare-metrics finds its baseline. */
   baseline?: ChosenBaseline;
   services?: BaselineServices;
+  /**
+   * Stores this run's result files as the baseline later runs compare with, where `storeBaseline`
+   * lets it (never from a pull request, never with an unreadable file): where later runs read it
+   * (baseline/spec.ts, saveWhereRead).
+   */
+  save?: {
+    as: SaveBaseline;
+    eventName: string;
+    sha: string;
+    cache?: BaselineCache;
+    upload?: (name: string, dir: string) => Promise<unknown>;
+    tempDir?: string;
+  };
+}
+
+/** The name of the test results' stored baseline: apart from compare-metrics' by its prefix. */
+export function testsBaselineName(patterns: string[]): string {
+  return `tests-${baselineName(patterns)}`;
 }
 
 export interface TestsReport {
@@ -58,7 +78,7 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
   let baseLabel: string | undefined;
   if (o.baseline && o.baseline.kind !== 'none') {
     const head = runs.map((r) => r.file);
-    const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: head, name: 'tests' });
+    const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: head, name: testsBaselineName(o.patterns) });
     baseLabel = opened.label;
     if (opened.source) {
       const base: TestRun[] = [];
@@ -79,6 +99,18 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
       if (base.length > 0) diff = diffRuns(runs, base);
       else baseLabel = `${opened.label} holds none of the result files`;
     }
+  }
+
+  if (o.save) {
+    const stored = await storeBaseline(o.save.as, {
+      ...o.save,
+      workspace: o.workspace,
+      name: testsBaselineName(o.patterns),
+      files: runs.map((r) => r.file),
+      // Failing tests are the base's truth (a later "still failing" needs them); unreadable files are not.
+      passed: errors.length === 0,
+    });
+    if (o.save.as.kind !== 'none') problems.push({ severity: 'notice', message: `Test results: ${stored.message}` });
   }
 
   const all = runs.flatMap((r) => r.suites.flatMap((s) => s.cases));

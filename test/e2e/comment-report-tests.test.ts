@@ -86,6 +86,9 @@ describe('comment-report with tests', () => {
     expect(errors.find((a) => a.line === 14)?.title).toBe('Test failed: tests.test_model.test_negative_is_low');
     expect(r.outputs.status).toBe('fail');
     expect(check()).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
+    // In the report directory too, so that a bundle uploaded for the fork-safe pair carries it.
+    const written = JSON.parse(await readFile(join(r.workspace, '.mlci-report/tests.section.json'), 'utf8'));
+    expect(written).toMatchObject({ id: 'tests', stage: 'tests', status: 'fail', action: 'tests' });
   });
 
   it('tests-fail-on: never shows the failures as a warning: neither the comment nor the check run fails', async () => {
@@ -126,7 +129,8 @@ describe('comment-report with tests', () => {
   it('more than 10 failing tests: every one annotated on the check run, 50 per request', async () => {
     const cases = Array.from(
       { length: 60 },
-      (_, i) => `<testcase classname="tests.test_model" name="test_case_${i}" time="0.001"><failure message="boom ${i}">tests/test_model.py:${i % 30 + 1}: AssertionError</failure></testcase>`,
+      (_, i) =>
+        `<testcase classname="tests.test_model" name="test_case_${i}" time="0.001"><failure message="boom ${i}">tests/test_model.py:${(i % 30) + 1}: AssertionError</failure></testcase>`,
     ).join('');
     const many = `<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" tests="60">${cases}</testsuite></testsuites>`;
     const r = await run(305, { files: { 'reports/tests.xml': many } });
@@ -143,7 +147,10 @@ describe('mlci report --tests', () => {
   it('writes the same Tests section into report.md', async () => {
     const r = await run(306);
     const w = r.workspace;
-    const cli = await mlci(['report', '--report-dir', '.mlci-report', '--tests', 'reports/tests.xml', '--out', 'out'], { cwd: w, env: { PATH: process.env.PATH ?? '', HOME: w, MLCI_RUN_ID: 'local-1' } });
+    const cli = await mlci(['report', '--report-dir', '.mlci-report', '--tests', 'reports/tests.xml', '--out', 'out'], {
+      cwd: w,
+      env: { PATH: process.env.PATH ?? '', HOME: w, MLCI_RUN_ID: 'local-1' },
+    });
     expect(cli.code, cli.stderr).toBe(0);
     const md = await readFile(join(w, 'out/report.md'), 'utf8');
     const section = (s: string) => s.slice(s.indexOf('### ❌ Tests'), s.indexOf('#### Failing'));

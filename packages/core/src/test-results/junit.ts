@@ -60,7 +60,7 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
     open.push(node);
     const a = node.attributes;
     if (node.name === 'testsuite') {
-      const suite: TestSuiteResult = { name: a.name || a.package || file, time: seconds(a.time), cases: [] };
+      const suite: TestSuiteResult = { name: own(a.name || a.package || file), time: seconds(a.time), cases: [] };
       suites.push(suite);
       suiteStack.push(suite);
     } else if (node.name === 'testcase') {
@@ -70,12 +70,12 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
       const line = Number(a.line);
       current = {
         suite: suite?.name ?? '',
-        name: a.name ?? '',
-        ...(a.classname ? { classname: a.classname } : {}),
+        name: own(a.name ?? ''),
+        ...(a.classname ? { classname: own(a.classname) } : {}),
         outcome: 'passed',
         flaky: false,
         ...(seconds(a.time) !== undefined ? { time: seconds(a.time) } : {}),
-        ...(where ? { file: where } : {}),
+        ...(where ? { file: own(where) } : {}),
         ...(where && Number.isSafeInteger(line) && line > 0 ? { line } : {}),
         sawRetry: false,
         sawResult: false,
@@ -90,12 +90,12 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
       if (node.name in FAILURES && !current.sawResult) {
         current.sawResult = true;
         current.outcome = FAILURES[node.name];
-        if (a.message) current.message = a.message;
+        if (a.message) current.message = own(a.message);
         text = [];
         textLength = 0;
       } else if (RETRIES.has(node.name)) {
         current.sawRetry = true;
-        if (!current.sawResult && a.message && !current.message) current.message = a.message;
+        if (!current.sawResult && a.message && !current.message) current.message = own(a.message);
       }
     }
   });
@@ -106,7 +106,7 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
     const node = open.pop()!;
     if (tag.name in FAILURES && current && text) {
       const details = text.join('').trim();
-      if (details) current.details = details;
+      if (details) current.details = own(details);
       text = undefined;
     } else if (tag.name === 'testcase' && current) {
       const { sawRetry, sawResult, ...t } = current;
@@ -121,14 +121,17 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
     }
   });
 
+  // A character's bytes may be split across two chunks: the decoder carries them over.
+  const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of stream) {
-      const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+      const s = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true });
       sinceEvent += s.length;
       parser.write(s);
       if (failure) break;
       if (sinceEvent > LIMITS.textRun) fail(`a text node longer than ${LIMITS.textRun.toLocaleString('en-US')} characters`);
     }
+    if (!failure) parser.write(decoder.decode());
     if (!failure) parser.close();
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -147,6 +150,14 @@ function xmlError(e: Error, file: string, parser: SaxesParser): UserError {
   const m = /^(?:.*?:)?(\d+):(\d+): (.*)$/s.exec(e.message);
   if (m) return new UserError(`invalid XML: ${m[3]}`, { file, line: Number(m[1]), column: Number(m[2]) });
   return new UserError(`invalid XML: ${e.message}`, { file, line: parser.line, column: parser.column });
+}
+
+/**
+ * A copy that does not share memory with the chunk it came from: V8 keeps a substring as a view of
+ * its parent string, so a test name kept from every 64 KB chunk would keep the whole file alive.
+ */
+function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function seconds(v: string | undefined): number | undefined {

@@ -183,6 +183,13 @@ describe('malformed and hostile JUnit', () => {
     expect(run.suites[0].cases[0].details).toHaveLength(LIMITS.details);
   });
 
+  it('reads a character whose bytes arrive in two chunks', async () => {
+    const bytes = Buffer.from('<testsuite name="s"><testcase name="überprüft 数据"><failure message="ß≠s"/></testcase></testsuite>');
+    const chunks = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
+    const run = await parseJunit(Readable.from(chunks), 'r.xml', '/ws');
+    expect(run.suites[0].cases[0]).toMatchObject({ name: 'überprüft 数据', message: 'ß≠s' });
+  });
+
   it('counts cases, not the suite’s attributes', async () => {
     const run = await parse('<testsuite name="s" tests="99" failures="0"><testcase name="a"/><testcase name="b"><failure/></testcase></testsuite>');
     expect(countCases(run.suites[0].cases)).toMatchObject({ tests: 2, failed: 1 });

@@ -44,9 +44,11 @@ export async function parseTap(stream: Readable, file: string, workspace: string
   parser.on('complete', (r: Final) => {
     final = r;
   });
+  // A character's bytes may be split across two chunks: the decoder carries them over.
+  const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of stream) {
-      const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+      const s = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true });
       for (const piece of s.split('\n').slice(0, -1)) {
         line++;
         if (sinceNewline + piece.length > LIMITS.line) fail(`a line longer than ${LIMITS.line.toLocaleString('en-US')} characters`);
@@ -58,7 +60,7 @@ export async function parseTap(stream: Readable, file: string, workspace: string
       if (failure) break;
       parser.write(s);
     }
-    if (!failure) parser.end();
+    if (!failure) parser.end(decoder.decode());
   } finally {
     stream.destroy();
   }

@@ -42,3 +42,26 @@ export function insideWorkspace(path: string, workspace: string): string | undef
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   return rel.split(sep).join('/');
 }
+
+/**
+ * Where a frame that names a bare file may be in the workspace, from the test's class: Go names
+ * the file relative to its package (`model_test.go` of `example.com/churn/model`), Java and
+ * Kotlin by its class's package under Maven's and Gradle's source folders.
+ */
+export function pathsBesideClass(file: string, classname: string | undefined): string[] {
+  if (file.includes('/') || !classname) return [file];
+  const paths = [file];
+  if (classname.includes('/')) {
+    const parts = classname.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+    for (let i = 0; i < parts.length; i++) paths.push([...parts.slice(i), file].join('/'));
+  } else if (/\.(java|kt|scala|groovy)$/.test(file)) {
+    const pkg = classname
+      .split('.')
+      .slice(0, -1)
+      .filter((p) => /^[\w$]+$/.test(p))
+      .join('/');
+    const lang = file.slice(file.lastIndexOf('.') + 1);
+    for (const root of [`src/test/${lang}`, `src/main/${lang}`, 'src/test/java', '']) paths.push([root, pkg, file].filter(Boolean).join('/'));
+  }
+  return [...new Set(paths)];
+}

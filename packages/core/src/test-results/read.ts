@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { isUserError, UserError } from '../errors.js';
 import { containedPath } from '../files/contained.js';
 import { parseJunit } from './junit.js';
-import { tracebackFrames } from './location.js';
+import { pathsBesideClass, tracebackFrames } from './location.js';
 import { isFailing, type TestRun } from './model.js';
 import { parseTap } from './tap.js';
 
@@ -48,6 +48,11 @@ async function parseResults(format: 'junit' | 'tap', stream: () => Readable, fil
   return run;
 }
 
+async function firstFile(paths: string[], isFile: (p: string) => Promise<boolean>): Promise<string | undefined> {
+  for (const p of paths) if (await isFile(p)) return p;
+  return undefined;
+}
+
 /**
  * A failing test without file and line attributes (pytest's default xunit2, Vitest, Jest) is placed
  * at the innermost frame of its traceback that is a file of the workspace.
@@ -71,8 +76,9 @@ async function locateFailures(run: TestRun, workspace: string): Promise<void> {
   for (const t of run.suites.flatMap((s) => s.cases)) {
     if (t.file !== undefined || !isFailing(t) || !(t.details || t.message)) continue;
     for (const frame of tracebackFrames(`${t.details ?? ''}\n${t.message ?? ''}`, workspace).slice(0, 50)) {
-      if (await isFile(frame.file)) {
-        Object.assign(t, frame);
+      const found = await firstFile(pathsBesideClass(frame.file, t.classname), isFile);
+      if (found) {
+        Object.assign(t, { file: found, line: frame.line });
         break;
       }
     }

@@ -21,6 +21,8 @@ const SOURCES = [
   'math.test.ts',
   'test/tokenizer.test.js',
   'test/csv.js',
+  'model/model_test.go',
+  'src/test/java/com/example/churn/ScalerTest.java',
 ];
 
 let ws: string;
@@ -83,12 +85,20 @@ describe('JUnit dialects', () => {
     expect(countCases(cases)).toMatchObject({ passed: 1, failed: 1, skipped: 1 });
   });
 
-  it('go-junit-report: a frame relative to the package directory is not a workspace file, so no place is made up', async () => {
+  it('go-junit-report: a frame relative to its package is found under the package path’s tail', async () => {
     const { cases } = await read('go-junit-report.xml');
     expect(countCases(cases)).toMatchObject({ tests: 3, passed: 1, failed: 1, skipped: 1 });
     const t = byName(cases, 'TestPredict');
     expect(t.details).toBe('model_test.go:14: predict(-1) = 0.1, want 0.9');
-    expect(t.file).toBeUndefined();
+    expect(t).toMatchObject({ file: 'model/model_test.go', line: 14 });
+  });
+
+  it('a bare file name that is nowhere in the workspace gives no place, none made up', async () => {
+    const file = join(ws, 'reports/gone.xml');
+    await writeFile(file, '<testsuite name="s"><testcase classname="x/model" name="t"><failure>gone_test.go:3: no</failure></testcase></testsuite>');
+    const { runs } = await readTestResults([file], ws);
+    expect(runs[0].suites[0].cases[0]).toMatchObject({ outcome: 'failed', details: 'gone_test.go:3: no' });
+    expect(runs[0].suites[0].cases[0].file).toBeUndefined();
   });
 
   it('Maven Surefire: flakyFailure marks a passing test flaky; a rerunFailure under a failure stays a failure', async () => {
@@ -96,8 +106,9 @@ describe('JUnit dialects', () => {
     expect(countCases(cases)).toEqual({ tests: 4, passed: 2, failed: 1, errors: 0, skipped: 1, flaky: 1 });
     expect(byName(cases, 'loadsModel')).toMatchObject({ outcome: 'passed', flaky: true });
     expect(byName(cases, 'scalesByFactor')).toMatchObject({ outcome: 'failed', flaky: false, message: 'expected: <5> but was: <4>' });
-    // Java frames name classes' files without their directory: not files of this workspace.
-    expect(byName(cases, 'scalesByFactor').file).toBeUndefined();
+    // Java frames name a class's file without its folder: the library's frame is not in the
+    // workspace, the test class's is, under Maven's src/test/java and its package.
+    expect(byName(cases, 'scalesByFactor')).toMatchObject({ file: 'src/test/java/com/example/churn/ScalerTest.java', line: 18 });
   });
 
   it('pytest-rerunfailures: rerunFailure then a pass is flaky, rerunFailure then failure is failing', async () => {

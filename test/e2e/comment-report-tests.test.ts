@@ -143,6 +143,31 @@ describe('comment-report with tests', () => {
   });
 });
 
+describe('hostile or huge result files are bounded', () => {
+  it('a 100 MB JUnit file streams through a 96 MB heap; nesting 5,000 deep is an error at its place', async () => {
+    const output = 'epoch 3/10 loss=0.4312 acc=0.8871\n'.repeat(300);
+    const cases: string[] = [];
+    for (let i = 0, bytes = 0; bytes < 100 * 1024 * 1024; i++) {
+      const failure = i % 100 === 0 ? `<failure message="boom ${i}">tests/test_model.py:3: AssertionError</failure>` : '';
+      const c = `<testcase classname="tests.test_model" name="test_${i}" time="0.01">${failure}<system-out>${output}</system-out></testcase>`;
+      bytes += c.length;
+      cases.push(c);
+    }
+    const huge = `<testsuites><testsuite name="pytest">${cases.join('\n')}</testsuite></testsuites>`;
+    const deep = `<testsuites>\n${'<x>'.repeat(5000)}`;
+    const r = await run(307, {
+      files: { 'reports/tests.xml': huge, 'reports/deep.xml': deep },
+      env: { NODE_OPTIONS: '--max-old-space-size=96' },
+      inputs: { 'check-run': '' },
+    });
+    expect(r.code, r.stderr.slice(0, 3000)).toBe(0);
+    const b = body(307);
+    expect(b).toContain(`**${cases.length} tests**: ${cases.length - Math.ceil(cases.length / 100)} passed, ${Math.ceil(cases.length / 100)} failed`);
+    expect(b).toMatch(/❌ `reports\/deep\.xml:2:\d+` cannot be read as test results: JUnit XML nested deeper than 32 elements/);
+    expect(b.length).toBeLessThanOrEqual(65_536);
+  }, 180_000);
+});
+
 describe('mlci report --tests', () => {
   it('writes the same Tests section into report.md', async () => {
     const r = await run(306);
@@ -157,5 +182,6 @@ describe('mlci report --tests', () => {
     expect(section(md)).toBe(section(body(306)));
     expect(md).toContain('**tests\\.test\\_model\\.test\\_negative\\_is\\_low** — tests/test\\_model\\.py\\:14');
     expect(cli.stderr).toContain('tests/test_model.py:14');
+    expect(cli.stdout).toContain('mlci report: 3 section(s), status fail');
   });
 });

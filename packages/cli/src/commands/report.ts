@@ -53,10 +53,9 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   await writeFile(join(dir, 'report.md'), d.body);
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
   await markRunReported(reportDir, env);
-  const shown = sections.length - d.stale.length;
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
-    `mlci report: ${shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
+    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,
   );
   return 0;

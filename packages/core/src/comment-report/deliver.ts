@@ -91,6 +91,8 @@ export interface Delivery {
   imagesPublished: number;
   /** Ids of sections left out because an earlier run wrote them. */
   stale: string[];
+  /** How many sections the report shows. */
+  shown: number;
   /** True when this run wrote nothing and the comment kept the earlier report under a note. */
   keptPrevious: boolean;
   /** Warnings and notices for the adapter to show; the core never prints. */
@@ -245,6 +247,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     posted: false,
     imagesPublished: o.localImagesFrom !== undefined ? 0 : urls.size,
     stale: stale.map((s) => s.id),
+    shown: sections.length,
     keptPrevious,
     problems,
   };

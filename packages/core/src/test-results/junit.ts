@@ -8,7 +8,12 @@ import { UserError } from '../errors.js';
 import { insideWorkspace } from './location.js';
 import { LIMITS, type Outcome, type TestCase, type TestRun, type TestSuiteResult } from './model.js';
 
-const FAILURES: Record<string, Outcome> = { failure: 'failed', error: 'error', skipped: 'skipped' };
+// A Map, not an object: `constructor` or `__proto__` elements must not read as outcomes.
+const FAILURES = new Map<string, Outcome>([
+  ['failure', 'failed'],
+  ['error', 'error'],
+  ['skipped', 'skipped'],
+]);
 /** A failed attempt before the one that counted: Surefire's flaky*, pytest-rerunfailures' rerun*. */
 const RETRIES = new Set(['flakyFailure', 'flakyError', 'rerunFailure', 'rerunError']);
 
@@ -87,9 +92,9 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
         suiteStack.push(lone);
       }
     } else if (current && open.length >= 2 && open[open.length - 2].name === 'testcase') {
-      if (node.name in FAILURES && !current.sawResult) {
+      if (FAILURES.has(node.name) && !current.sawResult) {
         current.sawResult = true;
-        current.outcome = FAILURES[node.name];
+        current.outcome = FAILURES.get(node.name)!;
         if (a.message) current.message = own(a.message);
         text = [];
         textLength = 0;
@@ -104,7 +109,7 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
   parser.on('closetag', (tag) => {
     sinceEvent = 0;
     const node = open.pop()!;
-    if (tag.name in FAILURES && current && text) {
+    if (FAILURES.has(tag.name) && current && text) {
       const details = text.join('').trim();
       if (details) current.details = own(details);
       text = undefined;

@@ -201,6 +201,11 @@ describe('malformed and hostile JUnit', () => {
     expect(run.suites[0].cases[0]).toMatchObject({ name: 'überprüft 数据', message: 'ß≠s' });
   });
 
+  it('an element named like an object property is no outcome', async () => {
+    const run = await parse('<testsuite name="s"><testcase name="a"><constructor/><__proto__/></testcase></testsuite>');
+    expect(run.suites[0].cases[0].outcome).toBe('passed');
+  });
+
   it('counts cases, not the suite’s attributes', async () => {
     const run = await parse('<testsuite name="s" tests="99" failures="0"><testcase name="a"/><testcase name="b"><failure/></testcase></testsuite>');
     expect(countCases(run.suites[0].cases)).toMatchObject({ tests: 2, failed: 1 });

@@ -24,6 +24,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runnerEnvironment } from '../test/support/runner-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -64,49 +65,23 @@ async function runnerEnv(base) {
   const workspace = join(base, 'workspace');
   const runnerTemp = join(base, 'runner-temp');
   await mkdir(workspace, { recursive: true });
-  const commands = join(runnerTemp, '_runner_file_commands');
-  await mkdir(commands, { recursive: true });
+  const folder = join(runnerTemp, '_runner_file_commands');
+  await mkdir(folder, { recursive: true });
   const file = async (name) => {
-    const f = join(commands, name);
+    const f = join(folder, name);
     await writeFile(f, '');
     return f;
   };
   const eventPath = join(runnerTemp, 'event.json');
   await writeFile(eventPath, '{}');
-  return {
-    workspace,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/root',
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      RUNNER_OS: 'Linux',
-      RUNNER_ARCH: 'X64',
-      RUNNER_TEMP: runnerTemp,
-      RUNNER_TOOL_CACHE: join(runnerTemp, 'tool-cache'),
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_REPOSITORY: 'octo/ml',
-      GITHUB_REPOSITORY_OWNER: 'octo',
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_SHA: 'f'.repeat(40),
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_RUN_NUMBER: '7',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_JOB: 'ml',
-      GITHUB_ACTOR: 'octocat',
-      GITHUB_WORKFLOW: 'ml',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'http://127.0.0.1:9',
-      GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql',
-      GITHUB_OUTPUT: await file('set_output'),
-      GITHUB_STEP_SUMMARY: await file('step_summary'),
-      GITHUB_ENV: await file('set_env'),
-      GITHUB_STATE: await file('save_state'),
-      GITHUB_PATH: await file('add_path'),
-    },
+  const commands = {
+    output: await file('set_output'),
+    summary: await file('step_summary'),
+    env: await file('set_env'),
+    state: await file('save_state'),
+    path: await file('add_path'),
   };
+  return { workspace, env: runnerEnvironment({ workspace, runnerTemp, eventPath, commands }) };
 }
 
 function run(cmd, args) {

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readFile } from 'node:fs/promises';
 import { startGitHubServer, type GitHubServer } from '../support/github/server.js';
 import { pullRequestEvent, pushEvent, workflowRunEvent } from '../support/events/index.js';
-import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
-import { REPORT_FILES, section } from './comment-report-support.js';
+import { runAction } from '../support/runner.js';
+import { commentReportStep, REPORT_FILES, section } from './comment-report-support.js';
 
 /**
  * comment-report as the runner runs it: the dist bundle, spawned with INPUT_* and GITHUB_*
@@ -24,23 +24,7 @@ function pr(number = 12, extra: Partial<Parameters<typeof pullRequestEvent>[0]> 
   return { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number, headSha: HEAD, apiUrl: gh.url, ...extra }) };
 }
 
-async function run(o: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<RunResult> {
-  const r = await runAction({
-    action: 'comment-report',
-    github: gh,
-    token: TOKEN,
-    repository: REPO,
-    event: pr(),
-    files: REPORT_FILES,
-    ...o,
-    inputs: { 'report-dir': '.mlci-report', markdown: 'report.md', ...o.inputs },
-  });
-  // The token never reaches the log: the runner consumes the `::add-mask::` line itself and
-  // masks the value everywhere after it; no other line may carry it.
-  const log = (r.stdout + r.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'));
-  expect(log.join('\n')).not.toContain(o.token ?? TOKEN);
-  return r;
-}
+const run = commentReportStep(runAction, () => ({ github: gh, token: TOKEN, repository: REPO, event: pr() }));
 
 function bodies(n = 12) {
   return gh.comments(REPO, n).map((c) => c.body ?? '');

@@ -3,6 +3,8 @@ import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import type { GitHubServer } from '../support/github/server.js';
 import { ROOT, runAction, type RunOptions, type RunResult } from '../support/runner.js';
 
 /** Shared by the compare-metrics end-to-end tests: fixtures laid out as workspaces and repositories. */
@@ -113,3 +115,53 @@ export const BROKEN: Array<{ name: string; inputs: Record<string, string>; files
     line: 3,
   },
 ];
+
+export type Step = (action: string, o: CompareOptions) => Promise<RunResult>;
+
+/**
+ * One BROKEN case through the failing-section contract, the same whether the steps run as bundles
+ * (honest-failures.test.ts) or in-process (the adapter's tests): compare-metrics fails with one
+ * error annotated at its place and a fail section in place of the one a good run writes (`id`);
+ * comment-report, next on the same report directory in a failed job, then posts a report that is
+ * not green and a check run that fails.
+ */
+export async function expectFailingSectionAndReport(
+  c: (typeof BROKEN)[number],
+  o: { step: Step; gh: GitHubServer; repo: string; headSha: string; number: number; event: RunOptions['event']; id: string; reportDir: string },
+): Promise<void> {
+  const workspace = await workspaceFrom(HEAD);
+  const r = await o.step('compare-metrics', { workspace, event: o.event, files: c.files, inputs: { metrics: METRICS, baseline: 'none', ...c.inputs } });
+  expect(r.code).not.toBe(0);
+
+  // One error, annotated once, at its place.
+  const errors = r.annotations.filter((a) => a.level === 'error');
+  expect(errors, r.stdout).toHaveLength(1);
+  expect(errors[0].file).toBe(c.file);
+  expect(errors[0].line).toBe(c.line);
+
+  // The section the successful run writes (same id) now says fail, with the error and its place.
+  const section = await readJson(join(workspace, o.reportDir, `${o.id}.section.json`));
+  expect(section.status).toBe('fail');
+  expect(section.action).toBe('compare-metrics');
+  expect(section.stage).toBe('metrics');
+  expect(section.data.error).toMatchObject({ file: c.file, line: c.line, unexpected: false });
+  expect(section.summary).toContain(`${c.file}:${c.line}`);
+  expect(section.run).toMatchObject({ id: '4242', attempt: 1, source: 'github' });
+  // The step's own summary shows it, as markdown (not inside raw HTML).
+  expect(r.summary).toMatch(/^### ❌ Metrics/m);
+  expect(r.summary).toContain('compare\\-metrics failed');
+
+  // comment-report, next step, same report directory, job failed: not green, check run fails.
+  const report = await o.step('comment-report', { workspace, event: o.event, jobStatus: 'failure', inputs: { 'check-run': 'mlci' } });
+  expect(report.code, report.stderr + report.stdout).toBe(0);
+  expect(report.outputs.status).toBe('fail');
+  const body = o.gh.comments(o.repo, o.number)[0]?.body ?? '';
+  expect(body.split('\n')[1]).toBe('## ❌ mlci report');
+  expect(body).not.toContain('✅');
+  expect(body).toContain('compare\\-metrics failed');
+  const check = o.gh
+    .checkRuns(o.repo)
+    .filter((k) => k.name === 'mlci' && k.head_sha === o.headSha)
+    .at(-1);
+  expect(check?.conclusion).toBe('failure');
+}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
 import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
-import { BROKEN, GET_STARTED, readJson, workspaceFrom } from './compare-metrics-support.js';
+import { BROKEN, expectFailingSectionAndReport, GET_STARTED, readJson, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * The failing-section contract, through the bundles: an action that fails for a reason of its
@@ -57,43 +57,8 @@ describe('compare-metrics fails with a section of its own, and the report is not
   // (actions/compare-metrics/src/main.test.ts) with the same assertions.
   for (const c of BROKEN.slice(0, 1)) {
     it(`${c.name}: a fail section at ${c.file}:${c.line}, one error annotation, then a failing report and check run`, async () => {
-      const n = nextPr++;
-      const event = pr(n);
-      const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
-      const r = await step('compare-metrics', { workspace, event, files: c.files, inputs: { metrics: METRICS, baseline: 'none', ...c.inputs } });
-      expect(r.code).not.toBe(0);
-
-      // One error, annotated once, at its place.
-      const errors = r.annotations.filter((a) => a.level === 'error');
-      expect(errors, r.stdout).toHaveLength(1);
-      expect(errors[0].file).toBe(c.file);
-      expect(errors[0].line).toBe(c.line);
-
-      // The section the successful run writes (same id) now says fail, with the error and its place.
-      const section = await sectionOf(workspace, id);
-      expect(section.status).toBe('fail');
-      expect(section.action).toBe('compare-metrics');
-      expect(section.stage).toBe('metrics');
-      expect(section.data.error).toMatchObject({ file: c.file, line: c.line, unexpected: false });
-      expect(section.summary).toContain(`${c.file}:${c.line}`);
-      expect(section.run).toMatchObject({ id: '4242', attempt: 1, source: 'github' });
-      // The step's own summary shows it, as markdown (not inside raw HTML).
-      expect(r.summary).toMatch(/^### ❌ Metrics/m);
-      expect(r.summary).toContain('compare\\-metrics failed');
-
-      // comment-report, next step, same report directory, job failed: not green, check run fails.
-      const report = await step('comment-report', { workspace, event, jobStatus: 'failure', inputs: { 'check-run': 'mlci' } });
-      expect(report.code, report.stderr + report.stdout).toBe(0);
-      expect(report.outputs.status).toBe('fail');
-      const body = gh.comments(REPO, n)[0]?.body ?? '';
-      expect(body.split('\n')[1]).toBe('## ❌ mlci report');
-      expect(body).not.toContain('✅');
-      expect(body).toContain('compare\\-metrics failed');
-      const check = gh
-        .checkRuns(REPO)
-        .filter((c) => c.name === 'mlci' && c.head_sha === HEAD)
-        .at(-1);
-      expect(check?.conclusion).toBe('failure');
+      const number = nextPr++;
+      await expectFailingSectionAndReport(c, { step, gh, repo: REPO, headSha: HEAD, number, event: pr(number), id, reportDir: REPORT_DIR });
     });
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
+import { sectionFile } from '../support/sections.js';
 import { mlci as runCli } from '../support/cli.js';
 import { runAction, type RunOptions, type RunResult } from '../support/runner.js';
 
@@ -34,18 +35,8 @@ function step(action: string, o: Partial<RunOptions> & { inputs?: Record<string,
 }
 
 function section(id: string, status: string, markdown: string, run?: object): string {
-  return JSON.stringify({
-    schema: 'mlci/section@1',
-    action: 'test',
-    id,
-    stage: 'metrics',
-    title: `Section ${id}`,
-    status,
-    summary: `${id} summary`,
-    markdown,
-    created: '2026-11-30T08:00:00.000Z',
-    ...(run ? { run } : {}),
-  });
+  const written = { summary: `${id} summary`, created: '2026-11-30T08:00:00.000Z', ...(run ? { run } : {}) };
+  return sectionFile({ id, stage: 'metrics', title: `Section ${id}`, status, markdown, ...written });
 }
 
 const THIS_RUN = { id: '4242', attempt: 1, job: 'ml', source: 'github' };

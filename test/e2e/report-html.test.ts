@@ -6,8 +6,9 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { composeReport, fitReport, renderHtml } from '@mlci/core/report';
-import { codeSpan, escapeCell, SECTION_SCHEMA, table, type Section } from '@mlci/core/section';
+import { codeSpan, escapeCell, table } from '@mlci/core/section';
 import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { testSection as section } from '../support/sections.js';
 
 /**
  * The report as a person sees it: the comment markdown rendered to HTML and opened in headless
@@ -54,20 +55,6 @@ function barChartPng(): Buffer {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-function section(p: Partial<Section> & { id: string }): Section {
-  return {
-    schema: SECTION_SCHEMA,
-    action: 'test',
-    stage: 'other',
-    title: p.id,
-    status: 'pass',
-    summary: '',
-    markdown: '',
-    created: '2024-05-01T00:00:00.000Z',
-    ...p,
-  };
 }
 
 function reportMarkdown(): string {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { runnerEnvironment } from './runner-env.mjs';
 import { collect } from './spawned.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -149,35 +150,18 @@ export async function prepareStep(o: RunOptions): Promise<PreparedStep> {
   const token = o.token ?? '';
   const inputs = { ...(await actionDefaults(o.action, token, o.jobStatus ?? 'success')), ...(o.inputs ?? {}) };
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/root',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-    RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: join(runnerTemp, 'tool-cache'),
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: o.repository ?? 'octo/ml',
-    GITHUB_REPOSITORY_OWNER: (o.repository ?? 'octo/ml').split('/')[0],
-    GITHUB_EVENT_NAME: o.event?.name ?? 'push',
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_SHA: o.sha ?? 'f'.repeat(40),
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_NUMBER: '7',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'ml',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_WORKFLOW: 'ml',
-    GITHUB_SERVER_URL: o.serverUrl ?? 'https://github.com',
-    GITHUB_API_URL: o.github?.url ?? 'http://127.0.0.1:9',
-    GITHUB_GRAPHQL_URL: o.github?.graphqlUrl ?? 'http://127.0.0.1:9/graphql',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_ENV: envFile,
-    GITHUB_STATE: stateFile,
-    GITHUB_PATH: pathFile,
+    ...runnerEnvironment({
+      workspace,
+      runnerTemp,
+      eventPath: eventFile,
+      commands: { output: outputFile, summary: summaryFile, env: envFile, state: stateFile, path: pathFile },
+      repository: o.repository,
+      eventName: o.event?.name,
+      sha: o.sha,
+      serverUrl: o.serverUrl,
+      apiUrl: o.github?.url,
+      graphqlUrl: o.github?.graphqlUrl,
+    }),
     ...o.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;

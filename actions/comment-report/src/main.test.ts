@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { REPORT_FILES } from '../../../test/e2e/comment-report-support.js';
+import { describe, expect, it } from 'vitest';
+import { commentReportStep, REPORT_FILES } from '../../../test/e2e/comment-report-support.js';
 import { pullRequestEvent } from '../../../test/support/events/index.js';
-import { startGitHubServer, type GitHubServer } from '../../../test/support/github/server.js';
-import { runInProcess, type InProcessResult } from '../../../test/support/in-process.js';
-import type { RunOptions } from '../../../test/support/runner.js';
+import { useGitHub } from '../../../test/support/loopback.js';
+import { runInProcess } from '../../../test/support/in-process.js';
 
 /**
  * The adapter in-process (run(), with the runner's environment, against the loopback GitHub):
@@ -18,44 +17,14 @@ const TOKEN = 'ghs_installation_token_for_tests';
 const BOT = 'github-actions[bot]';
 const HEAD = 'a'.repeat(40);
 
-let gh: GitHubServer;
+// Every run here fails before it posts: one repository for the file is enough.
+const gh = useGitHub({ repo: REPO, token: TOKEN, login: BOT, write: true, pull: { number: 12, headSha: HEAD, headRef: 'feature', baseRef: 'main' } });
 
 function pr(number = 12) {
   return { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number, headSha: HEAD, apiUrl: gh.url }) };
 }
 
-async function run(o: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<InProcessResult> {
-  const r = await runInProcess({
-    action: 'comment-report',
-    github: gh,
-    token: TOKEN,
-    repository: REPO,
-    event: pr(),
-    files: REPORT_FILES,
-    ...o,
-    inputs: { 'report-dir': '.mlci-report', markdown: 'report.md', ...o.inputs },
-  });
-  // The token never reaches the log: the runner consumes the `::add-mask::` line itself and
-  // masks the value everywhere after it; no other line may carry it.
-  const log = (r.stdout + r.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'));
-  expect(log.join('\n')).not.toContain(o.token ?? TOKEN);
-  return r;
-}
-
-beforeAll(async () => {
-  gh = await startGitHubServer();
-});
-afterAll(async () => gh?.close());
-
-beforeEach(() => {
-  gh.addRepo(REPO);
-  gh.addToken(TOKEN, { login: BOT, type: 'Bot', installation: true, write: true });
-  gh.addPull(REPO, { number: 12, headSha: HEAD, headRef: 'feature', baseRef: 'main' });
-});
-
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-});
+const run = commentReportStep(runInProcess, () => ({ github: gh, token: TOKEN, repository: REPO, event: pr() }));
 
 describe('bad input fails with the input and the value', () => {
   it('a markdown file that does not exist', async () => {

@@ -1,7 +1,7 @@
 import { cp, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BROKEN, GET_STARTED, readJson, repository, workspaceFrom } from '../../../test/e2e/compare-metrics-support.js';
+import { BROKEN, expectFailingSectionAndReport, GET_STARTED, readJson, repository, workspaceFrom } from '../../../test/e2e/compare-metrics-support.js';
 import { pullRequestEvent } from '../../../test/support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../../test/support/github/server.js';
 import { runInProcess, type InProcessResult } from '../../../test/support/in-process.js';
@@ -66,43 +66,8 @@ describe('compare-metrics fails with a section of its own, and the report is not
   // The first case runs through the bundles (honest-failures.test.ts); the others here.
   for (const c of BROKEN.slice(1)) {
     it(`${c.name}: a fail section at ${c.file}:${c.line}, one error annotation, then a failing report and check run`, async () => {
-      const n = nextPr++;
-      const event = pr(n);
-      const workspace = await workspaceFrom(HEAD);
-      const r = await compare({ workspace, event, files: c.files, inputs: { baseline: 'none', ...c.inputs } });
-      expect(r.code).not.toBe(0);
-
-      // One error, annotated once, at its place.
-      const errors = r.annotations.filter((a) => a.level === 'error');
-      expect(errors, r.stdout).toHaveLength(1);
-      expect(errors[0].file).toBe(c.file);
-      expect(errors[0].line).toBe(c.line);
-
-      // The section the successful run writes (same id) now says fail, with the error and its place.
-      const section = await sectionOf(workspace, id);
-      expect(section.status).toBe('fail');
-      expect(section.action).toBe('compare-metrics');
-      expect(section.stage).toBe('metrics');
-      expect(section.data.error).toMatchObject({ file: c.file, line: c.line, unexpected: false });
-      expect(section.summary).toContain(`${c.file}:${c.line}`);
-      expect(section.run).toMatchObject({ id: '4242', attempt: 1, source: 'github' });
-      // The step's own summary shows it, as markdown (not inside raw HTML).
-      expect(r.summary).toMatch(/^### ❌ Metrics/m);
-      expect(r.summary).toContain('compare\\-metrics failed');
-
-      // comment-report, next step, same report directory, job failed: not green, check run fails.
-      const report = await step('comment-report', { workspace, event, jobStatus: 'failure', inputs: { 'check-run': 'mlci' } });
-      expect(report.code, report.stderr + report.stdout).toBe(0);
-      expect(report.outputs.status).toBe('fail');
-      const body = gh.comments(REPO, n)[0]?.body ?? '';
-      expect(body.split('\n')[1]).toBe('## ❌ mlci report');
-      expect(body).not.toContain('✅');
-      expect(body).toContain('compare\\-metrics failed');
-      const check = gh
-        .checkRuns(REPO)
-        .filter((k) => k.name === 'mlci' && k.head_sha === HEAD_SHA)
-        .at(-1);
-      expect(check?.conclusion).toBe('failure');
+      const number = nextPr++;
+      await expectFailingSectionAndReport(c, { step, gh, repo: REPO, headSha: HEAD_SHA, number, event: pr(number), id, reportDir: REPORT_DIR });
     });
   }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sectionId } from '@mlci/core/validate-data';
 import { pullRequestEvent } from '../../../test/support/events/index.js';
 import { runInProcess, type InProcessResult } from '../../../test/support/in-process.js';
 import { fixture, PENGUINS, SEATTLE, withLines } from '../../../test/e2e/validate-data-support.js';
@@ -49,6 +50,22 @@ describe('inputs validate-data refuses', () => {
     const section = await sectionOf(r, 'validate-data-data.csv');
     expect(section).toMatchObject({ action: 'validate-data', stage: 'data', status: 'fail' });
     expect(section.data.error.input).toBe('fail-on');
+  });
+
+  it("a refused input's fail section has the title the passing one has, shortened past 60 characters", async () => {
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`data/part-${i}.csv`, 'a,b\n1,2\n']));
+    const data = Object.keys(files).join('\n');
+    const ok = await validate(files, { data });
+    expect(ok.code, ok.stdout).toBe(0);
+    const id = sectionId(Object.keys(files));
+    const passing = await sectionOf(ok, id);
+    expect(passing.title).toMatch(/^Data validation: data\/part-0\.csv, .*…$/);
+
+    const refused = await validate(files, { data, 'fail-on': 'sometimes' });
+    expect(refused.code).toBe(1);
+    const failing = await sectionOf(refused, id);
+    expect(failing.status).toBe('fail');
+    expect(failing.title).toBe(passing.title);
   });
 
   it('a data pattern that matches nothing fails naming the input, with the section written', async () => {

@@ -1,13 +1,13 @@
 import { annotate, createApi, eventContext, fail, input, log, reportDir, runAction, runnerTemp, setOutputs, workspace } from '@mlci/action-kit';
 import { sectionFile } from '@mlci/core/section';
 import { pullRequestBase } from '@mlci/core/data';
-import { FAIL_ON, runValidation, saveValidation, sectionId } from '@mlci/core/validate-data';
+import { FAIL_ON, runValidation, sectionId, sectionTitle } from '@mlci/core/validate-data';
 
 export async function run(): Promise<void> {
   await runAction(
     {
       action: 'validate-data',
-      section: () => ({ id: sectionId(input.list('data')), stage: 'data', title: `Data validation: ${input.list('data').join(', ')}` }),
+      section: () => ({ id: sectionId(input.list('data')), stage: 'data', title: sectionTitle(input.list('data')) }),
     },
     async () => {
       const data = input.list('data');
@@ -34,16 +34,16 @@ export async function run(): Promise<void> {
         base: pullRequestBase(ctx.payload),
         api: token ? createApi(token) : undefined,
         repo: ctx.repo,
+        reportDir: dir,
       });
       run.problems.forEach(annotate);
-      const resultJson = await saveValidation(dir, run);
 
       setOutputs({
         passed: run.result.passed,
         errors: run.result.errors,
         warnings: run.result.warnings,
         rows: run.result.rows,
-        'result-json': resultJson,
+        'result-json': run.resultJson,
       });
       log(run.section.summary);
       // The failed checks were annotated at their lines: the verdict that counts them is not another error.

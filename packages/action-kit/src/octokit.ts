@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import * as core from '@actions/core';
 import type { Api } from '@mlci/core/forge';
 import { fetchWithTimeout, httpTimeoutMs, type Fetch } from './http.js';
@@ -49,5 +50,35 @@ export function createApi(token: string): Api {
   return {
     request: async (route, params) => (await api()).request(route, params),
     graphql: async (query, variables) => (await api()).graphql(query, variables),
+    uploadFile: (url, file) => uploadFile(token, url, file),
   };
+}
+
+/**
+ * A file as a request body, streamed through @actions/http-client (node:http underneath, the
+ * runner's proxy settings honoured): Node's fetch, which octokit uses, reads a streamed request
+ * body into memory first, and a model's weights run to gigabytes. Never retried: a stream is sent
+ * once, and the caller looks before it uploads again.
+ */
+async function uploadFile(token: string, url: string, file: { path: string; size: number; contentType: string }): Promise<{ status: number; data: any }> {
+  const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([import('@actions/http-client'), import('@actions/http-client/lib/auth')]);
+  const client = new HttpClient('mlci', [new BearerCredentialHandler(token)], { socketTimeout: httpTimeoutMs() });
+  const res = await client.sendStream('POST', url, createReadStream(file.path), {
+    accept: 'application/vnd.github+json',
+    'content-type': file.contentType,
+    'content-length': file.size,
+  });
+  const body = await res.readBody();
+  const status = res.message.statusCode ?? 0;
+  let data: any = body;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    // Not JSON: kept as text for the message.
+  }
+  if (status >= 400) {
+    const message = typeof data === 'object' && data && typeof data.message === 'string' ? data.message : String(body).slice(0, 200);
+    throw Object.assign(new Error(`uploading ${url.split('?')[0]} answered ${status}: ${message}`), { status, response: { data } });
+  }
+  return { status, data };
 }

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { useGitHub, useResultsService } from '../../support/loopback.js';
+import { sectionFile } from '../../support/sections.js';
 import { workflowRunEvent } from '../../support/events/index.js';
 import { ROOT, runAction, type RunResult } from '../../support/runner.js';
 
@@ -27,18 +28,8 @@ const results = useResultsService({ repository: REPO, restOn: gh });
 let nextPr = 300;
 
 function section(id: string, status: string, markdown: string, extra: object = {}): string {
-  return JSON.stringify({
-    schema: 'mlci/section@1',
-    action: 'compare-metrics',
-    id,
-    stage: 'metrics',
-    title: `Section ${id}`,
-    status,
-    summary: `${id} summary`,
-    markdown,
-    created: '2026-11-22T08:00:00Z',
-    ...extra,
-  });
+  const said = { summary: `${id} summary`, created: '2026-11-22T08:00:00Z', ...extra };
+  return sectionFile({ action: 'compare-metrics', id, stage: 'metrics', title: `Section ${id}`, status, markdown, ...said });
 }
 
 /** Uploads `files` as the artifact `mlci-report` of a new pull_request run; returns the run id. */

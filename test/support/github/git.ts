@@ -22,7 +22,8 @@ export interface Signature {
 export type GitObject =
   | { type: 'blob'; sha: string; content: Buffer }
   | { type: 'tree'; sha: string; entries: TreeEntry[] }
-  | { type: 'commit'; sha: string; tree: string; parents: string[]; message: string; author: Signature; committer: Signature };
+  | { type: 'commit'; sha: string; tree: string; parents: string[]; message: string; author: Signature; committer: Signature }
+  | { type: 'tag'; sha: string; tag: string; object: string; objectType: 'commit'; message: string; tagger: Signature };
 
 /** An entry of a tree to create, as POST /git/trees takes it: a nested path, and a sha, content, or null to delete. */
 export interface NewEntry {
@@ -142,6 +143,16 @@ export class GitStore {
       obj = entry && this.objects.get(entry.sha);
     }
     return obj?.type === 'blob' ? { sha: obj.sha, content: obj.content } : undefined;
+  }
+
+  /** An annotated tag object pointing at a commit (made by `git tag -a`, pushed). */
+  putTag(t: { tag: string; object: string; message: string; tagger: Signature }): string {
+    const body = Buffer.from(
+      `object ${t.object}\ntype commit\ntag ${t.tag}\ntagger ${t.tagger.name} <${t.tagger.email}> ${Math.floor(Date.parse(t.tagger.date) / 1000)} +0000\n\n${t.message}\n`,
+    );
+    const sha = hash('tag', body);
+    if (!this.objects.has(sha)) this.objects.set(sha, { type: 'tag', sha, objectType: 'commit', ...t });
+    return sha;
   }
 
   /** Whether `ancestor` is reachable from `sha` through parents (a commit is its own ancestor). */

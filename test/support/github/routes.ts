@@ -497,6 +497,27 @@ export function builtinRoutes(w: World): Route[] {
         return { status: 200, body: shape.gitRef(r, ref, sha, req.urls) };
       },
     ],
+    // The refs whose names start with `ref` (`tags/` lists the tags), sorted as GitHub sorts them.
+    [
+      'GET',
+      '/repos/{owner}/{repo}/git/matching-refs/{ref}',
+      (req) => {
+        const r = repoOf(req);
+        const prefix = `refs/${req.params.ref.replace(/^refs\//, '')}`;
+        const refs = [...r.refs].filter(([ref]) => ref.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return { status: 200, body: refs.map(([ref, sha]) => shape.gitRef(r, ref, sha, req.urls)) };
+      },
+    ],
+    [
+      'GET',
+      '/repos/{owner}/{repo}/git/tags/{tag_sha}',
+      (req) => {
+        const r = repoOf(req);
+        const t = r.git.get(req.params.tag_sha);
+        if (t?.type !== 'tag') throw notFound(docs(req));
+        return { status: 200, body: shape.gitTag(r, t, req.urls) };
+      },
+    ],
     [
       'POST',
       '/repos/{owner}/{repo}/git/refs',

@@ -121,6 +121,12 @@ export interface GitHubServer {
   gitObject(repo: string, sha: string): unknown;
   /** Releases in creation order, assets with their bytes. */
   releases(repo: string): Release[];
+  /**
+   * A tag pushed to the repository: annotated (a tag object with its tagger date and message, as
+   * `git tag -a` makes) unless `message` is absent (a lightweight tag). `commit` need not be in the
+   * loopback's git store: it stands for a commit of the test's own clone.
+   */
+  addTag(repo: string, t: { tag: string; commit: string; message?: string; date?: string }): void;
   /** Where a file of a commit (or branch) is served raw, as a test fetches an image link. */
   rawUrl(repo: string, ref: string, path: string): string;
   requests: RequestRecord[];
@@ -510,6 +516,19 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     checkRuns: (repo) => world.mustRepo(repo).checkRuns.map((c) => structuredClone(c)),
     refs: (repo) => Object.fromEntries(world.mustRepo(repo).refs),
     gitObject: (repo, sha) => world.mustRepo(repo).git.get(sha),
+    addTag: (repo, t) => {
+      const r = world.mustRepo(repo);
+      const sha =
+        t.message === undefined
+          ? t.commit
+          : r.git.putTag({
+              tag: t.tag,
+              object: t.commit,
+              message: t.message,
+              tagger: { name: 'Data Scientist', email: 'ds@example.com', date: t.date ?? world.now() },
+            });
+      r.refs.set(`refs/tags/${t.tag}`, sha);
+    },
     releases: (repo) => world.mustRepo(repo).releases.map((r) => ({ ...r, assets: r.assets.map((a) => ({ ...a })) })),
     rawUrl: (repo, ref, path) => `${origin}/raw/${repo}/${ref}/${path}`,
 

@@ -412,8 +412,23 @@ export function gitRef(r: Repo, ref: string, sha: string, x: Urls): Record<strin
   return {
     ref,
     node_id: `REF_kwDO${Buffer.from(`${r.id}:${ref}`).toString('base64url')}`,
-    url: `${x.api}/repos/${r.fullName}/git/${ref}`,
+    // GitHub escapes what a URL cannot hold as is (GTO's `#` in `name#stage#N`).
+    url: `${x.api}/repos/${r.fullName}/git/${ref.split('/').map(encodeURIComponent).join('/')}`,
     object: { sha, type: obj?.type ?? 'commit', url: `${x.api}/repos/${r.fullName}/git/${obj?.type ?? 'commit'}s/${sha}` },
+  };
+}
+
+export function gitTag(r: Repo, t: Extract<GitObject, { type: 'tag' }>, x: Urls): Record<string, unknown> {
+  const api = `${x.api}/repos/${r.fullName}`;
+  return {
+    node_id: `TAG_kwDO${Buffer.from(`${r.id}:${t.sha}`).toString('base64url')}`,
+    tag: t.tag,
+    sha: t.sha,
+    url: `${api}/git/tags/${t.sha}`,
+    message: t.message,
+    tagger: t.tagger,
+    object: { type: t.objectType, sha: t.object, url: `${api}/git/commits/${t.object}` },
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
   };
 }
 

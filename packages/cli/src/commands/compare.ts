@@ -2,11 +2,10 @@ import { resolve } from 'node:path';
 import { UserError } from '@mlci/core/errors';
 import { parseBoolean, parseWholeNumber, splitLists } from '@mlci/core/files';
 import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
-import { baselineName, chooseBaseline, parseBaselineSpec } from '@mlci/core/baseline';
-import { compareSectionId, compareWithBaseline } from '@mlci/core/compare-metrics';
+import { baselineName, parseBaselineSpec } from '@mlci/core/baseline';
+import { compareSectionId, runCompareMetrics, withTrainDefaults } from '@mlci/core/compare-metrics';
 import type { Values } from '../command.js';
-import { dvclivePlots, type PlotsConfig } from '@mlci/core/plots';
-import { latestTrainRecord } from '@mlci/core/section';
+import type { PlotsConfig } from '@mlci/core/plots';
 import { printProblem, type Out } from '../out.js';
 import { markdownToText } from '../terminal.js';
 
@@ -36,17 +35,18 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
       input: 'baseline',
     });
   }
-  const result = await compareWithBaseline({
+  // Outside a workflow there is no event to settle `auto`: it means the last commit.
+  const result = await runCompareMetrics({
     workspace: cwd,
     metrics: a.metrics,
     params: a.params,
     gates: a.gates ?? '',
     plots: a.plots ?? '',
-    // Outside a workflow there is no event to settle `auto`: it means the last commit.
-    baseline: chooseBaseline(spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec, { eventName: '', payload: {} }),
+    baseline: spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec,
     precision: a.precision,
     showUnchanged: a.showUnchanged,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
+    event: { eventName: '', payload: {}, sha: '' },
   });
   result.problems.forEach((p) => printProblem(p, out));
   out.stdout(markdownToText(result.markdown));
@@ -68,19 +68,18 @@ export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string;
 
 export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   // As in the action: what is not given comes from an `mlci train` run into the same report directory.
-  const trained = await latestTrainRecord(resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)));
-  const given = splitLists(v.metrics as string[] | undefined);
-  const metrics = given.length > 0 ? given : (trained?.metrics ?? []);
-  if (metrics.length === 0)
-    throw new UserError('--metrics is required: the metrics files or globs to compare (no mlci train before this recorded any)', { input: 'metrics' });
-  const params = splitLists(v.params as string[] | undefined);
+  const files = await withTrainDefaults(resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)), {
+    metrics: splitLists(v.metrics as string[] | undefined),
+    params: splitLists(v.params as string[] | undefined),
+    plots: (v.plots as string | undefined) ?? '',
+  });
   return compare(
     {
-      metrics,
-      params: params.length > 0 ? params : (trained?.params ?? []),
+      metrics: files.metrics,
+      params: files.params,
       baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
       gates: v.gates as string | undefined,
-      plots: (v.plots as string | undefined) || (trained?.dvclive?.steps.length ? dvclivePlots(trained.dvclive.steps) : undefined),
+      plots: files.plots || undefined,
       precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
       showUnchanged: v['show-unchanged'] === true,
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,

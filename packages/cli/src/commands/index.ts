@@ -72,6 +72,32 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./compare.js'),
   },
   {
+    name: 'publish',
+    usage: `publish --name NAME --path PATH [--version auto|vX.Y.Z] [--bump patch|minor|major] [--stage STAGE]
+        [--destination release|artifact|oci:HOST/REPO]... [--verify CMD] [--verify-runs N]
+        [--metrics FILE]... [--params FILE]... [--model-card FILE] [--report-dir DIR] [--dry-run]
+    Version the model in the GTO git-tag registry of the local clone (tags pushed to origin), run
+    --verify against the packaged model, and publish it with its card and manifest, as the
+    publish-model action does. A release needs GITHUB_TOKEN and GITHUB_REPOSITORY; an OCI registry
+    takes MLCI_REGISTRY_USERNAME and MLCI_REGISTRY_PASSWORD. Exits 1 when anything failed.`,
+    options: {
+      name: { type: 'string' },
+      path: { type: 'string' },
+      version: { type: 'string' },
+      bump: { type: 'string' },
+      stage: { type: 'string' },
+      destination: { type: 'string', multiple: true },
+      verify: { type: 'string' },
+      'verify-runs': { type: 'string' },
+      metrics: { type: 'string', multiple: true },
+      params: { type: 'string', multiple: true },
+      'model-card': { type: 'string' },
+      'report-dir': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    load: () => import('./publish.js'),
+  },
+  {
     name: 'report',
     usage: `report [--report-dir DIR] [--markdown FILE]... [--tests FILE]... [--title TEXT] [--id ID] [--out DIR]
     Build the report from a report directory (the sections mlci steps wrote) and markdown files;

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { resolveFiles, splitLists } from '@mlci/core/files';
-import { defaultReportDir, describeRun, markRunReported, readerRun } from '@mlci/core/section';
-import { loadReport, renderHtml } from '@mlci/core/report';
-import { deliverReport } from '@mlci/core/comment-report';
+import { splitLists } from '@mlci/core/files';
+import { defaultReportDir, describeRun, markRunReported } from '@mlci/core/section';
+import { renderHtml } from '@mlci/core/report';
+import { runCommentReport } from '@mlci/core/comment-report';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -25,28 +25,14 @@ export interface ReportArgs {
 export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   const cwd = process.cwd();
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
-  const markdownFiles = await resolveFiles(a.markdown, cwd, 'markdown');
-  const sections = await loadReport({ reportDir, markdownFiles });
-  const run = await readerRun(reportDir, env);
   const dir = resolve(cwd, a.out);
-  const d = await deliverReport(undefined, {
-    id: a.id,
-    title: a.title,
-    sections,
-    target: { kind: 'none', reason: 'local report' },
-    mode: 'upsert',
-    hidePrevious: false,
-    dryRun: true,
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    imagesBranch: 'mlci-assets',
-    localImagesFrom: dir,
-    currentRun: run,
-    tests: a.tests?.length ? { patterns: a.tests, failOn: 'failure', workspace: cwd } : undefined,
-  });
+  const d = await runCommentReport({ workspace: cwd, reportDir, markdown: a.markdown, tests: a.tests, id: a.id, title: a.title, localImagesFrom: dir, env });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
-    const s = sections.find((l) => l.section.id === id)!.section;
-    out.stderr(`mlci report: left out ${id}: written by ${s.run ? describeRun(s.run) : 'another run'} at ${s.created}, not by this ${describeRun(run!)}\n`);
+    const s = d.sections.find((l) => l.section.id === id)!.section;
+    out.stderr(
+      `mlci report: left out ${id}: written by ${s.run ? describeRun(s.run) : 'another run'} at ${s.created}, not by this ${describeRun(d.currentRun!)}\n`,
+    );
   }
 
   await mkdir(dir, { recursive: true });

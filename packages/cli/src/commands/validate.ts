@@ -5,7 +5,7 @@ import { UserError } from '@mlci/core/errors';
 import { parseWholeNumber, splitLists } from '@mlci/core/files';
 import { defaultReportDir, type SectionSlot } from '@mlci/core/section';
 import { pullRequestBase, type DriftResult, type GitBase } from '@mlci/core/data';
-import { FAIL_ON, runValidation, saveValidation, sectionId, sectionTitle, type FailOn } from '@mlci/core/validate-data';
+import { FAIL_ON, runValidation, sectionId, sectionTitle, type FailOn } from '@mlci/core/validate-data';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 
@@ -37,10 +37,10 @@ export async function validate(a: ValidateArgs, env: NodeJS.ProcessEnv, out: Out
     workspace: cwd,
     tempDir: env.RUNNER_TEMP ?? env.TMPDIR ?? tmpdir(),
     base: baseOf(env),
+    reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
   });
   run.problems.forEach((p) => printProblem(p, out));
-  const json = await saveValidation(resolve(cwd, a.reportDir ?? defaultReportDir(env)), run);
-  out.stdout(`mlci validate: ${run.section.summary}\n${driftLines(run.result.drift)}  ${json}\n`);
+  out.stdout(`mlci validate: ${run.section.summary}\n${driftLines(run.result.drift)}  ${run.resultJson}\n`);
   if (run.failed) out.stderr(`${run.reason}\n`);
   return run.failed ? 1 : 0;
 }

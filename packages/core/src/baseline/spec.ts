@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { booleanWord } from '../files/flags.js';
 import type { EventContext } from '../forge/target.js';
 
 /**
@@ -99,9 +100,10 @@ export type SaveBaseline = { kind: 'none' } | { kind: 'cache' } | { kind: 'artif
 /** `save-baseline`: true (or `cache`), false, or `artifact:<name>` for `baseline: artifact:<name>`. */
 export function parseSaveBaseline(value: string, input = 'save-baseline'): SaveBaseline {
   const v = value.trim();
-  const lower = v.toLowerCase();
-  if (['', 'false', 'no', 'off', '0'].includes(lower)) return { kind: 'none' };
-  if (['true', 'yes', 'on', '1', 'cache'].includes(lower)) return { kind: 'cache' };
+  if (v === '') return { kind: 'none' };
+  if (v.toLowerCase() === 'cache') return { kind: 'cache' };
+  const said = booleanWord(v);
+  if (said !== undefined) return said ? { kind: 'cache' } : { kind: 'none' };
   const m = /^artifact:([^\s"':<>|*?\\/]+)$/.exec(v);
   if (m) return { kind: 'artifact', name: m[1] };
   throw new UserError(`input "${input}" must be true, false, cache or artifact:<name>, not "${v}"`, { input });

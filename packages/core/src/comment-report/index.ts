@@ -1,1 +1,2 @@
 export * from './deliver.js';
+export * from './run.js';

@@ -1,1 +1,3 @@
 export * from './compare.js';
+export * from './run.js';
+export * from './train-defaults.js';

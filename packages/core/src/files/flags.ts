@@ -10,11 +10,17 @@ import { UserError } from '../errors.js';
 const TRUE = ['true', 'yes', 'on', '1'];
 const FALSE = ['false', 'no', 'off', '0'];
 
+/** The yes/no a word says (`yes`, `off`, ...), or undefined when it is neither: for inputs that take more words. */
+export function booleanWord(value: string): boolean | undefined {
+  const v = value.trim().toLowerCase();
+  return TRUE.includes(v) ? true : FALSE.includes(v) ? false : undefined;
+}
+
 export function parseBoolean(value: string, what: string, input: string): boolean | undefined {
   const v = value.trim().toLowerCase();
   if (v === '') return undefined;
-  if (TRUE.includes(v)) return true;
-  if (FALSE.includes(v)) return false;
+  const said = booleanWord(v);
+  if (said !== undefined) return said;
   throw new UserError(`${what} must be true or false, not "${v}"`, { input });
 }
 

@@ -8,3 +8,4 @@ export * from './own-file.js';
 export * from './yaml.js';
 export * from './flags.js';
 export * from './yaml-schema.js';
+export * from './image-kind.js';

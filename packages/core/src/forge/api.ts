@@ -6,6 +6,13 @@
 export interface Api {
   request(route: string, params?: Record<string, unknown>): Promise<{ status: number; data: any; headers: Record<string, unknown> }>;
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * POSTs a file to `url` as the request body, streamed from disk (release assets of a model run
+   * to gigabytes, and Node's fetch, under octokit, holds a streamed request body in memory whole).
+   * Throws an error with the HTTP `status` on an error answer. Without it, uploads go through
+   * `request`.
+   */
+  uploadFile?(url: string, file: { path: string; size: number; contentType: string }): Promise<{ status: number; data: any }>;
 }
 
 export interface Repo {

@@ -5,3 +5,5 @@ export * from './identity.js';
 export * from './publish-images.js';
 export * from './target.js';
 export * from './file-at-ref.js';
+export * from './releases.js';
+export * from './tags.js';

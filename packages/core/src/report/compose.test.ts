@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { composeReport, jobStatusOf, keepPreviousReport, type ReportPart, type SectionPart } from './compose.js';
 import { reportMarker } from '../section/marker.js';
-import { SECTION_SCHEMA, type Section } from '../section/section.js';
+import { testSection } from '../../../../test/support/sections.js';
+import type { Section } from '../section/section.js';
 
-function section(p: Partial<Section> & { id: string }): Section {
-  return {
-    schema: SECTION_SCHEMA,
-    action: 'test',
-    stage: 'other',
-    title: p.id,
-    status: 'pass',
-    summary: '',
-    markdown: `body of ${p.id}`,
-    created: '2024-05-01T00:00:00.000Z',
-    ...p,
-  };
-}
+const section = (p: Partial<Section> & { id: string }): Section => testSection({ markdown: `body of ${p.id}`, ...p });
 
 describe('composeReport', () => {
   const sections = [

@@ -12,3 +12,13 @@ it('scrubs the strings and keys of sections, and the title', () => {
   expect(o.sections).toEqual([{ section: { markdown: '| *** |', data: { '***': [1, 'x ***'] } } }]);
   expect(scrubDeep({ n: 1 }, [])).toEqual({ n: 1 });
 });
+
+it('finds secrets in the environment by their name, and masks tokens by their shape', async () => {
+  const { secretsInEnv, scrubSecretsAndTokens } = await import('./scrub.js');
+  expect(
+    secretsInEnv({ HF_TOKEN: 'hf_secretvalue', AWS_SECRET_ACCESS_KEY: 'abcdef123', PATH: '/usr/bin:/bin', GH_TOKEN: 'abc', EPOCHS: '12345678' }).sort(),
+  ).toEqual(['abcdef123', 'hf_secretvalue']);
+  const ghp = `ghp_${'A1b2C3'.repeat(6)}`;
+  expect(scrubSecretsAndTokens(`a ${ghp} b AKIAABCDEFGHIJKLMNOP c ghp_short d`, [])).toBe('a *** b *** c ghp_short d');
+  expect(scrubSecretsAndTokens('x my-pass y', ['my-pass'])).toBe('x *** y');
+});

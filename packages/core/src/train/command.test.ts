@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jobEnvironment, runCommand, shellCommand } from './command.js';
+import { runCommand, shellCommand } from './command.js';
 import { codeBlock, logTail } from './section.js';
 import { parseMinutes } from './run.js';
 
@@ -12,21 +12,6 @@ describe('shellCommand', () => {
     expect(shellCommand('bash', script)).toEqual(['bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script]]);
     expect(shellCommand('python3 -u -c {0}', script)).toEqual(['python3', ['-u', '-c', script]]);
     expect(() => shellCommand('zsh', 'true')).toThrow(/input "shell": "zsh" is not bash, sh or python/);
-  });
-});
-
-describe('jobEnvironment', () => {
-  it('keeps the job environment and drops what only the action gets', () => {
-    const env = jobEnvironment({
-      PATH: '/bin',
-      HOME: '/h',
-      INPUT_RUN: 'x',
-      ACTIONS_RUNTIME_TOKEN: 't',
-      ACTIONS_RESULTS_URL: 'u',
-      GITHUB_SHA: 's',
-      MY_VAR: '1',
-    });
-    expect(env).toEqual({ PATH: '/bin', HOME: '/h', GITHUB_SHA: 's', MY_VAR: '1' });
   });
 });
 

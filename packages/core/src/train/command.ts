@@ -35,13 +35,6 @@ export function shellCommand(shell: string, script: string): [string, string[]] 
   return [program, args];
 }
 
-/** Variables the runner gives an action but not a `run:` step: the command sees the job's environment. */
-const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|ACTIONS_CACHE_SERVICE_V2|STATE_.*)$/;
-
-export function jobEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
-}
-
 export interface CommandOptions {
   run: string;
   shell: string;

@@ -6,11 +6,14 @@ import { isUserError, UserError } from '../errors.js';
 import { containedPath, defaultBoundary } from '../files/contained.js';
 import { readMetricsFiles } from '../metrics/load.js';
 import { writeSection } from '../section/section.js';
-import { jobEnvironment, runCommand, type CommandResult } from './command.js';
+import { jobEnvironment } from '../process/job-env.js';
+import { runCommand, type CommandResult } from './command.js';
 import { findDvclive } from './dvclive.js';
 import { declaredFiles, restoreEntry, saveEntry, stageFiles, type EntryManifest, type RunCache, type RunOrigin } from './entry.js';
 import { runCacheKey } from './key.js';
 import { writeTrainRecord, type TrainRecord } from '../section/train-record.js';
+import { scrubSecretsAndTokens, secretsInEnv } from '../report/scrub.js';
+import { scrubLogFile } from './log.js';
 import { logTail, trainSection, trainSectionId, type TrainReport } from './section.js';
 
 /**
@@ -150,11 +153,16 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     } finally {
       o.log.endGroup();
     }
+    // The log's tail is posted and the file cached and uploaded: the secrets the runner masks in
+    // the job log must not survive in them.
+    const masked = await scrubLogFile(logPath, secretsInEnv(o.env));
+    if (masked > 0) o.log.info(`${masked} line(s) of the log held a secret or a token; they are masked in the log file, the section and what is kept.`);
   }
 
   const report: TrainReport = {
     id,
-    command: o.run,
+    // Shown in the report: a token pasted into the command is masked like one in the log.
+    command: scrubSecretsAndTokens(o.run, secretsInEnv(o.env)),
     workingDirectory: wd,
     exitCode: ran.exitCode,
     timedOut: ran.timedOut ? { minutes: o.timeoutMinutes! } : undefined,

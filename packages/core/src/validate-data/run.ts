@@ -16,8 +16,8 @@ import { validateData } from '../data/validate.js';
 
 /**
  * validate-data as the action and `mlci validate` run it: inputs in; the result, its annotations,
- * the report section and the verdict out. The result is always complete, even when a file or the
- * schema cannot be read: the comment must say why the step failed.
+ * the report section (written, with the result JSON) and the verdict out. The result is always
+ * complete, even when a file or the schema cannot be read: the comment must say why the step failed.
  */
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -42,6 +42,8 @@ export interface ValidationRunOptions {
   /** For reference files missing from a shallow clone. */
   api?: Api;
   repo?: Repo;
+  /** Where the section and its result JSON are written. */
+  reportDir: string;
 }
 
 export interface ValidationRun {
@@ -55,6 +57,8 @@ export interface ValidationRun {
   problems: Problem[];
   section: NewSection;
   inferred?: { path: string; columns: number; rows: number };
+  /** The result JSON's path (the `result-json` output), beside the section in the report directory. */
+  resultJson: string;
 }
 
 export async function runValidation(o: ValidationRunOptions): Promise<ValidationRun> {
@@ -168,7 +172,8 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
     markdown,
     data: result,
   };
-  return { result, failed, reason, problems, section, inferred };
+  const run = { result, failed, reason, problems, section, inferred };
+  return { ...run, resultJson: await saveValidation(o.reportDir, run) };
 }
 
 /**
@@ -254,7 +259,7 @@ function relabel(r: ValidationResult, label: (f: string) => string): void {
  * Writes the run's section and its result JSON into the report directory; the JSON lives in the
  * section's own folder, so it travels with the report bundle. Returns the JSON's path.
  */
-export async function saveValidation(reportDir: string, run: ValidationRun): Promise<string> {
+async function saveValidation(reportDir: string, run: Omit<ValidationRun, 'resultJson'>): Promise<string> {
   const json = resolve(reportDir, run.section.id, 'result.json');
   await mkdir(dirname(json), { recursive: true });
   await writeFile(json, JSON.stringify(run.result, null, 2) + '\n');

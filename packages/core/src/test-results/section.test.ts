@@ -73,6 +73,15 @@ describe('the Tests section', () => {
     expect((await buildTestsSection({ patterns: ['reports/none.xml'], workspace: ws, failOn: 'failure' })).section.status).toBe('warn');
   });
 
+  it('a baseline ref that names nothing is a warning in the section, not a failed report', async () => {
+    const ws = await workspace({ 'reports/tests.xml': 'pytest.xml' });
+    const r = await buildTestsSection({ patterns: ['reports/*.xml'], workspace: ws, failOn: 'never', baseline: { kind: 'git', ref: 'mian' } });
+    expect(r.section.status).toBe('warn');
+    expect(r.problems[0]).toMatchObject({ severity: 'warning', title: 'No baseline for the test results' });
+    expect(r.problems[0].message).toMatch(/^input "tests-baseline": git:mian/);
+    expect(r.section.markdown).toContain('<sub>No baseline: input "tests\\-baseline"\\: git\\:mian');
+  });
+
   it('stores the results in the cache on push, not on a pull request, and a later run diffs against them', async () => {
     const cache = memoryCache();
     const base = await workspace({ 'reports/tests.xml': 'pytest-base.xml' });

@@ -78,7 +78,15 @@ export async function buildTestsSection(o: TestsSectionOptions): Promise<TestsRe
   let baseLabel: string | undefined;
   if (o.baseline && o.baseline.kind !== 'none') {
     const head = runs.map((r) => r.file);
-    const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: head, name: testsBaselineName(o.patterns) });
+    // A baseline that cannot be found is said in the section; it never hides this run's results.
+    const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: head, name: testsBaselineName(o.patterns) }).catch(
+      (e: unknown) => {
+        if (!isUserError(e)) throw e;
+        const message = e.message.replace(/^input "baseline"/, 'input "tests-baseline"');
+        problems.push({ severity: 'warning', title: 'No baseline for the test results', message });
+        return { label: message, source: undefined };
+      },
+    );
     baseLabel = opened.label;
     if (opened.source) {
       const base: TestRun[] = [];

@@ -99,15 +99,17 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'report',
-    usage: `report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
+    usage: `report [--report-dir DIR] [--markdown FILE]... [--tests FILE]... [--title TEXT] [--id ID] [--out DIR]
     Build the report from a report directory (the sections mlci steps wrote) and markdown files;
     writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
     same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
     is named by MLCI_RUN_ID (or the CI's run id); without one, it is the steps since the last
-    \`mlci report\`. Sections an earlier run left in the directory are named and left out.`,
+    \`mlci report\`. Sections an earlier run left in the directory are named and left out.
+    --tests: JUnit XML or TAP result files (or globs) shown as a Tests section; a failing test fails it.`,
     options: {
       'report-dir': { type: 'string' },
       markdown: { type: 'string', multiple: true },
+      tests: { type: 'string', multiple: true },
       title: { type: 'string' },
       id: { type: 'string' },
       out: { type: 'string' },

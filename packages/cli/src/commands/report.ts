@@ -10,6 +10,8 @@ import { printProblem, type Out } from '../out.js';
 export interface ReportArgs {
   reportDir?: string;
   markdown: string[];
+  /** Test result files or globs: a Tests section. */
+  tests?: string[];
   title: string;
   id: string;
   out: string;
@@ -24,7 +26,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   const cwd = process.cwd();
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
   const dir = resolve(cwd, a.out);
-  const d = await runCommentReport({ workspace: cwd, reportDir, markdown: a.markdown, id: a.id, title: a.title, localImagesFrom: dir, env });
+  const d = await runCommentReport({ workspace: cwd, reportDir, markdown: a.markdown, tests: a.tests, id: a.id, title: a.title, localImagesFrom: dir, env });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
     const s = d.sections.find((l) => l.section.id === id)!.section;
@@ -37,10 +39,9 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   await writeFile(join(dir, 'report.md'), d.body);
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
   await markRunReported(reportDir, env);
-  const shown = d.sections.length - d.stale.length;
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
-    `mlci report: ${shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
+    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,
   );
   return 0;
@@ -51,6 +52,7 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
     {
       reportDir: v['report-dir'] as string | undefined,
       markdown: splitLists(v.markdown as string[] | undefined),
+      tests: splitLists(v.tests as string[] | undefined),
       title: (v.title as string | undefined) ?? 'mlci report',
       id: (v.id as string | undefined) ?? 'mlci',
       out: (v.out as string | undefined) ?? 'mlci-report',

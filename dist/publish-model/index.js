@@ -22507,7 +22507,7 @@ function run_identity_describeRun(r) {
 const SECTION_SCHEMA = 'mlci/section@1';
 /** Worst first: the order in which statuses win when sections are combined. */
 const STATUS_RANK = { fail: 3, warn: 2, pass: 1, info: 0 };
-const STAGE_ORDER = ['data', 'training', 'metrics', 'model', 'other'];
+const STAGE_ORDER = ['data', 'training', 'tests', 'metrics', 'model', 'other'];
 const sectionJsonSchema = {
     type: 'object',
     required: ['schema', 'action', 'id', 'stage', 'title', 'status', 'summary', 'markdown', 'created'],
@@ -22621,7 +22621,7 @@ function section_worstStatus(statuses) {
             worst = s;
     return worst;
 }
-/** Orders sections by stage (data, training, metrics, model), keeping write order within a stage. */
+/** Orders sections by stage (data, training, tests, metrics, model), keeping write order within a stage. */
 function section_orderSections(sections) {
     return sections
         .map((s, i) => ({ s, i }))

@@ -22263,7 +22263,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25158);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26749);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22272,7 +22272,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 25158:
+/***/ 26749:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22507,7 +22507,7 @@ function run_identity_describeRun(r) {
 const SECTION_SCHEMA = 'mlci/section@1';
 /** Worst first: the order in which statuses win when sections are combined. */
 const STATUS_RANK = { fail: 3, warn: 2, pass: 1, info: 0 };
-const STAGE_ORDER = ['data', 'training', 'metrics', 'model', 'other'];
+const STAGE_ORDER = ['data', 'training', 'tests', 'metrics', 'model', 'other'];
 const sectionJsonSchema = {
     type: 'object',
     required: ['schema', 'action', 'id', 'stage', 'title', 'status', 'summary', 'markdown', 'created'],
@@ -22621,7 +22621,7 @@ function section_worstStatus(statuses) {
             worst = s;
     return worst;
 }
-/** Orders sections by stage (data, training, metrics, model), keeping write order within a stage. */
+/** Orders sections by stage (data, training, tests, metrics, model), keeping write order within a stage. */
 function section_orderSections(sections) {
     return sections
         .map((s, i) => ({ s, i }))
@@ -28766,21 +28766,24 @@ function publishSection(o) {
     };
 }
 //# sourceMappingURL=section.js.map
-;// CONCATENATED MODULE: ./packages/core/lib/publish-model/verify.js
-
-
-
-
+;// CONCATENATED MODULE: ./packages/core/lib/process/job-env.js
 /**
- * What the runner gives an action but not a `run:` step (its inputs, the github-token and
- * registry-password among them; the results service's token): the verify command gets the job's
- * environment, not the action's. The same rule as train's jobEnvironment (train/command.ts), which
- * a use case may not import: both belong in one capability.
+ * What the runner gives an action but not a `run:` step: its inputs (the github-token and
+ * registry-password among them), the results and cache services' token and URLs, its saved state.
+ * A command mlci runs for the user (train's `run`, publish-model's `verify`) gets the job's
+ * environment, as a `run:` step would, never the action's.
  */
 const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|ACTIONS_CACHE_SERVICE_V2|STATE_.*)$/;
 function jobEnvironment(env) {
     return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
 }
+//# sourceMappingURL=job-env.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/publish-model/verify.js
+
+
+
+
+
 /** The q-quantile of sorted times, nearest rank (p95 of 20 runs is the 19th). */
 function quantile(sorted, q) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];

@@ -22082,7 +22082,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52449);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86032);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22091,7 +22091,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 52449:
+/***/ 86032:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22350,7 +22350,7 @@ function run_identity_describeRun(r) {
 const SECTION_SCHEMA = 'mlci/section@1';
 /** Worst first: the order in which statuses win when sections are combined. */
 const STATUS_RANK = { fail: 3, warn: 2, pass: 1, info: 0 };
-const STAGE_ORDER = ['data', 'training', 'metrics', 'model', 'other'];
+const STAGE_ORDER = ['data', 'training', 'tests', 'metrics', 'model', 'other'];
 const sectionJsonSchema = {
     type: 'object',
     required: ['schema', 'action', 'id', 'stage', 'title', 'status', 'summary', 'markdown', 'created'],
@@ -22464,7 +22464,7 @@ function section_worstStatus(statuses) {
             worst = s;
     return worst;
 }
-/** Orders sections by stage (data, training, metrics, model), keeping write order within a stage. */
+/** Orders sections by stage (data, training, tests, metrics, model), keeping write order within a stage. */
 function section_orderSections(sections) {
     return sections
         .map((s, i) => ({ s, i }))
@@ -26911,6 +26911,18 @@ async function readMetricsFiles(paths, root, input = 'metrics') {
     return files;
 }
 //# sourceMappingURL=load.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/process/job-env.js
+/**
+ * What the runner gives an action but not a `run:` step: its inputs (the github-token and
+ * registry-password among them), the results and cache services' token and URLs, its saved state.
+ * A command mlci runs for the user (train's `run`, publish-model's `verify`) gets the job's
+ * environment, as a `run:` step would, never the action's.
+ */
+const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|ACTIONS_CACHE_SERVICE_V2|STATE_.*)$/;
+function jobEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
+}
+//# sourceMappingURL=job-env.js.map
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./packages/core/lib/train/usage.js
@@ -27071,11 +27083,6 @@ function shellCommand(shell, script) {
     }
     const [program, ...args] = words.map((w) => (w === '{0}' ? script : w));
     return [program, args];
-}
-/** Variables the runner gives an action but not a `run:` step: the command sees the job's environment. */
-const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|ACTIONS_CACHE_SERVICE_V2|STATE_.*)$/;
-function jobEnvironment(env) {
-    return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
 }
 async function runCommand(o) {
     const [program, args] = shellCommand(o.shell, o.run);
@@ -28467,6 +28474,7 @@ async function scrubLogFile(path, secrets) {
 }
 //# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./packages/core/lib/train/run.js
+
 
 
 

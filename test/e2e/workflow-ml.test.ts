@@ -92,6 +92,7 @@ describe('ml.yml on a pull request', () => {
       ['Setup', 'success'],
       ['./.mlci/actions/validate-data', 'success'],
       ['train', 'skipped'],
+      ['Test', 'skipped'],
       ['./.mlci/actions/compare-metrics', 'success'],
       ['report', 'success'],
     ]);
@@ -126,6 +127,29 @@ describe('ml.yml on a pull request', () => {
     expect(jobs.comment.result).toBe('success');
     const [comment] = gh.comments(REPO, 8);
     expect(comment.body).toContain('❌');
+  });
+});
+
+describe('ml.yml with a test command', () => {
+  it("the command's failing JUnit results reach the comment as a failing Tests section; the run goes on to the metrics", async () => {
+    const repo = await penguinsRepo();
+    const head = 'e'.repeat(40);
+    const run = results.newRun({ headSha: head });
+    gh.addPull(REPO, { number: 41, headSha: head });
+    await cp(join(ROOT, 'packages/core/src/test-results/fixtures/pytest.xml'), join(repo, 'fixture-results.xml'));
+    // A test command as pytest behaves: it writes its results and exits 1 when a test fails.
+    const jobs = await runWorkflow(
+      prRun({ repo, number: 41, headSha: head, env: run.env, inputs: { test: 'cp fixture-results.xml test-results.xml && exit 1' } }),
+    );
+    const ml = jobs.ml;
+    expect(step(ml, 'Test').outcome).toBe('failure');
+    expect(step(ml, './.mlci/actions/compare-metrics').outcome).toBe('success');
+    expect(ml.outputs['report-status']).toBe('fail');
+    const [comment] = gh.comments(REPO, 41);
+    expect(comment.body).toContain('### ❌ Tests');
+    expect(comment.body).toContain('**6 tests**: 2 passed, 2 failed, 1 error, 1 skipped');
+    // The tests stage comes before the metrics.
+    expect(comment.body!.indexOf('### ❌ Tests')).toBeLessThan(comment.body!.search(/### \S+ Metrics/));
   });
 });
 

@@ -57,6 +57,15 @@ describe('bad input fails with the input and the value', () => {
     expect(error?.message).toContain('pull/12');
   });
 
+  it('an unknown tests-fail-on and an unknown tests-baseline', async () => {
+    const failOn = await run({ inputs: { tests: 'report.md', 'tests-fail-on': 'error' } });
+    expect(failOn.code).not.toBe(0);
+    expect(failOn.annotations.find((a) => a.level === 'error')?.message).toMatch(/tests-fail-on.*error/);
+    const baseline = await run({ inputs: { tests: 'report.md', 'tests-baseline': 'base' } });
+    expect(baseline.code).not.toBe(0);
+    expect(baseline.annotations.find((a) => a.level === 'error')?.message).toContain('input "tests-baseline" has an unknown value "base"');
+  });
+
   it('a broken section file names the file', async () => {
     const r = await run({ files: { ...REPORT_FILES, '.mlci-report/bad.section.json': '{"schema": ' } });
     expect(r.code).not.toBe(0);

@@ -13,6 +13,7 @@ import {
   writeSummary,
 } from '@mlci/action-kit';
 import { downloadByName, uploadDirectory } from '@mlci/action-kit/artifacts';
+import { actionsCache } from '@mlci/action-kit/cache';
 import { runCommentReport } from '@mlci/core/comment-report';
 
 export async function run(): Promise<void> {
@@ -32,6 +33,9 @@ export async function run(): Promise<void> {
     const imagesBranch = input.string('images-branch') || 'mlci-assets';
     const dryRun = input.bool('dry-run', false);
     const jobStatus = input.string('job-status');
+    const tests = input.list('tests');
+    const testsFailOn = input.oneOf('tests-fail-on', ['failure', 'never'] as const, 'failure');
+    const testsBaseline = input.string('tests-baseline');
 
     const event = eventContext();
     const delivery = await runCommentReport({
@@ -51,6 +55,9 @@ export async function run(): Promise<void> {
       dryRun,
       jobStatus,
       secrets: input.registeredSecrets(),
+      tests,
+      testsFailOn,
+      testsBaseline,
       event,
       api: token ? createApi(token) : undefined,
       platform: {
@@ -59,6 +66,7 @@ export async function run(): Promise<void> {
         tempDir: stepTempDir,
         writeStepFile,
         writeSummary,
+        cache: actionsCache(process.env, 'test results baseline'),
       },
     });
     delivery.problems.forEach(annotate);

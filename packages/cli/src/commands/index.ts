@@ -131,7 +131,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'report',
-    usage: `report [--report-dir DIR] [--markdown FILE]... [--title TEXT] [--id ID] [--out DIR]
+    usage: `report [--report-dir DIR] [--markdown FILE]... [--tests FILE]... [--title TEXT] [--id ID] [--out DIR]
        [--post [--repo OWNER/NAME] [--pr N] [--sha SHA] [--token-file FILE] [--api-url URL] [--check-run NAME]]
     Build the report from a report directory (the sections mlci steps wrote) and markdown files;
     writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
@@ -139,7 +139,8 @@ export const COMMANDS: CommandSpec[] = [
     is named by MLCI_RUN_ID (or the CI's run id); without one, it is the steps since the last
     \`mlci report\`. Sections an earlier run left in the directory are named and left out.
     With --post, the report also becomes the pull request's sticky comment, as comment-report
-    makes it, from any CI (GitHub Actions, Jenkins, GitLab CI, Buildkite, CircleCI are detected).`,
+    makes it, from any CI (GitHub Actions, Jenkins, GitLab CI, Buildkite, CircleCI are detected).
+    --tests: JUnit XML or TAP result files (or globs) shown as a Tests section; a failing test fails it.`,
     options: {
       'report-dir': {
         type: 'string',
@@ -148,6 +149,8 @@ export const COMMANDS: CommandSpec[] = [
         help: 'the report directory the mlci steps share',
       },
       markdown: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'none', help: 'markdown files to include' },
+      tests: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'none', help: 'JUnit XML or TAP results, shown as a Tests section' },
+      'tests-fail-on': { type: 'string', arg: 'failure|never', default: 'failure', help: 'failing tests fail the report, or only warn' },
       title: { type: 'string', arg: 'TEXT', default: 'mlci report', help: 'heading of the report' },
       id: { type: 'string', arg: 'ID', default: 'mlci', help: "the report's identity: one comment per id" },
       out: { type: 'string', arg: 'DIR', default: 'mlci-report', help: 'where report.md and report.html go' },

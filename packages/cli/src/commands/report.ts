@@ -6,6 +6,7 @@ import { defaultReportDir, describeRun, markRunReported } from '@mlci/core/secti
 import { renderHtml } from '@mlci/core/report';
 import type { Api, CommentMode } from '@mlci/core/forge';
 import { runCommentReport } from '@mlci/core/comment-report';
+import type { TestsFailOn } from '@mlci/core/test-results';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
 import type { PostFlags } from '../post/github-post.js';
@@ -13,6 +14,9 @@ import type { PostFlags } from '../post/github-post.js';
 export interface ReportArgs {
   reportDir?: string;
   markdown: string[];
+  /** Test result files or globs: a Tests section. */
+  tests?: string[];
+  testsFailOn?: TestsFailOn;
   title: string;
   id: string;
   out: string;
@@ -34,7 +38,17 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
 
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
   const dir = resolve(cwd, a.out);
-  const common = { workspace: cwd, reportDir, markdown: a.markdown, id: a.id, title: a.title, env, jobStatus: a.post?.jobStatus };
+  const common = {
+    workspace: cwd,
+    reportDir,
+    markdown: a.markdown,
+    tests: a.tests,
+    testsFailOn: a.testsFailOn,
+    id: a.id,
+    title: a.title,
+    env,
+    jobStatus: a.post?.jobStatus,
+  };
   const d = await runCommentReport({ ...common, localImagesFrom: dir });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
@@ -45,10 +59,9 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'report.md'), d.body);
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
-  const shown = d.sections.length - d.stale.length;
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
-    `mlci report: ${shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
+    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,
   );
   if (a.post?.dryRun) info('dry run: nothing posted');
@@ -110,6 +123,12 @@ async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line
   return { kind: 'github', api, where: { ...where, sha: pullHead ?? where.sha } };
 }
 
+function testsFailOn(v: string | undefined): TestsFailOn | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'failure' && v !== 'never') throw new UserError(`--tests-fail-on must be failure or never, not "${v}"`, { input: 'tests-fail-on' });
+  return v;
+}
+
 export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   const s = (k: string) => v[k] as string | undefined;
   const bool = (k: string, d: boolean) => parseBoolean(s(k) ?? '', `--${k}`, k) ?? d;
@@ -123,6 +142,8 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
     {
       reportDir: s('report-dir'),
       markdown: splitLists(v.markdown as string[] | undefined),
+      tests: splitLists(v.tests as string[] | undefined),
+      testsFailOn: testsFailOn(s('tests-fail-on')),
       title: s('title') ?? 'mlci report',
       id: s('id') ?? 'mlci',
       out: s('out') ?? 'mlci-report',

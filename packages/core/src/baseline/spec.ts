@@ -110,6 +110,16 @@ export function parseSaveBaseline(value: string, input = 'save-baseline'): SaveB
 }
 
 /**
+ * Stores a baseline where the same input reads it (`cache`, `artifact:<name>`), for inputs that
+ * both read and store, as comment-report's `tests-baseline` does; anything else is not stored.
+ */
+export function saveWhereRead(spec: BaselineSpec): SaveBaseline {
+  if (spec.kind === 'cache') return { kind: 'cache' };
+  if (spec.kind === 'artifact') return { kind: 'artifact', name: spec.name };
+  return { kind: 'none' };
+}
+
+/**
  * Whether this run may store its files as the baseline. A failed run never does (nothing the user
  * had is lost to a bad run). A pull request's caches and artifacts are scoped to it and would
  * never be anyone's baseline, so it does not try.

@@ -15,6 +15,12 @@ import type { LoadedSection } from '../report/load.js';
 import { sameRun, type SectionRun } from '../section/run-identity.js';
 import { worstStatus, type Section, type Status } from '../section/section.js';
 import { SUMMARY_LIMIT_BYTES } from '../report/step-summary.js';
+import type { TestsSectionOptions } from '../test-results/section.js';
+import type { CheckAnnotation } from '../forge/checks.js';
+import { readSection, SECTION_SCHEMA, writeSection } from '../section/section.js';
+
+/** Workflow-command annotations GitHub keeps per step and severity; more go on the check run. */
+export const STEP_ANNOTATION_LIMIT = 10;
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
 export const COMMENT_LIMIT = 65_536;
@@ -62,6 +68,14 @@ export interface DeliverOptions {
    * names them). Sections from a bundle (`untrusted`) are another run's by design and stay.
    */
   currentRun?: SectionRun;
+  /**
+   * Test result files (the `tests` input): a Tests section of their own, which counts toward the
+   * status; failing tests become annotations. Links point at `sha` of `repo`.
+   */
+  tests?: Omit<TestsSectionOptions, 'links'> & {
+    /** The Tests section is also written here, so that the report bundle (upload-artifact) carries it. */
+    reportDir?: string;
+  };
 }
 
 export interface Delivery {
@@ -77,6 +91,8 @@ export interface Delivery {
   imagesPublished: number;
   /** Ids of sections left out because an earlier run wrote them. */
   stale: string[];
+  /** How many sections the report shows. */
+  shown: number;
   /** True when this run wrote nothing and the comment kept the earlier report under a note. */
   keptPrevious: boolean;
   /** Warnings and notices for the adapter to show; the core never prints. */
@@ -99,9 +115,23 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   const problems: Problem[] = [];
   const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
 
+  const annotations: Problem[] = [];
+  let given = o.sections;
+  if (o.tests) {
+    // Loaded on use: the XML and TAP parsers stay out of reports that show no tests.
+    const { buildTestsSection, TESTS_SECTION_ID } = await import('../test-results/section.js');
+    const tests = await buildTestsSection({ ...o.tests, links: o.repo && o.sha ? { serverUrl: o.serverUrl, repo: o.repo, sha: o.sha } : undefined });
+    problems.push(...tests.problems);
+    annotations.push(...tests.annotations);
+    const section: Section = o.tests.reportDir
+      ? await readSection(await writeSection(o.tests.reportDir, tests.section), { own: true })
+      : { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...tests.section };
+    // This step's own results replace a Tests section an earlier comment-report step of the job left.
+    given = [...given.filter((l) => l.untrusted || l.section.id !== TESTS_SECTION_ID), { section, baseDir: '', images: [] }];
+  }
   const isStale = (l: LoadedSection) => !l.untrusted && o.currentRun !== undefined && l.section.run !== undefined && !sameRun(l.section.run, o.currentRun);
-  const stale = o.sections.filter(isStale).map((l) => l.section);
-  const current = o.sections.filter((l) => !isStale(l));
+  const stale = given.filter(isStale).map((l) => l.section);
+  const current = given.filter((l) => !isStale(l));
   if (stale.length > 0) {
     problems.push({
       severity: 'notice',
@@ -217,6 +247,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     posted: false,
     imagesPublished: o.localImagesFrom !== undefined ? 0 : urls.size,
     stale: stale.map((s) => s.id),
+    shown: sections.length,
     keptPrevious,
     problems,
   };
@@ -250,6 +281,25 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     }
   }
 
+  // Past GitHub's 10 annotations per step the workflow commands are dropped silently: the check
+  // run carries them all instead (when there is one), else the first 10 and a note.
+  let onCheck: CheckAnnotation[] | undefined;
+  const placed = annotations.filter((a) => a.file !== undefined && a.line !== undefined);
+  const willCheck = o.checkRun !== undefined && api !== undefined && !o.dryRun && o.repo !== undefined;
+  if (placed.length > STEP_ANNOTATION_LIMIT && willCheck) {
+    onCheck = placed.map((a) => ({ path: a.file!, line: a.line!, level: a.severity === 'error' ? 'failure' : a.severity, title: a.title, message: a.message }));
+    problems.push(...annotations.filter((a) => !placed.includes(a)));
+    problems.push({ severity: 'notice', message: `${placed.length} failing tests are annotated on the check run "${o.checkRun!.name}".` });
+  } else {
+    problems.push(...annotations.slice(0, STEP_ANNOTATION_LIMIT));
+    if (annotations.length > STEP_ANNOTATION_LIMIT) {
+      problems.push({
+        severity: 'notice',
+        message: `${annotations.length - STEP_ANNOTATION_LIMIT} more failing tests are listed in the report, not annotated: GitHub keeps 10 annotations per step (set check-run to annotate them all).`,
+      });
+    }
+  }
+
   if (o.checkRun && api && !o.dryRun && o.repo) {
     // GitHub counts the check run's summary in bytes ("exceeds a maximum bytesize of 65535").
     const check = fitReport(composed, { limit: CHECK_SUMMARY_LIMIT, measure: measureUtf8Bytes, fullReportUrl: o.runUrl });
@@ -261,6 +311,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
         title: o.title,
         summary: check.body,
         detailsUrl: delivery.comment?.url ?? o.runUrl,
+        annotations: onCheck,
       });
     } catch (e) {
       if (!isNotPermitted(e)) throw e;

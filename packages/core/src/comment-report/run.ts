@@ -5,7 +5,10 @@ import { resolveFiles } from '../files/globs.js';
 import { bundleMarkdownFiles, packBundle } from '../report/bundle.js';
 import { loadReport, type LoadedSection } from '../report/load.js';
 import { readerRun, type SectionRun } from '../section/run-identity.js';
-import { deliverReport, type Delivery } from './deliver.js';
+import { deliverReport, type DeliverOptions, type Delivery } from './deliver.js';
+import type { BaselineCache } from '../baseline/cache.js';
+import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, saveWhereRead } from '../baseline/spec.js';
+import type { TestsFailOn } from '../test-results/section.js';
 
 /**
  * What the platform lends the step, as small functions the action supplies from action-kit (the
@@ -20,6 +23,8 @@ export interface ReportPlatform {
   /** Writes a file of the step's own (the `body-path` output); returns its path. */
   writeStepFile(name: string, text: string): Promise<string>;
   writeSummary(markdown: string): Promise<void>;
+  /** The Actions cache, for `tests-baseline: cache`. */
+  cache?: BaselineCache;
 }
 
 export interface CommentReportOptions {
@@ -47,8 +52,13 @@ export interface CommentReportOptions {
   jobStatus?: string;
   /** Replaced by *** before anything is shown. */
   secrets?: readonly string[];
+  /** Test result files and globs (JUnit XML, TAP): a Tests section that counts toward the status. */
+  tests?: string[];
+  testsFailOn?: TestsFailOn;
+  /** The base run's test results, in the `baseline` grammar (`tests-baseline`); none by default. */
+  testsBaseline?: string;
   /** The workflow run's event. Without one (the CLI) the report is local: built, never posted. */
-  event?: EventContext & { runUrl?: string; serverUrl: string };
+  event?: EventContext & { runUrl?: string; serverUrl: string; runId?: number };
   /** A local report's directory (where report.md goes): its images link to their files from there. */
   localImagesFrom?: string;
   /** Where the run that reads the report is named (MLCI_RUN_ID, GITHUB_RUN_ID, ...). */
@@ -112,6 +122,7 @@ export async function runCommentReport(o: CommentReportOptions): Promise<Comment
     jobStatus: o.jobStatus,
     currentRun,
     secrets: o.secrets,
+    tests: o.tests?.length ? testsOptions(o, p) : undefined,
   });
 
   const bodyPath = p.writeStepFile && (await p.writeStepFile(`mlci-comment-${o.id}.md`, delivery.body));
@@ -122,6 +133,29 @@ export async function runCommentReport(o: CommentReportOptions): Promise<Comment
     await platform(p, 'uploadArtifact')(o.uploadArtifact, staged);
   }
   return { ...delivery, bodyPath, sections, currentRun };
+}
+
+/** The Tests section's options: its base run found as compare-metrics finds its baseline, and stored where it is found. */
+function testsOptions(o: CommentReportOptions, p: Partial<ReportPlatform>): NonNullable<DeliverOptions['tests']> {
+  const spec = parseBaselineSpec(o.testsBaseline || 'none', 'tests-baseline');
+  const ctx = o.event ?? { eventName: '', payload: {} };
+  return {
+    patterns: o.tests ?? [],
+    failOn: o.testsFailOn ?? 'failure',
+    workspace: o.workspace,
+    reportDir: o.reportDir,
+    baseline: chooseBaseline(spec, ctx),
+    services: {
+      api: o.api,
+      repo: o.event?.repo,
+      baseSha: baseCommit(ctx),
+      baseBranch: baseBranch(ctx, o.env),
+      runId: o.event?.runId,
+      cache: p.cache,
+      downloadArtifact: p.downloadArtifact && ((name, runId, dir) => p.downloadArtifact!(name, dir, runId)),
+    },
+    save: o.event ? { as: saveWhereRead(spec), eventName: o.event.eventName, sha: o.event.sha, cache: p.cache, upload: p.uploadArtifact } : undefined,
+  };
 }
 
 /** A piece of the platform that the inputs asked for; its absence is the caller's bug. */

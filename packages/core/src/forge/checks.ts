@@ -11,7 +11,20 @@ export interface CheckRunInput {
   /** Fitted by the caller to GitHub's 65,535 characters. */
   summary: string;
   detailsUrl?: string;
+  /** Placed on the PR's diff; sent 50 per request, as GitHub takes them. */
+  annotations?: CheckAnnotation[];
 }
+
+export interface CheckAnnotation {
+  path: string;
+  line: number;
+  level: 'failure' | 'warning' | 'notice';
+  title?: string;
+  message: string;
+}
+
+/** GitHub takes 50 annotations per request, as many requests as needed. */
+export const ANNOTATIONS_PER_REQUEST = 50;
 
 const CONCLUSION: Record<Status, 'success' | 'failure' | 'neutral'> = {
   pass: 'success',
@@ -27,6 +40,7 @@ const CONCLUSION: Record<Status, 'success' | 'failure' | 'neutral'> = {
  */
 export async function createCheckRun(api: Api, repo: Repo, c: CheckRunInput): Promise<{ id: number; url: string }> {
   const externalId = `mlci-${randomUUID()}`;
+  const batches = annotationBatches(c.annotations ?? []);
   for (let attempt = 1; ; attempt++) {
     try {
       const { data } = await api.request('POST /repos/{owner}/{repo}/check-runs', {
@@ -38,9 +52,10 @@ export async function createCheckRun(api: Api, repo: Repo, c: CheckRunInput): Pr
         conclusion: CONCLUSION[c.status],
         completed_at: new Date().toISOString(),
         ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
-        output: { title: c.title, summary: c.summary },
+        output: { title: c.title, summary: c.summary, ...(batches[0] ? { annotations: batches[0] } : {}) },
         ...NO_RETRY,
       });
+      await addAnnotations(api, repo, data.id, c, batches.slice(1));
       return { id: data.id, url: data.html_url };
     } catch (e) {
       if (!mayHaveApplied(e) || attempt >= CREATE_ATTEMPTS) throw e;
@@ -54,7 +69,36 @@ export async function createCheckRun(api: Api, repo: Repo, c: CheckRunInput): Pr
       ),
     );
     const landed = runs.find((r) => r.external_id === externalId);
-    if (landed) return { id: landed.id, url: landed.html_url };
+    if (landed) {
+      await addAnnotations(api, repo, landed.id, c, batches.slice(1));
+      return { id: landed.id, url: landed.html_url };
+    }
     await pause(500 * attempt * attempt);
+  }
+}
+
+function annotationBatches(all: CheckAnnotation[]): Array<Array<Record<string, unknown>>> {
+  const shaped = all.map((a) => ({
+    path: a.path,
+    start_line: a.line,
+    end_line: a.line,
+    annotation_level: a.level,
+    // GitHub's bounds: a title of 255 characters, a message of 64 KB.
+    ...(a.title ? { title: a.title.slice(0, 255) } : {}),
+    message: a.message.slice(0, 60_000),
+  }));
+  const batches = [];
+  for (let i = 0; i < shaped.length; i += ANNOTATIONS_PER_REQUEST) batches.push(shaped.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  return batches;
+}
+
+/** Each update appends its annotations to the run's; title and summary must come along. */
+async function addAnnotations(api: Api, repo: Repo, id: number, c: CheckRunInput, batches: Array<Array<Record<string, unknown>>>): Promise<void> {
+  for (const annotations of batches) {
+    await api.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      ...repo,
+      check_run_id: id,
+      output: { title: c.title, summary: c.summary, annotations: annotations as never },
+    });
   }
 }

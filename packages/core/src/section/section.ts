@@ -19,11 +19,11 @@ import { writerRun, type SectionRun } from './run-identity.js';
 export const SECTION_SCHEMA = 'mlci/section@1';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info';
-export type Stage = 'data' | 'training' | 'metrics' | 'model' | 'other';
+export type Stage = 'data' | 'training' | 'tests' | 'metrics' | 'model' | 'other';
 
 /** Worst first: the order in which statuses win when sections are combined. */
 export const STATUS_RANK: Record<Status, number> = { fail: 3, warn: 2, pass: 1, info: 0 };
-export const STAGE_ORDER: Stage[] = ['data', 'training', 'metrics', 'model', 'other'];
+export const STAGE_ORDER: Stage[] = ['data', 'training', 'tests', 'metrics', 'model', 'other'];
 
 export interface SectionImage {
   /** Path of the image file, relative to the report directory. */
@@ -179,7 +179,7 @@ export function worstStatus(statuses: Iterable<Status>): Status {
   return worst;
 }
 
-/** Orders sections by stage (data, training, metrics, model), keeping write order within a stage. */
+/** Orders sections by stage (data, training, tests, metrics, model), keeping write order within a stage. */
 export function orderSections(sections: Section[]): Section[] {
   return sections
     .map((s, i) => ({ s, i }))

@@ -22263,7 +22263,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26749);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95013);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22272,7 +22272,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26749:
+/***/ 95013:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24322,8 +24322,8 @@ async function showOnStepSummary(file) {
     }
 }
 //# sourceMappingURL=run.js.map
-;// CONCATENATED MODULE: ./packages/action-kit/lib/http.js
-// Timeouts for every HTTP request mlci makes itself (GitHub's API, the cache service): a socket
+;// CONCATENATED MODULE: ./packages/core/lib/http/index.js
+// Timeouts for every HTTP request mlci makes itself (action-kit and the CLI) (GitHub's API, the cache service): a socket
 // that never answers must end in a clear error, never a step that hangs until the job times out.
 /** Per request attempt; MLCI_HTTP_TIMEOUT_MS overrides it (tests use a short one). */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -24399,7 +24399,7 @@ function withoutQuery(url) {
     const q = url.indexOf('?');
     return q < 0 ? url : `${url.slice(0, q)}?…`;
 }
-//# sourceMappingURL=http.js.map
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./packages/action-kit/lib/octokit.js
 
 

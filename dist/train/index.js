@@ -22082,7 +22082,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86032);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74005);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22091,7 +22091,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 86032:
+/***/ 74005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24250,8 +24250,8 @@ async function refuseLinks(dir, name) {
 var external_node_stream_ = __nccwpck_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./packages/action-kit/lib/http.js
-// Timeouts for every HTTP request mlci makes itself (GitHub's API, the cache service): a socket
+;// CONCATENATED MODULE: ./packages/core/lib/http/index.js
+// Timeouts for every HTTP request mlci makes itself (action-kit and the CLI) (GitHub's API, the cache service): a socket
 // that never answers must end in a clear error, never a step that hangs until the job times out.
 /** Per request attempt; MLCI_HTTP_TIMEOUT_MS overrides it (tests use a short one). */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -24327,7 +24327,7 @@ function withoutQuery(url) {
     const q = url.indexOf('?');
     return q < 0 ? url : `${url.slice(0, q)}?…`;
 }
-//# sourceMappingURL=http.js.map
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./packages/action-kit/lib/cache.js
 
 

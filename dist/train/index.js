@@ -24327,6 +24327,7 @@ function withoutQuery(url) {
     const q = url.indexOf('?');
     return q < 0 ? url : `${url.slice(0, q)}?…`;
 }
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./packages/action-kit/lib/cache.js
 

@@ -1,5 +1,5 @@
 import type { Api } from '@mlci/core/forge';
-import { fetchWithTimeout, httpTimeoutMs } from '@mlci/core/http';
+import { fetchWithTimeout, httpTimeoutMs, streamUpload } from '@mlci/core/http';
 
 const MAX_RATE_LIMIT_RETRIES = 3;
 
@@ -27,5 +27,8 @@ export async function createCliApi(token: string, baseUrl: string, env: NodeJS.P
     retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
     throttle: { onRateLimit: wait('rate limit'), onSecondaryRateLimit: wait('secondary rate limit') },
   });
-  return octokit as unknown as Api;
+  // Release assets (publish-model's weights) stream from disk: octokit's fetch would hold them whole.
+  const api = octokit as unknown as Api;
+  api.uploadFile = (url, file) => streamUpload(url, file, { token, timeoutMs: httpTimeoutMs(env), userAgent: 'mlci-cli' });
+  return api;
 }

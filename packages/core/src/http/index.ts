@@ -77,3 +77,4 @@ function withoutQuery(url: string): string {
   const q = url.indexOf('?');
   return q < 0 ? url : `${url.slice(0, q)}?…`;
 }
+export * from './stream-upload.js';

@@ -39,12 +39,16 @@ describeInBrowser('the example report in Chromium', () => {
     await page.waitForSelector('body[data-mermaid="done"]', { timeout: 30_000 });
 
     const headings = await page.locator('h3').allInnerTexts();
-    expect(headings.map((h) => h.replace(/^\W+/u, '').trim())).toEqual(['Data validation: data/penguins.csv', 'Metrics']);
-    const accuracy = (await page.locator('tr', { hasText: 'test.accuracy' }).allInnerTexts()).map((t) => t.split('\t').map((c) => c.trim()));
+    expect(headings.map((h) => h.replace(/^\W+/u, '').trim())).toEqual(['Data validation: data/penguins.csv', 'Training', 'Metrics']);
+    const rows = (await page.locator('tr', { hasText: 'test.accuracy' }).allInnerTexts()).map((t) => t.split('\t').map((c) => c.trim()));
+    // The training section lists what this run wrote (name, value); the metrics table compares it with the base.
+    expect(rows.filter((r) => r.length === 2)).toEqual([['test.accuracy', String(head.test.accuracy)]]);
+    const accuracy = rows.filter((r) => r.length > 2);
     expect(accuracy).toHaveLength(1);
     expect(accuracy[0].slice(1, 3)).toEqual([String(base.test.accuracy), String(head.test.accuracy)]);
     expect(accuracy[0].at(-1)).toContain('improved');
-    expect(await page.locator('tr', { hasText: 'train.seconds' }).innerText()).toContain('changed');
+    // The metrics table's row (the training section's own row lists the value alone).
+    expect(await page.locator('tr', { hasText: 'train.seconds' }).last().innerText()).toContain('changed');
     expect(await page.locator('tr', { hasText: 'island' }).first().innerText()).toContain('yes');
     for (const alt of ['Cross-entropy per epoch', 'Test set confusion matrix']) {
       const img = page.locator(`img[alt^="${alt}"]`);

@@ -383,7 +383,9 @@ export function schemaToYaml(schema: DataSchema, comment?: string): string {
       for (const name of names.slice(i, i + YAML_CHUNK)) Object.defineProperty(chunk, name, { value: columns[name], enumerable: true });
       const doc = new Document(chunk);
       if (isMap(doc.contents)) for (const pair of doc.contents.items) if (isMap(pair.value)) pair.value.flow = true;
-      parts.push(doc.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, '  '));
+      // Indented line by line at \n only: a JS `^` with the m flag also matches after U+2028 and
+      // U+2029, which YAML writes as they are inside a column name.
+      parts.push(doc.toString({ lineWidth: 0 }).replace(/(^|\n)(?=[^\n])/g, '$1  '));
     }
   }
   if (Object.keys(rest).length > 0) parts.push(new Document(rest).toString({ lineWidth: 0 }));

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '@mlci/core/errors';
+import { parseBaselineSpec } from '@mlci/core/baseline';
 import { parseBoolean, splitLists } from '@mlci/core/files';
 import { defaultReportDir, describeRun, markRunReported } from '@mlci/core/section';
 import { renderHtml } from '@mlci/core/report';
-import type { Api, CommentMode } from '@mlci/core/forge';
+import type { Api, CommentLimit, CommentMode } from '@mlci/core/forge';
 import { runCommentReport } from '@mlci/core/comment-report';
 import type { TestsFailOn } from '@mlci/core/test-results';
 import type { Values } from '../command.js';
@@ -17,6 +18,8 @@ export interface ReportArgs {
   /** Test result files or globs: a Tests section. */
   tests?: string[];
   testsFailOn?: TestsFailOn;
+  /** The base run's result files (`git:<ref>`, `file:<path>`, `none`), as the action's `tests-baseline`. */
+  testsBaseline?: string;
   title: string;
   id: string;
   out: string;
@@ -44,12 +47,14 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
     markdown: a.markdown,
     tests: a.tests,
     testsFailOn: a.testsFailOn,
+    testsBaseline: a.testsBaseline,
     id: a.id,
     title: a.title,
     env,
     jobStatus: a.post?.jobStatus,
   };
-  const d = await runCommentReport({ ...common, localImagesFrom: dir });
+  // The local body is the note GitLab gets: fitted to GitLab's limit then, not GitHub's.
+  const d = await runCommentReport({ ...common, localImagesFrom: dir, commentLimit: posting?.kind === 'gitlab' ? posting.limit : undefined });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
     const s = d.sections.find((l) => l.section.id === id)!.section;
@@ -61,7 +66,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
-    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
+    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? `, cut to fit ${posting?.kind === 'gitlab' ? posting.limit.forge : 'GitHub'} limits` : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,
   );
   if (a.post?.dryRun) info('dry run: nothing posted');
@@ -99,12 +104,12 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
 }
 
 type Posting =
-  | { kind: 'gitlab'; post: typeof import('../post/gitlab-post.js').postToGitLab }
+  | { kind: 'gitlab'; post: typeof import('../post/gitlab-post.js').postToGitLab; limit: CommentLimit }
   | { kind: 'github'; api: Api; where: import('../post/github-post.js').GitHubPost };
 
 async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Posting> {
   const gitlab = await import('../post/gitlab-post.js');
-  if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', post: gitlab.postToGitLab };
+  if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', post: gitlab.postToGitLab, limit: await gitlab.gitLabCommentLimit() };
   const [{ detectCi }, github, { createCliApi }] = await Promise.all([import('../post/ci-env.js'), import('../post/github-post.js'), import('../octokit.js')]);
   const token = await github.readToken(flags.tokenFile, env);
   const detected = detectCi(env);
@@ -121,6 +126,18 @@ async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line
   if (pullHead && where.sha && pullHead !== where.sha)
     info(`the pull request's head is ${pullHead.slice(0, 12)}, not ${where.sha.slice(0, 12)}: the check run goes on its head`);
   return { kind: 'github', api, where: { ...where, sha: pullHead ?? where.sha } };
+}
+
+/** The Actions cache and artifacts exist only in GitHub Actions: a base run's results come from git or a folder. */
+function testsBaseline(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const spec = parseBaselineSpec(v, 'tests-baseline');
+  if (spec.kind === 'cache' || spec.kind === 'artifact' || spec.kind === 'auto') {
+    throw new UserError(`--tests-baseline ${v}: use git:<ref>, file:<path> or none (the Actions cache and artifacts exist only in GitHub Actions)`, {
+      input: 'tests-baseline',
+    });
+  }
+  return v;
 }
 
 function testsFailOn(v: string | undefined): TestsFailOn | undefined {
@@ -144,6 +161,7 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
       markdown: splitLists(v.markdown as string[] | undefined),
       tests: splitLists(v.tests as string[] | undefined),
       testsFailOn: testsFailOn(s('tests-fail-on')),
+      testsBaseline: testsBaseline(s('tests-baseline')),
       title: s('title') ?? 'mlci report',
       id: s('id') ?? 'mlci',
       out: s('out') ?? 'mlci-report',

@@ -1,4 +1,5 @@
 import { UserError } from '@mlci/core/errors';
+import type { CommentLimit } from '@mlci/core/forge';
 
 /**
  * A GitLab merge request's pipeline with a GITLAB_TOKEN: the report goes to one merge-request
@@ -8,6 +9,19 @@ export function isGitLabPost(env: NodeJS.ProcessEnv): boolean {
   return env.GITLAB_CI === 'true' && Boolean(env.GITLAB_TOKEN?.trim()) && Boolean(env.CI_MERGE_REQUEST_IID);
 }
 
+/** The note limit the report is fitted to before it is posted. */
+export async function gitLabCommentLimit(): Promise<CommentLimit> {
+  return (await loadGitLab()).GITLAB_COMMENT_LIMIT;
+}
+
+async function loadGitLab(): Promise<typeof import('@mlci/core/forge/gitlab')> {
+  try {
+    return await import('@mlci/core/forge/gitlab');
+  } catch (e) {
+    throw new UserError(`--post to GitLab: this build of mlci has no GitLab forge (${(e as Error).message})`, { input: 'post' });
+  }
+}
+
 export async function postToGitLab(o: {
   env: NodeJS.ProcessEnv;
   id: string;
@@ -15,12 +29,7 @@ export async function postToGitLab(o: {
   images: { path: string; name: string }[];
   info: (line: string) => void;
 }): Promise<{ url: string; created: boolean }> {
-  let gitlab: typeof import('@mlci/core/forge/gitlab');
-  try {
-    gitlab = await import('@mlci/core/forge/gitlab');
-  } catch (e) {
-    throw new UserError(`--post to GitLab: this build of mlci has no GitLab forge (${(e as Error).message})`, { input: 'post' });
-  }
+  const gitlab = await loadGitLab();
   const target = gitlab.gitLabTargetFromEnv(o.env);
   if (!target) throw new UserError('--post to GitLab needs CI_API_V4_URL, CI_PROJECT_ID and CI_MERGE_REQUEST_IID', { input: 'post' });
   o.info(

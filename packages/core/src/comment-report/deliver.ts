@@ -5,6 +5,7 @@ import { createCheckRun } from '../forge/checks.js';
 import { findReportComments, postComment, type CommentMode } from '../forge/comments.js';
 import { whoAmI } from '../forge/identity.js';
 import { publishImages } from '../forge/publish-images.js';
+import { GITHUB_COMMENT_LIMIT, type CommentLimit } from '../forge/report-forge.js';
 import { currentPullHead, type Target } from '../forge/target.js';
 import { composeReport, keepPreviousReport } from '../report/compose.js';
 import { fitReport, measureUtf8Bytes } from '../report/fit.js';
@@ -23,7 +24,7 @@ import { readSection, SECTION_SCHEMA, writeSection } from '../section/section.js
 export const STEP_ANNOTATION_LIMIT = 10;
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
-export const COMMENT_LIMIT = 65_536;
+export const COMMENT_LIMIT = GITHUB_COMMENT_LIMIT.limit;
 /** A check run's output.summary holds 65,535 characters. */
 export const CHECK_SUMMARY_LIMIT = 65_535;
 export { SUMMARY_LIMIT_BYTES };
@@ -59,6 +60,8 @@ export interface DeliverOptions {
    * written while that commit is still the PR's head: an older run never replaces a newer report.
    */
   expectedHead?: string;
+  /** The forge's comment limit the body is fitted to; GitHub's by default. */
+  commentLimit?: CommentLimit;
   /** The job token and every value the step registered as secret: replaced by *** before anything is shown. */
   secrets?: readonly string[];
   /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
@@ -237,7 +240,8 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   }
   // Hiding the earlier reports under a new, empty one would hide the last real report.
   if (sections.length === 0) hidePrevious = false;
-  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
+  const fitTo = o.commentLimit ?? GITHUB_COMMENT_LIMIT;
+  const comment = fitReport(composed, { limit: fitTo.limit, limitOf: fitTo.forge, fullReportUrl: o.runUrl });
 
   const delivery: Delivery = {
     status: composed.status,

@@ -9,7 +9,7 @@
  * `images[].name` is the image's reference as the body writes it (report/images.ts's
  * `LocalImage.ref`): those references are pointed at the uploads.
  */
-export { GITLAB_NOTE_LIMIT, fitNote } from './fit.js';
+export { GITLAB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT, fitNote } from './fit.js';
 export type { GitLabImage } from './images.js';
 export { REQUEST_TIMEOUT_MS, postGitLabReport, type PostGitLabReportOptions, type PostedGitLabNote } from './post.js';
 export { GitLabError } from './requester.js';

@@ -1,6 +1,6 @@
 import type { Api } from '../forge/api.js';
 import type { CommentMode } from '../forge/comments.js';
-import type { CommentLimit } from '../forge/report-forge.js';
+import type { CommentLimit, ReportForge } from '../forge/report-forge.js';
 import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict, type EventContext, type Target } from '../forge/target.js';
 import { resolveFiles } from '../files/globs.js';
 import { bundleMarkdownFiles, packBundle } from '../report/bundle.js';
@@ -67,6 +67,8 @@ export interface CommentReportOptions {
   /** Where the run that reads the report is named (MLCI_RUN_ID, GITHUB_RUN_ID, ...). */
   env?: NodeJS.ProcessEnv;
   api?: Api;
+  /** The forge to post to when it is not the event's GitHub through `api` (the CLI's GitLab); see DeliverOptions.forge. */
+  forge?: ReportForge;
   platform?: Partial<ReportPlatform>;
 }
 
@@ -126,6 +128,7 @@ export async function runCommentReport(o: CommentReportOptions): Promise<Comment
     currentRun,
     secrets: o.secrets,
     commentLimit: o.commentLimit,
+    forge: o.forge,
     tests: o.tests?.length ? testsOptions(o, p) : undefined,
   });
 

@@ -13,4 +13,5 @@ export { GITLAB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT, fitNote } from './fit.js';
 export type { GitLabImage } from './images.js';
 export { REQUEST_TIMEOUT_MS, postGitLabReport, type PostGitLabReportOptions, type PostedGitLabNote } from './post.js';
 export { GitLabError } from './requester.js';
+export { gitLabReportForge } from './report-forge.js';
 export { gitLabTargetFromEnv, type GitLabTarget } from './target.js';

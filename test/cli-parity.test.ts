@@ -59,7 +59,6 @@ const PARITY: Parity[] = [
       summary: 'a job summary exists only in GitHub Actions; the CLI writes report.md and report.html',
       'from-artifact': 'artifacts exist only in GitHub Actions',
       'upload-artifact': 'artifacts exist only in GitHub Actions',
-      'tests-baseline': "not in the CLI yet: the base run's results are found and stored through the Actions cache and artifacts",
     },
     flagsWithoutInput: {
       out: 'where report.md and report.html go (the action writes the job summary instead)',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mlci } from '../support/cli.js';
 import { pullRequestEvent } from '../support/events/index.js';
+import { startGitLabServer } from '../support/gitlab/server.js';
 import { useGitHub } from '../support/loopback.js';
 
 /**
@@ -148,6 +149,41 @@ describe('mlci report --post', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`detected GitHub Actions: repo ${REPO}, pull request #11, commit ${HEAD.slice(0, 12)}`);
     expect(gh.comments(REPO, 11)).toHaveLength(1);
+  });
+
+  it("a GitLab merge request note is fitted to GitLab's limit (1,000,000 characters), not GitHub's, and a cut names GitLab", async () => {
+    const gl = await startGitLabServer();
+    try {
+      const glToken = 'glpat-limit-0123456789';
+      const bot = gl.addUser('mlci-bot', { token: glToken });
+      const pid = gl.addProject('acme/churn', { members: [bot] });
+      gl.addMergeRequest(pid, 5);
+      const env = base({ GITLAB_CI: 'true', CI_MERGE_REQUEST_IID: '5', CI_PROJECT_ID: String(pid), CI_API_V4_URL: gl.apiUrl, GITLAB_TOKEN: glToken });
+      const cwd = await project();
+      // 200,000 characters: three times GitHub's limit, a fifth of GitLab's.
+      const line = (i: number) => `- row ${String(i).padStart(6, '0')} ${'x'.repeat(40)}`;
+      await writeFile(join(cwd, 'notes.md'), `## Notes\n\n${Array.from({ length: 4000 }, (_, i) => line(i)).join('\n')}\n`);
+      const r = await report(cwd, env);
+      expect(r.code, r.stderr).toBe(0);
+      const [note] = gl.notes(pid, 5);
+      expect(note.body.length).toBeGreaterThan(200_000);
+      expect(note.body).toContain(line(3999));
+      expect(note.body).not.toContain('Cut to fit');
+      // 1,200,000 characters: cut, and the note says whose limit it was.
+      await writeFile(join(cwd, 'notes.md'), `## Notes\n\n${Array.from({ length: 24_000 }, (_, i) => line(i)).join('\n')}\n`);
+      const cut = await report(cwd, env);
+      expect(cut.code, cut.stderr).toBe(0);
+      expect(cut.stdout).toContain('cut to fit GitLab limits');
+      const notes = gl.notes(pid, 5);
+      expect(notes).toHaveLength(1);
+      expect(notes[0].body.length).toBeLessThanOrEqual(1_000_000);
+      expect(notes[0].body.length).toBeGreaterThan(900_000);
+      expect(notes[0].body).toContain("Cut to fit GitLab's limit");
+      expect(notes[0].body).not.toContain("GitHub's limit");
+      expect(gl.violations).toEqual([]);
+    } finally {
+      await gl.close();
+    }
   });
 
   it('--sha without a pull request comments on the commit; --dry-run true posts nothing and needs no token', async () => {

@@ -184,4 +184,22 @@ describe('mlci report --tests', () => {
     expect(cli.stderr).toContain('tests/test_model.py:14');
     expect(cli.stdout).toContain('mlci report: 3 section(s), status fail');
   });
+
+  it('--tests-baseline file:DIR names what changed against the base run, as the action does', async () => {
+    const r = await run(308, { files: { 'base/reports/tests.xml': pytestBaseXml }, inputs: { 'tests-baseline': 'file:base' } });
+    const w = r.workspace;
+    const env = { PATH: process.env.PATH ?? '', HOME: w, MLCI_RUN_ID: 'local-1' };
+    const args = ['report', '--report-dir', '.mlci-report', '--tests', 'reports/tests.xml', '--out', 'out'];
+    const cli = await mlci([...args, '--tests-baseline', 'file:base'], { cwd: w, env });
+    expect(cli.code, cli.stderr).toBe(0);
+    const md = await readFile(join(w, 'out/report.md'), 'utf8');
+    expect(md).toContain('- Newly failing: 1 — tests\\.test\\_model\\.test\\_negative\\_is\\_low');
+    expect(md).toContain('<sub>Baseline: file\\:base.</sub>');
+    const section = (s: string) => s.slice(s.indexOf('### ❌ Tests'), s.indexOf('#### Failing'));
+    expect(section(md)).toBe(section(body(308)));
+    // The Actions cache exists only in GitHub Actions: said, exit 2, nothing written.
+    const cached = await mlci([...args, '--out', 'out2', '--tests-baseline', 'cache'], { cwd: w, env });
+    expect(cached.code).toBe(2);
+    expect(cached.stderr).toContain('--tests-baseline cache: use git:<ref>, file:<path> or none');
+  });
 });

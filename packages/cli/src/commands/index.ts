@@ -140,7 +140,8 @@ export const COMMANDS: CommandSpec[] = [
     \`mlci report\`. Sections an earlier run left in the directory are named and left out.
     With --post, the report also becomes the pull request's sticky comment, as comment-report
     makes it, from any CI (GitHub Actions, Jenkins, GitLab CI, Buildkite, CircleCI are detected).
-    --tests: JUnit XML or TAP result files (or globs) shown as a Tests section; a failing test fails it.`,
+    --tests: JUnit XML or TAP result files (or globs) shown as a Tests section; a failing test fails it.
+    --tests-baseline: the base run's result files at a git ref or in a folder, to name what changed.`,
     options: {
       'report-dir': {
         type: 'string',
@@ -151,6 +152,12 @@ export const COMMANDS: CommandSpec[] = [
       markdown: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'none', help: 'markdown files to include' },
       tests: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'none', help: 'JUnit XML or TAP results, shown as a Tests section' },
       'tests-fail-on': { type: 'string', arg: 'failure|never', default: 'failure', help: 'failing tests fail the report, or only warn' },
+      'tests-baseline': {
+        type: 'string',
+        arg: 'git:REF|file:PATH|none',
+        default: 'none',
+        help: "the base run's result files: newly failing, newly passing and still failing tests",
+      },
       title: { type: 'string', arg: 'TEXT', default: 'mlci report', help: 'heading of the report' },
       id: { type: 'string', arg: 'ID', default: 'mlci', help: "the report's identity: one comment per id" },
       out: { type: 'string', arg: 'DIR', default: 'mlci-report', help: 'where report.md and report.html go' },

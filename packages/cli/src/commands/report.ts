@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UserError } from '@mlci/core/errors';
+import { parseBaselineSpec } from '@mlci/core/baseline';
 import { parseBoolean, splitLists } from '@mlci/core/files';
 import { defaultReportDir, describeRun, markRunReported } from '@mlci/core/section';
 import { renderHtml } from '@mlci/core/report';
-import type { Api, CommentMode } from '@mlci/core/forge';
-import { runCommentReport } from '@mlci/core/comment-report';
+import type { Api, CommentMode, ReportForge } from '@mlci/core/forge';
+import { runCommentReport, type CommentReportOptions } from '@mlci/core/comment-report';
 import type { TestsFailOn } from '@mlci/core/test-results';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
@@ -17,6 +18,8 @@ export interface ReportArgs {
   /** Test result files or globs: a Tests section. */
   tests?: string[];
   testsFailOn?: TestsFailOn;
+  /** The base run's result files (`git:<ref>`, `file:<path>`, `none`), as the action's `tests-baseline`. */
+  testsBaseline?: string;
   title: string;
   id: string;
   out: string;
@@ -44,12 +47,14 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
     markdown: a.markdown,
     tests: a.tests,
     testsFailOn: a.testsFailOn,
+    testsBaseline: a.testsBaseline,
     id: a.id,
     title: a.title,
     env,
     jobStatus: a.post?.jobStatus,
   };
-  const d = await runCommentReport({ ...common, localImagesFrom: dir });
+  // The local body is what the forge gets: fitted to its limit (GitLab's is not GitHub's).
+  const d = await runCommentReport({ ...common, localImagesFrom: dir, commentLimit: posting?.kind === 'gitlab' ? posting.forge.commentLimit : undefined });
   d.problems.filter((p) => p.severity !== 'notice').forEach((p) => printProblem(p, out));
   for (const id of d.stale) {
     const s = d.sections.find((l) => l.section.id === id)!.section;
@@ -61,36 +66,23 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   await writeFile(join(dir, 'report.html'), await renderHtml(d.body, { title: a.title, baseDir: dir }));
   const left = d.stale.length > 0 ? ` (${d.stale.length} from an earlier run left out)` : '';
   out.stdout(
-    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? ', cut to fit GitHub limits' : ''}\n` +
+    `mlci report: ${d.shown} section(s)${left}, status ${d.status}${d.truncated ? `, cut to fit ${posting?.kind === 'gitlab' ? posting.forge.commentLimit.forge : 'GitHub'} limits` : ''}\n` +
       `  ${join(a.out, 'report.md')}\n  ${join(a.out, 'report.html')}\n`,
   );
   if (a.post?.dryRun) info('dry run: nothing posted');
 
-  if (posting?.kind === 'gitlab') {
-    // The local body links each image relative to report.md: those links are what the forge points at its uploads.
-    const images = d.sections.flatMap((s) => s.images).map((i) => ({ path: i.path, name: relative(dir, i.path).split(sep).join('/') }));
-    const note = await posting.post({ env, id: a.id, body: d.body, images, info });
-    out.stdout(`mlci report: ${note.created ? 'posted' : 'updated'} ${note.url}\n`);
-  } else if (posting?.kind === 'github') {
-    const { api, where } = posting;
+  if (posting) {
     const p = a.post!;
-    // The action's own use case, with the event the CI's variables stand for: an explicit target.
-    const t = where.target;
-    if (p.checkRun && !where.sha) info('--check-run needs the commit: give --sha (no check run made)');
+    // The same use case for either forge; the CLI only chose which one.
     const posted = await runCommentReport({
       ...common,
-      api,
-      event: { eventName: 'mlci', payload: {}, sha: where.sha ?? (t.kind === 'commit' ? t.sha : ''), repo: where.repo, serverUrl: where.serverUrl },
-      target: t.kind === 'commit' ? `commit/${t.sha}` : `${t.isPull ? 'pr' : 'issue'}/${t.number}`,
+      ...(posting.kind === 'gitlab' ? gitLabDelivery(posting, dir) : gitHubDelivery(posting, p, info)),
       mode: p.mode,
       hidePrevious: p.hidePrevious,
-      checkRun: p.checkRun && where.sha ? p.checkRun : '',
-      imagesBranch: p.imagesBranch,
       dryRun: false,
-      secrets: [where.token],
     });
     posted.problems.filter((x) => x.severity !== 'notice' || x.title).forEach((x) => printProblem(x, out));
-    if (posted.comment) out.stdout(`mlci report: posted ${posted.comment.url}\n`);
+    if (posted.comment) out.stdout(`mlci report: ${posted.comment.created === false ? 'updated' : 'posted'} ${posted.comment.url}\n`);
     if (posted.check) out.stdout(`mlci report: check run ${posted.check.url}\n`);
     if (!posted.posted) throw new UserError('--post: the report was not posted (see above)', { input: 'post' });
   }
@@ -98,13 +90,35 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   return 0;
 }
 
-type Posting =
-  | { kind: 'gitlab'; post: typeof import('../post/gitlab-post.js').postToGitLab }
-  | { kind: 'github'; api: Api; where: import('../post/github-post.js').GitHubPost };
+type Posting = { kind: 'gitlab'; forge: ReportForge; token: string } | { kind: 'github'; api: Api; where: import('../post/github-post.js').GitHubPost };
+
+/** GitLab: the merge request's note; its images are linked as report.md links them, and uploaded as it is posted. */
+function gitLabDelivery(posting: Extract<Posting, { kind: 'gitlab' }>, dir: string): Partial<CommentReportOptions> {
+  return { forge: posting.forge, localImagesFrom: dir, secrets: [posting.token] };
+}
+
+/** GitHub: the action's own use case, with the event the CI's variables stand for: an explicit target. */
+function gitHubDelivery(
+  posting: Extract<Posting, { kind: 'github' }>,
+  p: NonNullable<ReportArgs['post']>,
+  info: (line: string) => void,
+): Partial<CommentReportOptions> {
+  const { api, where } = posting;
+  const t = where.target;
+  if (p.checkRun && !where.sha) info('--check-run needs the commit: give --sha (no check run made)');
+  return {
+    api,
+    event: { eventName: 'mlci', payload: {}, sha: where.sha ?? (t.kind === 'commit' ? t.sha : ''), repo: where.repo, serverUrl: where.serverUrl },
+    target: t.kind === 'commit' ? `commit/${t.sha}` : `${t.isPull ? 'pr' : 'issue'}/${t.number}`,
+    checkRun: p.checkRun && where.sha ? p.checkRun : '',
+    imagesBranch: p.imagesBranch,
+    secrets: [where.token],
+  };
+}
 
 async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line: string) => void): Promise<Posting> {
   const gitlab = await import('../post/gitlab-post.js');
-  if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', post: gitlab.postToGitLab };
+  if (gitlab.isGitLabPost(env) && !flags.repo) return { kind: 'gitlab', ...(await gitlab.gitLabForge(env, info)) };
   const [{ detectCi }, github, { createCliApi }] = await Promise.all([import('../post/ci-env.js'), import('../post/github-post.js'), import('../octokit.js')]);
   const token = await github.readToken(flags.tokenFile, env);
   const detected = detectCi(env);
@@ -121,6 +135,18 @@ async function preparePost(flags: PostFlags, env: NodeJS.ProcessEnv, info: (line
   if (pullHead && where.sha && pullHead !== where.sha)
     info(`the pull request's head is ${pullHead.slice(0, 12)}, not ${where.sha.slice(0, 12)}: the check run goes on its head`);
   return { kind: 'github', api, where: { ...where, sha: pullHead ?? where.sha } };
+}
+
+/** The Actions cache and artifacts exist only in GitHub Actions: a base run's results come from git or a folder. */
+function testsBaseline(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const spec = parseBaselineSpec(v, 'tests-baseline');
+  if (spec.kind === 'cache' || spec.kind === 'artifact' || spec.kind === 'auto') {
+    throw new UserError(`--tests-baseline ${v}: use git:<ref>, file:<path> or none (the Actions cache and artifacts exist only in GitHub Actions)`, {
+      input: 'tests-baseline',
+    });
+  }
+  return v;
 }
 
 function testsFailOn(v: string | undefined): TestsFailOn | undefined {
@@ -144,6 +170,7 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
       markdown: splitLists(v.markdown as string[] | undefined),
       tests: splitLists(v.tests as string[] | undefined),
       testsFailOn: testsFailOn(s('tests-fail-on')),
+      testsBaseline: testsBaseline(s('tests-baseline')),
       title: s('title') ?? 'mlci report',
       id: s('id') ?? 'mlci',
       out: s('out') ?? 'mlci-report',

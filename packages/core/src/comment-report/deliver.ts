@@ -1,11 +1,9 @@
 import { relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 import { isNotPermitted, messageOf, type Api, type Repo } from '../forge/api.js';
-import { createCheckRun } from '../forge/checks.js';
-import { findReportComments, postComment, type CommentMode } from '../forge/comments.js';
-import { whoAmI } from '../forge/identity.js';
-import { publishImages } from '../forge/publish-images.js';
-import { currentPullHead, type Target } from '../forge/target.js';
+import type { CommentMode } from '../forge/comments.js';
+import { GITHUB_COMMENT_LIMIT, gitHubReportForge, type CommentLimit, type ReportForge } from '../forge/report-forge.js';
+import type { Target } from '../forge/target.js';
 import { composeReport, keepPreviousReport } from '../report/compose.js';
 import { fitReport, measureUtf8Bytes } from '../report/fit.js';
 import { rewriteImages } from '../report/images.js';
@@ -23,7 +21,7 @@ import { readSection, SECTION_SCHEMA, writeSection } from '../section/section.js
 export const STEP_ANNOTATION_LIMIT = 10;
 
 /** GitHub refuses comment bodies over 65,536 characters (422). */
-export const COMMENT_LIMIT = 65_536;
+export const COMMENT_LIMIT = GITHUB_COMMENT_LIMIT.limit;
 /** A check run's output.summary holds 65,535 characters. */
 export const CHECK_SUMMARY_LIMIT = 65_535;
 export { SUMMARY_LIMIT_BYTES };
@@ -59,6 +57,13 @@ export interface DeliverOptions {
    * written while that commit is still the PR's head: an older run never replaces a newer report.
    */
   expectedHead?: string;
+  /** The forge's comment limit the body is fitted to; the forge's, else GitHub's. */
+  commentLimit?: CommentLimit;
+  /**
+   * The forge to post to. Without one, a GitHub forge on the target through `api` (the action);
+   * with one (the CLI's GitLab), the target is the forge's and `target` only says why not.
+   */
+  forge?: ReportForge;
   /** The job token and every value the step registered as secret: replaced by *** before anything is shown. */
   secrets?: readonly string[];
   /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
@@ -86,7 +91,8 @@ export interface Delivery {
   summary: string;
   truncated: boolean;
   posted: boolean;
-  comment?: { id: number; url: string };
+  /** `created` when the forge says whether the comment is new (GitLab). */
+  comment?: { id: number; url: string; created?: boolean };
   check?: { id: number; url: string };
   imagesPublished: number;
   /** Ids of sections left out because an earlier run wrote them. */
@@ -113,7 +119,8 @@ const PERMISSION_FIX =
 export async function deliverReport(api: Api | undefined, options: DeliverOptions): Promise<Delivery> {
   const o = withoutSecrets(options);
   const problems: Problem[] = [];
-  const canWrite = api !== undefined && !o.dryRun && o.target.kind !== 'none' && o.repo !== undefined;
+  const forge = o.forge ?? (api && o.target.kind !== 'none' ? gitHubReportForge(api, o.target, o.repo) : undefined);
+  const canWrite = forge !== undefined && !o.dryRun;
 
   const annotations: Problem[] = [];
   let given = o.sections;
@@ -145,11 +152,9 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   if (o.localImagesFrom !== undefined) {
     const from = o.localImagesFrom;
     urls = new Map(images.map((i) => [i.path, relative(from, i.path).split(sep).join('/')]));
-  } else if (canWrite && images.length > 0) {
+  } else if (canWrite && forge.publishImages && images.length > 0) {
     try {
-      urls = await publishImages(
-        api!,
-        o.repo!,
+      urls = await forge.publishImages(
         images.map((i) => ({ ref: i.path, path: i.path })),
         {
           branch: o.imagesBranch,
@@ -225,8 +230,8 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   let hidePrevious = o.hidePrevious;
   let keptPrevious = false;
   let author: string | undefined;
-  if (sections.length === 0 && canWrite && o.target.kind !== 'none' && o.mode !== 'create') {
-    const previous = await previousReport(api!, o.target, o.id);
+  if (sections.length === 0 && canWrite && forge.previousReport && o.mode !== 'create') {
+    const previous = await forge.previousReport(o.id);
     author = previous.author;
     if (previous.body) {
       composed = keepPreviousReport({ id: o.id, title: o.title, previousBody: previous.body, jobStatus: o.jobStatus, runUrl: o.runUrl });
@@ -237,7 +242,8 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   }
   // Hiding the earlier reports under a new, empty one would hide the last real report.
   if (sections.length === 0) hidePrevious = false;
-  const comment = fitReport(composed, { limit: COMMENT_LIMIT, fullReportUrl: o.runUrl });
+  const fitTo = o.commentLimit ?? forge?.commentLimit ?? GITHUB_COMMENT_LIMIT;
+  const comment = fitReport(composed, { limit: fitTo.limit, limitOf: fitTo.forge, fullReportUrl: o.runUrl });
 
   const delivery: Delivery = {
     status: composed.status,
@@ -252,13 +258,13 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     problems,
   };
 
-  if (o.target.kind === 'none') {
+  if (o.target.kind === 'none' && !o.forge) {
     problems.push({ severity: 'notice', message: `The report was not posted: ${o.target.reason}.` });
   } else if (o.dryRun) {
     problems.push({ severity: 'notice', message: 'Dry run: the report was not posted.' });
-  } else if (api) {
-    const where = o.target.kind === 'issue' ? `#${o.target.number}` : `commit ${o.target.sha.slice(0, 7)}`;
-    const head = o.expectedHead && o.target.kind === 'issue' && o.target.isPull ? await currentPullHead(api, o.target) : undefined;
+  } else if (forge) {
+    const where = forge.where;
+    const head = o.expectedHead && forge.currentHead ? await forge.currentHead() : undefined;
     if (head !== undefined && head !== o.expectedHead) {
       problems.push({
         severity: 'notice',
@@ -267,9 +273,11 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
       });
     } else {
       try {
-        const posted = await postComment(api, o.target, { id: o.id, body: comment.body, mode, hidePrevious, author });
+        // A forge that uploads images as it posts gets them as the local body links them.
+        const local = o.localImagesFrom !== undefined && !forge.publishImages ? images.map((i) => ({ path: i.path, name: urls.get(i.path)! })) : undefined;
+        const posted = await forge.upsertComment({ id: o.id, body: comment.body, mode, hidePrevious, author, images: local });
         delivery.posted = true;
-        delivery.comment = { id: posted.id, url: posted.url };
+        delivery.comment = posted;
       } catch (e) {
         if (!isNotPermitted(e)) throw e;
         problems.push({
@@ -285,7 +293,7 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
   // run carries them all instead (when there is one), else the first 10 and a note.
   let onCheck: CheckAnnotation[] | undefined;
   const placed = annotations.filter((a) => a.file !== undefined && a.line !== undefined);
-  const willCheck = o.checkRun !== undefined && api !== undefined && !o.dryRun && o.repo !== undefined;
+  const willCheck = o.checkRun !== undefined && forge?.createCheckRun !== undefined && !o.dryRun;
   if (placed.length > STEP_ANNOTATION_LIMIT && willCheck) {
     onCheck = placed.map((a) => ({ path: a.file!, line: a.line!, level: a.severity === 'error' ? 'failure' : a.severity, title: a.title, message: a.message }));
     problems.push(...annotations.filter((a) => !placed.includes(a)));
@@ -300,11 +308,12 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     }
   }
 
-  if (o.checkRun && api && !o.dryRun && o.repo) {
+  if (o.checkRun && willCheck) {
     // GitHub counts the check run's summary in bytes ("exceeds a maximum bytesize of 65535").
-    const check = fitReport(composed, { limit: CHECK_SUMMARY_LIMIT, measure: measureUtf8Bytes, fullReportUrl: o.runUrl });
+    const fitCheck = forge!.checkSummaryLimit ?? { limit: CHECK_SUMMARY_LIMIT, bytes: true };
+    const check = fitReport(composed, { limit: fitCheck.limit, measure: fitCheck.bytes ? measureUtf8Bytes : undefined, fullReportUrl: o.runUrl });
     try {
-      delivery.check = await createCheckRun(api, o.repo, {
+      delivery.check = await forge!.createCheckRun!({
         name: o.checkRun.name,
         headSha: o.checkRun.headSha,
         status: composed.status,
@@ -323,12 +332,4 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
     }
   }
   return delivery;
-}
-
-/** The body of this report's comment that `upsert` would update (the oldest of ours), if any. */
-async function previousReport(api: Api, target: Exclude<Target, { kind: 'none' }>, id: string): Promise<{ author?: string; body?: string }> {
-  const author = await whoAmI(api);
-  if (!author) return {};
-  const [oldest] = await findReportComments(api, target, id, author);
-  return { author, body: oldest?.body };
 }

@@ -1,5 +1,6 @@
 import type { Api } from '../forge/api.js';
 import type { CommentMode } from '../forge/comments.js';
+import type { CommentLimit, ReportForge } from '../forge/report-forge.js';
 import { eventHeadSha, headSha, parseTarget, resolveTarget, triggeringRunVerdict, type EventContext, type Target } from '../forge/target.js';
 import { resolveFiles } from '../files/globs.js';
 import { bundleMarkdownFiles, packBundle } from '../report/bundle.js';
@@ -50,6 +51,8 @@ export interface CommentReportOptions {
   imagesBranch?: string;
   dryRun?: boolean;
   jobStatus?: string;
+  /** The comment limit of the forge the report goes to (a local report: the one it would go to); GitHub's by default. */
+  commentLimit?: CommentLimit;
   /** Replaced by *** before anything is shown. */
   secrets?: readonly string[];
   /** Test result files and globs (JUnit XML, TAP): a Tests section that counts toward the status. */
@@ -64,6 +67,8 @@ export interface CommentReportOptions {
   /** Where the run that reads the report is named (MLCI_RUN_ID, GITHUB_RUN_ID, ...). */
   env?: NodeJS.ProcessEnv;
   api?: Api;
+  /** The forge to post to when it is not the event's GitHub through `api` (the CLI's GitLab); see DeliverOptions.forge. */
+  forge?: ReportForge;
   platform?: Partial<ReportPlatform>;
 }
 
@@ -122,6 +127,8 @@ export async function runCommentReport(o: CommentReportOptions): Promise<Comment
     jobStatus: o.jobStatus,
     currentRun,
     secrets: o.secrets,
+    commentLimit: o.commentLimit,
+    forge: o.forge,
     tests: o.tests?.length ? testsOptions(o, p) : undefined,
   });
 

@@ -7,3 +7,4 @@ export * from './target.js';
 export * from './file-at-ref.js';
 export * from './releases.js';
 export * from './tags.js';
+export * from './report-forge.js';

@@ -164,6 +164,15 @@ describe('fitReport on huge reports', () => {
     balanced(fit.body);
   });
 
+  it("names the forge whose limit it is: a GitLab note's cut says GitLab", () => {
+    const input = Array.from({ length: 50 }, (_, i) => section({ id: `s${i}`, markdown: body(`s${i}`, 300), status: 'pass' }));
+    const report = composeReport({ id: 'gl', title: 'GitLab', sections: input });
+    const fit = fitReport(report, { limit: 4000, limitOf: 'GitLab' });
+    expect(fit.truncated).toBe(true);
+    expect(fit.body).toContain("> ✂️ Cut to fit GitLab's limit — see the job summary or the report artifact.");
+    expect(fit.body).not.toContain('GitHub');
+  });
+
   it('cuts one 60 MB section to the lines that fit, in characters and in bytes', () => {
     const huge = body('huge', 60 * 1024 * 1024, 'é');
     const report = composeReport({ id: 'huge', title: 'Huge', sections: [section({ id: 'h', markdown: '```\n' + huge, status: 'fail' })] });

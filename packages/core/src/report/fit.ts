@@ -25,6 +25,8 @@ export interface FitOptions {
   margin?: number;
   /** Where the reader finds what was cut (the run's job summary, an artifact). */
   fullReportUrl?: string;
+  /** Whose limit it is, as the cut note names it ("GitHub" by default; "GitLab" for a merge-request note). */
+  limitOf?: string;
 }
 
 export interface FitResult {
@@ -52,7 +54,7 @@ type View = { mode: 'full' } | { mode: 'folded' } | { mode: 'cut' } | { mode: 'p
 export function fitReport(report: ComposedReport, opts: FitOptions): FitResult {
   const measure = opts.measure ?? measureUtf16;
   const budget = opts.limit - (opts.margin ?? 64);
-  const note = cutNote(opts.fullReportUrl);
+  const note = cutNote(opts.fullReportUrl, opts.limitOf ?? 'GitHub');
   const sections = report.parts.filter((p): p is SectionPart => p.kind === 'section');
   const views = new Map<string, View>(sections.map((s) => [s.id, { mode: 'full' }]));
   const render = () => renderReport(report, views, note);
@@ -180,11 +182,11 @@ function result(body: string, views: Map<string, View>): FitResult {
   return { body, truncated: cut.length > 0, folded, cut };
 }
 
-function cutNote(url: string | undefined): string {
+function cutNote(url: string | undefined, limitOf: string): string {
   const where = url
     ? `the [full report](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : url})`
     : 'the job summary or the report artifact';
-  return `> ✂️ Cut to fit GitHub's limit — see ${where}.`;
+  return `> ✂️ Cut to fit ${limitOf}'s limit — see ${where}.`;
 }
 
 function renderReport(report: ComposedReport, views: Map<string, View>, note: string): string {

@@ -1,9 +1,14 @@
+import type { CommentLimit } from '../report-forge.js';
+
 /**
  * GitLab refuses a note over 1,000,000 characters (Note's `note` length validation); Ruby counts
  * characters (code points), and a string's `length` (UTF-16 units) is never less, so measuring by
  * `length` never lets an oversized note through.
  */
 export const GITLAB_NOTE_LIMIT = 1_000_000;
+
+/** A merge-request note's limit, as a report composed for GitLab is fitted to it (forge/report-forge.ts). */
+export const GITLAB_COMMENT_LIMIT: CommentLimit = { forge: 'GitLab', limit: GITLAB_NOTE_LIMIT };
 
 /** Kept free below the limit, in case GitLab normalises line endings or Unicode a little differently. */
 const MARGIN = 64;

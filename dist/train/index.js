@@ -23251,7 +23251,7 @@ const measureUtf8Bytes = (s) => Buffer.byteLength(s, 'utf8');
 function fitReport(report, opts) {
     const measure = opts.measure ?? measureUtf16;
     const budget = opts.limit - (opts.margin ?? 64);
-    const note = cutNote(opts.fullReportUrl);
+    const note = cutNote(opts.fullReportUrl, opts.limitOf ?? 'GitHub');
     const sections = report.parts.filter((p) => p.kind === 'section');
     const views = new Map(sections.map((s) => [s.id, { mode: 'full' }]));
     const render = () => renderReport(report, views, note);
@@ -23382,11 +23382,11 @@ function result(body, views) {
     }
     return { body, truncated: cut.length > 0, folded, cut };
 }
-function cutNote(url) {
+function cutNote(url, limitOf) {
     const where = url
         ? `the [full report](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` : url})`
         : 'the job summary or the report artifact';
-    return `> ✂️ Cut to fit GitHub's limit — see ${where}.`;
+    return `> ✂️ Cut to fit ${limitOf}'s limit — see ${where}.`;
 }
 function renderReport(report, views, note) {
     const blocks = report.parts.map((p) => (p.kind === 'section' ? renderSection(p, views.get(p.id), note) : p.markdown));

@@ -410,7 +410,9 @@ function schemaToYaml(schema, comment) {
                 for (const pair of doc.contents.items)
                     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(pair.value))
                         pair.value.flow = true;
-            parts.push(doc.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, '  '));
+            // Indented line by line at \n only: a JS `^` with the m flag also matches after U+2028 and
+            // U+2029, which YAML writes as they are inside a column name.
+            parts.push(doc.toString({ lineWidth: 0 }).replace(/(^|\n)(?=[^\n])/g, '$1  '));
         }
     }
     if (Object.keys(rest).length > 0)

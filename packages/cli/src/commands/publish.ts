@@ -33,7 +33,6 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
   const name = str(v.name);
   const path = str(v.path);
   if (!name) throw new UserError("--name is required: the model's name in the registry", { input: 'name' });
-  if (!path) throw new UserError('--path is required: the model file or folder to publish', { input: 'path' });
   const cwd = process.cwd();
   const destinations = splitLists(v.destination as string[] | undefined);
   const github = destinations.includes('release') ? await githubFromEnv(env) : {};
@@ -42,7 +41,8 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
     reportDir: resolve(cwd, str(v['report-dir']) ?? defaultReportDir(env)),
     tempDir: env.RUNNER_TEMP ?? env.TMPDIR ?? tmpdir(),
     name,
-    path,
+    // Empty only for a stage moved to a registered version; the core refuses it otherwise, naming --path.
+    path: path ?? '',
     version: str(v.version) ?? 'auto',
     bump: parseBump(str(v.bump) ?? 'patch'),
     stage: str(v.stage),

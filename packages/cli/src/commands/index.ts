@@ -180,6 +180,12 @@ export const COMMANDS: CommandSpec[] = [
       target: { type: 'string', arg: 'auto|pr/N|issue/N|commit/SHA|none', default: 'auto', help: 'where to post; auto is --pr, else --sha, else detected' },
       mode: { type: 'string', arg: 'upsert|recreate|create', default: 'upsert', help: "upsert updates this report's comment in place" },
       'hide-previous': { type: 'string', arg: 'true|false', default: 'false', help: "with --mode create, minimise this report's earlier comments" },
+      'replace-cml': {
+        type: 'string',
+        arg: 'true|false',
+        default: 'false',
+        help: 'with no comment of this report yet, turn the comment an old CML workflow left into it',
+      },
       'check-run': { type: 'string', arg: 'NAME', default: 'none', help: "a check run of this name on the commit with the report's verdict" },
       'images-branch': { type: 'string', arg: 'BRANCH', default: 'mlci-assets', help: 'the branch that holds published report images' },
       'dry-run': { type: 'string', arg: 'true|false', default: 'false', help: 'with --post, build everything and post nothing' },

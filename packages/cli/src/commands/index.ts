@@ -35,7 +35,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: `train --run COMMAND [--cache-inputs FILE|GLOB]... [--outputs PATH]... [--metrics FILE]...
              [--params FILE]... [--working-directory DIR] [--shell bash|sh|python|TEMPLATE]
              [--cache true|false] [--cache-key-extra TEXT] [--cache-dir DIR]
-             [--timeout-minutes N] [--report-dir DIR]
+             [--timeout-minutes N] [--cost-per-minute PRICE] [--cost-baseline file:PATH|none] [--report-dir DIR]
       Run the training command with its output live, measure its time, CPU and peak memory, and keep
       what it made in a local run-cache (default $XDG_CACHE_HOME/mlci/train or ~/.cache/mlci/train):
       with the same inputs and command again, the command is skipped and its outputs, metrics and log
@@ -52,6 +52,13 @@ export const COMMANDS: CommandSpec[] = [
       metrics: { type: 'string', multiple: true, arg: 'FILE', default: 'none', help: 'metrics files the command writes' },
       params: { type: 'string', multiple: true, arg: 'FILE', default: 'none', help: 'params files the command reads' },
       'timeout-minutes': { type: 'string', arg: 'N', default: 'none', help: 'stop the command (its whole process group) after N minutes' },
+      'cost-per-minute': { type: 'string', arg: 'PRICE', default: 'none', help: "the runner's price per minute: the section shows what the run cost" },
+      'cost-baseline': {
+        type: 'string',
+        arg: 'file:PATH|none',
+        default: 'none',
+        help: "a base run's train record (<id>.train.json) or its folder, for the cost of the change",
+      },
       'report-dir': {
         type: 'string',
         arg: 'DIR',

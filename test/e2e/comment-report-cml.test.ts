@@ -37,7 +37,7 @@ describe('comment-report with replace-cml', () => {
     const cml = gh.addComment(REPO, n, cmlComment('3'.repeat(40)), BOT);
     const first = await run({ event: pr(n), inputs: { 'replace-cml': 'true' } });
     expect(first.code, first.stderr + first.stdout).toBe(0);
-    expect(first.outputs['comment-id']).toBe(String(cml.id));
+    expect(first.outputs['comment-id'], first.stdout).toBe(String(cml.id));
     let after = gh.comments(REPO, n);
     expect(after).toHaveLength(3);
     const replaced = after.find((c) => c.id === cml.id)!.body ?? '';

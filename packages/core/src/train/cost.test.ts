@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { costOf, formatChange, formatCost, parseCostPerMinute, runCost } from './cost.js';
+import { formatChange, formatCost, parseCostPerMinute, runCost } from './cost.js';
 import { baseRunUsage, parseCostBaseline } from './cost-baseline.js';
 import { trainSection, type TrainReport } from './section.js';
 

@@ -46,6 +46,11 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   const info = (line: string) => out.stderr(`mlci report: ${line}\n`);
   // Where to post is settled (and checked with GitHub) before anything is written or posted.
   const posting = a.post && !a.post.dryRun ? await preparePost(a.post, env, info) : undefined;
+  // CML's GitLab notes carry the same watermark, but whose they are (a bot or a person) is not checked there yet.
+  if (posting?.kind === 'gitlab' && a.post?.replaceCml)
+    throw new UserError('--replace-cml works on GitHub only: on GitLab the report is posted as its own note (leave --replace-cml out)', {
+      input: 'replace-cml',
+    });
 
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
   const dir = resolve(cwd, a.out);

@@ -76,6 +76,13 @@ describe('the training section with a price', () => {
     expect(s.markdown).toContain('| Cost of the change | +0.0040 (+50%) against the base run at abc1234: 0.0080 (60.0 s) |');
     expect(s.data).toMatchObject({ cost: { perMinute: 0.008 } });
   });
+  it('on a run-cache hit, costs the restore and compares with the cached run', () => {
+    const cache = { kind: 'hit' as const, key: 'k', origin: { id: '42', time: '2026-01-31T14:05:09.000Z' }, restoreSeconds: 3 };
+    const cost = runCost({ perMinute: 0.6, durationSeconds: 120, hit: { restoreSeconds: 3 }, noBase: 'cost-baseline is none' });
+    const s = trainSection(report({ durationSeconds: 120, cache, cost }));
+    expect(s.markdown).toContain("| Cost | 0.030 (the restore, 3.00 s at 0.6 per minute); the cached run's training cost 1.20 |");
+    expect(s.markdown).toContain('| Cost of the change | −1.17 (−98%) against the cached run it reused: 1.20 (120.0 s) |');
+  });
   it('says there is no base run to compare, and why', () => {
     const s = trainSection(report({ cost: runCost({ perMinute: 0.008, durationSeconds: 90, noBase: 'no baseline in the cache yet' }) }));
     expect(s.markdown).toContain('| Cost of the change | no base run to compare (no baseline in the cache yet) |');

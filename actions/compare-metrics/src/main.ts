@@ -24,6 +24,9 @@ export async function run(): Promise<void> {
       const showUnchanged = input.bool('show-unchanged', false);
       const saveBaseline = input.string('save-baseline');
       const failOnRegression = input.bool('fail-on-regression', true);
+      const history = input.integer('history', 0, 0);
+      const trend = input.list('trend');
+      const maxBaselineAge = input.string('max-baseline-age');
       const token = input.secret('github-token');
 
       const event = eventContext();
@@ -36,6 +39,9 @@ export async function run(): Promise<void> {
         precision,
         showUnchanged,
         failOnRegression,
+        history,
+        trend,
+        maxBaselineAge,
         reportDir: reportDir(),
         event,
         platform: {

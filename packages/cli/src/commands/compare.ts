@@ -18,6 +18,8 @@ export interface CompareArgs {
   precision: number;
   showUnchanged: boolean;
   failOnRegression: boolean;
+  /** `14d`: a baseline commit older than this is reported stale. */
+  maxBaselineAge?: string;
   reportDir?: string;
 }
 
@@ -46,6 +48,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     precision: a.precision,
     showUnchanged: a.showUnchanged,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
+    maxBaselineAge: a.maxBaselineAge,
     event: { eventName: '', payload: {}, sha: '' },
   });
   result.problems.forEach((p) => printProblem(p, out));
@@ -83,6 +86,7 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
       precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
       showUnchanged: v['show-unchanged'] === true,
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
+      maxBaselineAge: v['max-baseline-age'] as string | undefined,
       reportDir: v['report-dir'] as string | undefined,
     },
     env,

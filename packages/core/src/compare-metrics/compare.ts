@@ -16,6 +16,8 @@ import { openBaseline, type BaselineServices } from '../baseline/open.js';
 import type { ChosenBaseline } from '../baseline/spec.js';
 import { readBaselineFiles } from '../baseline/read.js';
 import type { PlotsConfig } from '../plots/config.js';
+import { staleBaseline } from '../history/age.js';
+import type { TrendOptions } from '../history/trend.js';
 
 export interface CompareOptions {
   workspace: string;
@@ -35,6 +37,11 @@ export interface CompareOptions {
   name?: string;
   /** The plots file (charts of base against head), plots made without one (dvclive's), or '' for none. */
   plots?: string | PlotsConfig;
+  /** Main's history and the metrics to place in it (the `history` and `trend` inputs); absent: no trend. */
+  trend?: Pick<TrendOptions, 'entries' | 'runs' | 'patterns' | 'branch'>;
+  /** A baseline older than this (ms, `max-baseline-age`) is said to be stale; `now` is the clock. */
+  maxBaselineAge?: number;
+  now?: Date;
 }
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */
@@ -123,8 +130,21 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       })
     : `<sub>No baseline: ${escapeText(label)}.</sub>`;
   problems.push(...unmatchedRules(diff.metrics, rules));
-  const parts = [facts, renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
-  let images: SectionImage[] = [];
+  const stale = base
+    ? staleBaseline({ maxAge: o.maxBaselineAge, commitDate: opened.commit?.date, savedAt: opened.savedAt, now: o.now ?? new Date(), label })
+    : undefined;
+  if (stale) problems.push(stale.problem);
+  const parts = [facts, ...(stale ? [stale.line] : []), renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
+  const images: SectionImage[] = [];
+  if (o.trend && o.trend.entries.length > 0) {
+    // The trend's charts load vega only when main has a history to draw.
+    const { renderTrend } = await import('../history/trend.js');
+    const trend = await renderTrend({ ...o.trend, diff, headSha: o.services?.headSha, precision: o.precision, outDir, relDir: id });
+    if (trend) {
+      parts.push(trend.markdown);
+      images.push(...trend.images);
+    }
+  }
   let dataFiles: string[] = [];
   if (o.plots) {
     // Charts (the plots config, their data readers, vega when a chart is drawn) load only when asked for.
@@ -138,12 +158,12 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       baseName: source ? source.label.split(' ')[0] : undefined,
     });
     if (charts.markdown) parts.push(charts.markdown);
-    images = charts.images;
+    images.push(...charts.images);
     dataFiles = charts.dataFiles;
   }
   const markdown = parts.join('\n\n') + '\n';
-  const status = metricsStatus(diff);
-  const summary = summarizeMetricsDiff(diff);
+  const status = stale && metricsStatus(diff) === 'pass' ? 'warn' : metricsStatus(diff);
+  const summary = summarizeMetricsDiff(diff) + (stale ? ' (stale baseline)' : '');
 
   const diffJsonPath = join(outDir, 'diff.json');
   const markdownPath = join(outDir, 'report.md');

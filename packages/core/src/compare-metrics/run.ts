@@ -5,6 +5,11 @@ import type { EventContext } from '../forge/target.js';
 import type { BaselineCache } from '../baseline/cache.js';
 import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, parseSaveBaseline, type BaselineSpec } from '../baseline/spec.js';
 import { storeBaseline } from '../baseline/store.js';
+import { baselineName } from '../baseline/cache.js';
+import { parseMaxAge } from '../history/age.js';
+import { entryOf } from '../history/entry.js';
+import { appendHistory, readHistory } from '../history/store.js';
+import { messageOf } from '../forge/api.js';
 import { compareWithBaseline, type CompareResult } from './compare.js';
 
 /**
@@ -48,6 +53,14 @@ export interface CompareMetricsOptions {
   reportDir: string;
   event: CompareEvent;
   platform?: ComparePlatform;
+  /** How many of the default branch's runs the history keeps and the trend shows (`history`); 0 or absent: none. */
+  history?: number;
+  /** Metrics (keys or globs) shown in the trend besides the gated ones (`trend`). */
+  trend?: string[];
+  /** `max-baseline-age` as written (`14d`), '' for no bound. */
+  maxBaselineAge?: string;
+  /** The clock (tests); default now. */
+  now?: Date;
 }
 
 export interface CompareMetricsRun extends CompareResult {
@@ -69,6 +82,8 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
   const spec = typeof o.baseline === 'string' ? parseBaselineSpec(o.baseline) : o.baseline;
   const save = parseSaveBaseline(o.saveBaseline ?? '');
   const p = o.platform ?? {};
+  const maxBaselineAge = parseMaxAge(o.maxBaselineAge ?? '');
+  const history = await mainHistory(o);
   const result = await compareWithBaseline({
     workspace: o.workspace,
     metrics: o.metrics,
@@ -91,9 +106,12 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     precision: o.precision,
     showUnchanged: o.showUnchanged,
     reportDir: o.reportDir,
+    trend: history.trend,
+    maxBaselineAge,
+    now: o.now,
   });
 
-  const notes: string[] = [];
+  const notes: string[] = [...history.notes];
   const stored = await storeBaseline(save, {
     workspace: o.workspace,
     name: result.name,
@@ -107,10 +125,54 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     tempDir: p.tempDir,
   });
   if (save.kind !== 'none') notes.push(stored.message);
+  const appended = await appendToHistory(o, result);
+  if (appended?.note) notes.push(appended.note);
 
   const failed = result.failure !== undefined && o.failOnRegression !== false;
-  const problems: Problem[] = [...result.problems];
+  const problems: Problem[] = [...history.problems, ...result.problems, ...(appended?.problems ?? [])];
   if (result.failure && o.failOnRegression === false)
     problems.push({ severity: 'warning', message: `${result.failure} (fail-on-regression is false: reported only)`, file: o.gates || undefined });
   return { ...result, problems, failed, reason: failed ? (result.failure ?? '') : '', notes };
+}
+
+/** The default branch's history, read for the trend; a history that cannot be read is a warning, never a failure. */
+async function mainHistory(o: CompareMetricsOptions): Promise<{ trend?: CompareOptionsTrend; problems: Problem[]; notes: string[] }> {
+  const api = o.platform?.api;
+  if (!o.history || !api || !o.event.repo) return { problems: [], notes: [] };
+  try {
+    const read = await readHistory({ api, repo: o.event.repo, name: baselineName(o.metrics) });
+    const branch = String(o.event.payload.repository?.default_branch ?? 'main');
+    return { trend: { entries: read.entries, runs: o.history, patterns: o.trend ?? [], branch }, problems: read.problems, notes: [] };
+  } catch (e) {
+    return {
+      problems: [{ severity: 'warning', title: 'metrics history', message: `The metrics history could not be read (${messageOf(e)}): no trend shown.` }],
+      notes: [],
+    };
+  }
+}
+
+type CompareOptionsTrend = NonNullable<Parameters<typeof compareWithBaseline>[0]['trend']>;
+
+/**
+ * Appends the head to the history on a push to the default branch, and only there: never from a
+ * pull request (its metrics are not main's), never from another branch. A write that fails leaves
+ * the history as it was and is a line in the log.
+ */
+async function appendToHistory(o: CompareMetricsOptions, result: CompareResult): Promise<{ note?: string; problems?: Problem[] } | undefined> {
+  if (!o.history) return undefined;
+  const repository = o.event.payload.repository as { default_branch?: string } | undefined;
+  const onDefault = o.event.eventName === 'push' && !!repository?.default_branch && o.event.payload.ref === `refs/heads/${repository.default_branch}`;
+  if (!onDefault) return { note: 'Metrics history not appended: only a push to the default branch appends to it.' };
+  const api = o.platform?.api;
+  if (!api || !o.event.repo || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(o.event.sha))
+    return { note: 'Metrics history not appended: no GitHub API (github-token) or commit here.' };
+  const entry = entryOf(result.diff.metrics, { sha: o.event.sha, time: (o.now ?? new Date()).toISOString(), runId: o.event.runId });
+  try {
+    const r = await appendHistory({ api, repo: o.event.repo, name: result.name }, entry, o.history);
+    // The file's own warnings were said when it was read for the trend.
+    return r.written ? { note: r.message } : { problems: [{ severity: 'warning', title: 'metrics history', message: r.message }] };
+  } catch (e) {
+    const message = `Metrics history not appended (${messageOf(e)}): writing it needs \`contents: write\` on pushes to the default branch; the history is unchanged.`;
+    return { problems: [{ severity: 'warning', title: 'metrics history', message }] };
+  }
 }

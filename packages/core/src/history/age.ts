@@ -42,7 +42,7 @@ export function staleBaseline(o: { maxAge: number | undefined; commitDate?: stri
   if (!Number.isFinite(t)) return undefined;
   const age = o.now.getTime() - t;
   if (age <= o.maxAge) return undefined;
-  const what = o.commitDate ? 'its commit is' : 'it was saved';
-  const message = `The baseline (${o.label}) is stale: ${what} ${ageInWords(age)} old, more than max-baseline-age (${ageInWords(o.maxAge)}). Deltas are against an old state of the base branch.`;
+  const what = o.commitDate ? `${o.label} is a commit from ${ageInWords(age)} ago` : `${o.label} was saved ${ageInWords(age)} ago`;
+  const message = `The baseline is stale: ${what}, more than max-baseline-age (${ageInWords(o.maxAge)}) allows. The deltas compare with an old state of the base branch.`;
   return { line: `> [!WARNING]\n> ${escapeText(message)}`, problem: { severity: 'warning', title: 'stale baseline', message } };
 }

@@ -108,10 +108,10 @@ describe('the bound on the baseline age', () => {
     const stale = staleBaseline({ maxAge, commitDate: '2026-11-01T12:00:00Z', savedAt: '2026-12-01T00:00:00Z', now, label: 'git:main' })!;
     expect(stale.problem).toMatchObject({ severity: 'warning', title: 'stale baseline' });
     expect(stale.problem.message).toBe(
-      'The baseline (git:main) is stale: its commit is 31 days old, more than max-baseline-age (14 days). Deltas are against an old state of the base branch.',
+      'The baseline is stale: git:main is a commit from 31 days ago, more than max-baseline-age (14 days) allows. The deltas compare with an old state of the base branch.',
     );
     expect(stale.line).toMatch(/^> \[!WARNING\]\n> The baseline/);
-    expect(staleBaseline({ maxAge, savedAt: '2026-11-01T12:00:00Z', now, label: 'cache' })!.problem.message).toMatch(/it was saved 31 days old/);
+    expect(staleBaseline({ maxAge, savedAt: '2026-11-01T12:00:00Z', now, label: 'cache' })!.problem.message).toMatch(/cache was saved 31 days ago/);
     expect(staleBaseline({ maxAge: undefined, commitDate: '2020-01-01T00:00:00Z', now, label: 'x' })).toBeUndefined();
     expect(staleBaseline({ maxAge, now, label: 'x' })).toBeUndefined();
     expect(ageInWords(3_600_000 * 25)).toBe('1 day');

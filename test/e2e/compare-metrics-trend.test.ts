@@ -155,7 +155,7 @@ it('appends main pushes to the history, and shows a pull request where it stands
   // As it reads once rendered: backslash escapes removed.
   const md: string = section.markdown.replace(/\\(.)/g, '$1');
   expect(section.status).toBe('warn');
-  expect(md).toMatch(/^<sub>Compared with git:main.*\n\n> \[!WARNING\]\n> The baseline is stale: git:main/);
+  expect(md).toMatch(/^<sub>Compared with git:main.*\n\n> ⚠️ The baseline is stale: git:main/);
   expect(md).toContain('**Trend over main** (this change against the last 4 runs of main in the metrics history)');
 
   // Each line, against the ranks, best and worst worked out here from the four kept runs.
@@ -213,7 +213,7 @@ it('appends main pushes to the history, and shows a pull request where it stands
   expect(posted.code, posted.stdout + posted.stderr).toBe(0);
   const body = gh.comments(REPO, PR)[0]?.body ?? '';
   expect(body).toContain('**Trend over main**');
-  expect(body).toContain('> [!WARNING]');
+  expect(body).toContain('> ⚠️ The baseline is stale');
   expect(
     body.match(/!\[[^\]]*the last 4 runs of main and this change\]\(https:\/\/github\.com\/octo\/ml\/blob\/[0-9a-f]{40}\/images\/[0-9a-f]+\.png\?raw=true\)/g),
   ).toHaveLength(2);

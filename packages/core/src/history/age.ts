@@ -44,5 +44,5 @@ export function staleBaseline(o: { maxAge: number | undefined; commitDate?: stri
   if (age <= o.maxAge) return undefined;
   const what = o.commitDate ? `${o.label} is a commit from ${ageInWords(age)} ago` : `${o.label} was saved ${ageInWords(age)} ago`;
   const message = `The baseline is stale: ${what}, more than max-baseline-age (${ageInWords(o.maxAge)}) allows. The deltas compare with an old state of the base branch.`;
-  return { line: `> [!WARNING]\n> ${escapeText(message)}`, problem: { severity: 'warning', title: 'stale baseline', message } };
+  return { line: `> ⚠️ ${escapeText(message)}`, problem: { severity: 'warning', title: 'stale baseline', message } };
 }

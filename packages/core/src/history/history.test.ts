@@ -110,7 +110,7 @@ describe('the bound on the baseline age', () => {
     expect(stale.problem.message).toBe(
       'The baseline is stale: git:main is a commit from 31 days ago, more than max-baseline-age (14 days) allows. The deltas compare with an old state of the base branch.',
     );
-    expect(stale.line).toMatch(/^> \[!WARNING\]\n> The baseline/);
+    expect(stale.line).toMatch(/^> ⚠️ The baseline is stale\\: git\\:main is a commit/);
     expect(staleBaseline({ maxAge, savedAt: '2026-11-01T12:00:00Z', now, label: 'cache' })!.problem.message).toMatch(/cache was saved 31 days ago/);
     expect(staleBaseline({ maxAge: undefined, commitDate: '2020-01-01T00:00:00Z', now, label: 'x' })).toBeUndefined();
     expect(staleBaseline({ maxAge, now, label: 'x' })).toBeUndefined();

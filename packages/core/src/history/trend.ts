@@ -7,7 +7,7 @@ import type { PlotDef } from '../plots/config.js';
 import type { XYData } from '../plots/data.js';
 import { chartFallback } from '../plots/fallback.js';
 import { renderChart } from '../plots/render.js';
-import { buildPlotSpec } from '../plots/spec.js';
+import { buildPlotSpec, type VegaLiteSpec } from '../plots/spec.js';
 import { escapeText } from '../section/escape.js';
 import type { SectionImage } from '../section/section.js';
 import type { HistoryEntry } from './entry.js';
@@ -76,8 +76,9 @@ export async function renderTrend(o: TrendOptions): Promise<Trend | undefined> {
   const charts: string[] = [];
   for (const [i, m] of metrics.slice(0, MAX_TREND_CHARTS).entries()) {
     const { plot, data } = chartOf(nameOf(m), m, o.branch, i);
-    const spec = { ...buildPlotSpec(plot, data), width: 420, height: 150 };
-    const { png, svg } = await renderChart(spec);
+    const spec = smallChart(buildPlotSpec(plot, data));
+    // At 1:1 two charts fit side by side in a comment (about 900 px wide): small, as a trend is.
+    const { png, svg } = await renderChart(spec, { zoom: 1 });
     const file = (ext: string) => `${plot.id}.${ext}`;
     await writeFile(join(o.outDir, file('png')), png);
     await writeFile(join(o.outDir, file('svg')), svg);
@@ -88,7 +89,8 @@ export async function renderTrend(o: TrendOptions): Promise<Trend | undefined> {
     charts.push(`![${escapeText(alt)}](${path})`);
   }
   const more = metrics.length > MAX_TREND_CHARTS ? [`<sub>Charts for the first ${MAX_TREND_CHARTS} of ${metrics.length} metrics.</sub>`] : [];
-  return { markdown: [heading, lines.join('\n'), ...charts, ...more].join('\n\n'), images, metrics };
+  // Images on one line flow side by side as far as the comment's width allows.
+  return { markdown: [heading, lines.join('\n'), charts.join(' '), ...more].filter(Boolean).join('\n\n'), images, metrics };
 }
 
 /** The rows a trend is shown for: numeric at head, and gated or named by a pattern. */
@@ -149,4 +151,11 @@ function chartOf(name: string, m: MetricTrend, branch: string, i: number): { plo
     { x: 'this change', y: m.standing.head, series: name, rev: 'this change' },
   ];
   return { plot, data: { kind: 'xy', xTitle: `runs of ${branch}, oldest first`, yTitle: name, xType: 'ordinal', series: [name], revs, points, notes: [] } };
+}
+
+/** The plots' line chart made small: a short plot, commit labels level, the title and legend smaller. */
+function smallChart(spec: VegaLiteSpec): VegaLiteSpec {
+  const s = spec as { encoding?: { x?: { axis?: object } }; title?: object; config?: { legend?: object } };
+  if (s.encoding?.x) s.encoding.x.axis = { ...s.encoding.x.axis, labelAngle: -90, labelLimit: 100 };
+  return { ...spec, width: 300, height: 110, title: { ...s.title, fontSize: 13 } };
 }

@@ -136,14 +136,12 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   if (stale) problems.push(stale.problem);
   const parts = [facts, ...(stale ? [stale.line] : []), renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
   const images: SectionImage[] = [];
-  if (o.trend && o.trend.entries.length > 0) {
-    // The trend's charts load vega only when main has a history to draw.
+  if (o.trend) {
+    // Loaded only when a history is kept; vega only when it has a chart to draw.
     const { renderTrend } = await import('../history/trend.js');
     const trend = await renderTrend({ ...o.trend, diff, headSha: o.services?.headSha, precision: o.precision, outDir, relDir: id });
-    if (trend) {
-      parts.push(trend.markdown);
-      images.push(...trend.images);
-    }
+    parts.push(trend.markdown);
+    images.push(...trend.images);
   }
   let dataFiles: string[] = [];
   if (o.plots) {

@@ -1,4 +1,3 @@
-import type { Problem } from '../errors.js';
 import type { PlotsConfig } from '../plots/config.js';
 import type { Api } from '../forge/api.js';
 import type { EventContext } from '../forge/target.js';
@@ -7,7 +6,8 @@ import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, parseSaveBas
 import { storeBaseline } from '../baseline/store.js';
 import { baselineName } from '../baseline/cache.js';
 import { parseMaxAge } from '../history/age.js';
-import { entryOf } from '../history/entry.js';
+import { entryOf, MAX_HISTORY_ENTRIES } from '../history/entry.js';
+import { UserError, type Problem } from '../errors.js';
 import { appendHistory, readHistory } from '../history/store.js';
 import { messageOf } from '../forge/api.js';
 import { compareWithBaseline, type CompareResult } from './compare.js';
@@ -137,8 +137,18 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
 
 /** The default branch's history, read for the trend; a history that cannot be read is a warning, never a failure. */
 async function mainHistory(o: CompareMetricsOptions): Promise<{ trend?: CompareOptionsTrend; problems: Problem[]; notes: string[] }> {
+  if (!o.history) {
+    const unused: Problem = {
+      severity: 'warning',
+      title: 'metrics history',
+      message: 'input "trend" is set but "history" is 0: no history is kept, so no trend is shown.',
+    };
+    return { problems: o.trend?.length ? [unused] : [], notes: [] };
+  }
+  if (o.history > MAX_HISTORY_ENTRIES)
+    throw new UserError(`input "history": at most ${MAX_HISTORY_ENTRIES} runs are kept, not ${o.history}`, { input: 'history' });
   const api = o.platform?.api;
-  if (!o.history || !api || !o.event.repo) return { problems: [], notes: [] };
+  if (!api || !o.event.repo) return { problems: [], notes: ['Metrics history not read: no GitHub API (github-token) here.'] };
   try {
     const read = await readHistory({ api, repo: o.event.repo, name: baselineName(o.metrics) });
     const branch = String(o.event.payload.repository?.default_branch ?? 'main');

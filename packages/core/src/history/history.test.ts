@@ -6,7 +6,11 @@ import { ageInWords, parseMaxAge, staleBaseline } from './age.js';
 import { appendEntry, entryOf, HISTORY_SCHEMA, parseHistory, serializeHistory, type HistoryEntry } from './entry.js';
 import { standingOf } from './rank.js';
 import { appendHistory, HISTORY_BRANCH, historyPath, readHistory } from './store.js';
-import { standingLine } from './trend.js';
+import { renderTrend, standingLine } from './trend.js';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MetricsDiff } from '../metrics/diff.js';
 
 const sha = (n: number) => n.toString(16).padStart(40, '0');
 const entry = (n: number, roc: number): HistoryEntry => ({
@@ -86,6 +90,65 @@ describe('where the head stands', () => {
     expect(none.rank).toBeUndefined();
     expect(standingLine('n', none, 4)).toBe('**n** 0.5 (no better direction): the last 5 runs ranged from 0.81 (`0000000`) to 0.9 (`0000000`)');
     expect(standingOf(1, [], 'higher')).toBeUndefined();
+  });
+});
+
+describe('the trend section', () => {
+  const row = (key: string, head: number, direction: 'higher' | 'lower' | 'none') =>
+    ({ file: 'm.json', key, head, base: null, delta: null, relative: null, direction, inferred: true, status: 'added' }) as const;
+  const diff = (gated: string[]): MetricsDiff =>
+    ({
+      passed: true,
+      verdict: 'passed',
+      baseline: false,
+      params: [],
+      metrics: [row('roc_auc', 0.9, 'higher'), row('log_loss', 0.3, 'lower'), row('val/loss', 0.4, 'lower'), row('epochs', 10, 'none')],
+      gates: gated.map((key) => ({ key, file: 'm.json', rule: 'min 0.5', outcome: 'passed', message: '' })),
+    }) as MetricsDiff;
+  const past = (n: number, metrics: Record<string, number>): HistoryEntry => ({ sha: sha(n), time: '2026-11-01T00:00:00Z', metrics: { 'm.json': metrics } });
+  const opts = async (d: MetricsDiff, entries: HistoryEntry[], patterns: string[] = []) => ({
+    diff: d,
+    entries,
+    patterns,
+    runs: 3,
+    branch: 'main',
+    precision: 4,
+    outDir: await mkdtemp(join(tmpdir(), 'mlci-trend-')),
+    relDir: 'cm',
+  });
+
+  it('says why there is no trend: nothing chosen, no history yet, no run with the metric', async () => {
+    expect((await renderTrend(await opts(diff([]), [past(1, { roc_auc: 0.8 })]))).markdown).toBe(
+      '<sub>No trend over main: no metric is gated or named in `trend`.</sub>',
+    );
+    expect((await renderTrend(await opts(diff(['roc_auc']), []))).markdown).toMatch(/has no run of main yet/);
+    expect((await renderTrend(await opts(diff(['roc_auc']), [past(1, { other: 1 })]))).markdown).toMatch(/no run in the metrics history has this metric/);
+  });
+
+  it('shows the gated metrics and those a glob names, against the last `runs` entries only, with a chart each', async () => {
+    const entries = [
+      past(1, { roc_auc: 0.99, log_loss: 0.1 }),
+      past(2, { roc_auc: 0.7, log_loss: 0.5, 'val/loss': 0.2 }),
+      past(3, { roc_auc: 0.95 }),
+      past(4, { roc_auc: 0.85 }),
+    ];
+    const o = await opts(diff(['roc_auc']), entries, ['*loss']);
+    const t = await renderTrend(o);
+    expect(t.metrics.map((m) => [m.key, m.standing.n, m.standing.rank])).toEqual([
+      // The oldest entry (0.99) is past the last 3 runs.
+      ['roc_auc', 3, 2],
+      ['log_loss', 1, 1],
+      ['val/loss', 1, 2],
+    ]);
+    expect(t.markdown).not.toContain('epochs');
+    expect(t.images.map((i) => i.path)).toEqual(['cm/trend-1.png', 'cm/trend-2.png', 'cm/trend-3.png']);
+    const spec = JSON.parse(await readFile(join(o.outDir, 'trend-1.vl.json'), 'utf8'));
+    expect(spec.data.values.map((v: { x: string; y: number }) => [v.x, v.y])).toEqual([
+      [sha(2).slice(0, 7), 0.7],
+      [sha(3).slice(0, 7), 0.95],
+      [sha(4).slice(0, 7), 0.85],
+      ['this change', 0.9],
+    ]);
   });
 });
 

@@ -50,11 +50,14 @@ export const MAX_TREND_CHARTS = 6;
 /**
  * Where the head sits against main's last runs, for every gated metric and every metric the
  * `trend` input names: one line each (rank, best, worst, direction aware) and a small chart of
- * main's runs with the head after them. Undefined when no such metric has a past on main.
+ * main's runs with the head after them. Without such a metric, or a past for it, one line says why.
  */
-export async function renderTrend(o: TrendOptions): Promise<Trend | undefined> {
+export async function renderTrend(o: TrendOptions): Promise<Trend> {
   const recent = o.entries.filter((e) => e.sha !== o.headSha).slice(-o.runs);
   const chosen = chosenRows(o.diff, o.patterns);
+  const none = (why: string): Trend => ({ markdown: `<sub>No trend over ${escapeText(o.branch)}: ${why}.</sub>`, images: [], metrics: [] });
+  if (chosen.length === 0) return none('no metric is gated or named in `trend`');
+  if (recent.length === 0) return none(`the metrics history has no run of ${escapeText(o.branch)} yet (a push to it appends one)`);
   const metrics: MetricTrend[] = [];
   for (const row of chosen) {
     const past = recent.flatMap((e) => {
@@ -64,7 +67,7 @@ export async function renderTrend(o: TrendOptions): Promise<Trend | undefined> {
     const standing = standingOf(row.head as number, past, row.direction);
     if (standing) metrics.push({ file: row.file, key: row.key, standing, past });
   }
-  if (metrics.length === 0) return undefined;
+  if (metrics.length === 0) return none(`no run in the metrics history has ${chosen.length === 1 ? 'this metric' : 'these metrics'}`);
   const manyFiles = new Set(metrics.map((m) => m.file)).size > 1;
   const nameOf = (m: MetricTrend) => (manyFiles ? `${m.file}: ${m.key}` : m.key);
   const lines = metrics.map((m) => `- ${standingLine(nameOf(m), m.standing, o.precision)}`);

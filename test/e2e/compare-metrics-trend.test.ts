@@ -219,3 +219,58 @@ it('appends main pushes to the history, and shows a pull request where it stands
   ).toHaveLength(2);
   expect(gh.refs(REPO)['refs/heads/mlci-history']).toBe(commit.sha);
 });
+
+it('loses no entry when two pushes append at once: the one refused as a non-fast-forward reads again and appends', async () => {
+  const race = 'octo/race';
+  gh.addRepo(race);
+  const api = new Octokit({ auth: TOKEN, baseUrl: gh.url });
+  const push = async (config: [string, string], sha: string, runId: number): Promise<RunResult> => {
+    const workspace = await mkdtemp(join(tmpdir(), 'mlci-trend-race-'));
+    await exec('/usr/bin/python3', [TRAIN, ...config], { cwd: workspace });
+    return runAction({
+      action: 'compare-metrics',
+      github: gh,
+      token: TOKEN,
+      repository: race,
+      workspace,
+      sha,
+      event: { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'race', after: sha }) },
+      env: { GITHUB_RUN_ID: String(runId) },
+      inputs: { metrics: 'metrics.json', baseline: 'none', history: '10', trend: 'roc_auc', 'report-dir': '.mlci-report' },
+    });
+  };
+  const first = await push(MAIN_RUNS[0], 'a'.repeat(40), 1);
+  expect(first.code, first.stdout + first.stderr).toBe(0);
+
+  // Both runs have read the branch and made their commit before either moves it: the branch
+  // update of each waits until the other's has arrived.
+  let arrived = 0;
+  let release!: () => void;
+  const bothThere = new Promise<void>((r) => (release = r));
+  const ref = '/repos/octo/race/git/refs/heads/mlci-history';
+  gh.inject({
+    method: 'PATCH',
+    path: ref,
+    times: 2,
+    hold: () => {
+      if (++arrived === 2) release();
+      return bothThere;
+    },
+  });
+  const [b, c] = await Promise.all([push(MAIN_RUNS[1], 'b'.repeat(40), 2), push(MAIN_RUNS[2], 'c'.repeat(40), 3)]);
+  expect(b.code, b.stdout + b.stderr).toBe(0);
+  expect(c.code, c.stdout + c.stderr).toBe(0);
+  expect(gh.requests.filter((r) => r.method === 'PATCH' && r.path === ref).map((r) => r.status)).toEqual(expect.arrayContaining([200, 422, 200]));
+
+  const sha = gh.refs(race)['refs/heads/mlci-history'];
+  const tree = (await api.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: 'octo', repo: 'race', tree_sha: sha, recursive: '1' })).data
+    .tree as Array<{
+    path: string;
+    sha: string;
+  }>;
+  const file = tree.find((f) => f.path.startsWith('history/'))!;
+  const blob = await api.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner: 'octo', repo: 'race', file_sha: file.sha });
+  const entries = JSON.parse(Buffer.from(blob.data.content, 'base64').toString('utf8')).entries as Array<{ sha: string; runId: number }>;
+  expect(entries[0]).toMatchObject({ sha: 'a'.repeat(40), runId: 1 });
+  expect(entries.map((e) => e.sha).sort()).toEqual(['a', 'b', 'c'].map((x) => x.repeat(40)));
+});

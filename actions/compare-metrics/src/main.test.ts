@@ -110,6 +110,18 @@ describe('the trend over main', () => {
     ]);
   });
 
+  it('a trend without a history is a warning; a history past 1000 runs is refused, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const unused = await compare({ workspace, inputs: { baseline: 'none', trend: 'roc_auc' } });
+    expect(unused.code, unused.stderr + unused.stdout).toBe(0);
+    expect(unused.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      'input "trend" is set but "history" is 0: no history is kept, so no trend is shown.',
+    ]);
+    const many = await compare({ workspace, inputs: { baseline: 'none', history: '5000' } });
+    expect(many.code).toBe(1);
+    expect(many.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([expect.stringContaining('input "history": at most 1000 runs')]);
+  });
+
   it('a push whose token may not write passes, says the history was not appended, and leaves no branch', async () => {
     const readOnly = 'ghs_compare_metrics_read_only';
     gh.addToken(readOnly, { login: BOT, type: 'Bot', installation: true, write: false });

@@ -46,16 +46,18 @@ export interface DiffJson {
   /** True only when every gate was evaluated and passed (or there are none). */
   passed: boolean;
   verdict: GatesVerdict;
-  metrics: Array<{
-    file: string;
-    key: string;
-    base: unknown;
-    head: unknown;
-    delta: number | string | null;
-    relative: number | string | null;
-    direction: 'higher' | 'lower' | 'none';
-    status: string;
-  } & Partial<SpreadJson>>;
+  metrics: Array<
+    {
+      file: string;
+      key: string;
+      base: unknown;
+      head: unknown;
+      delta: number | string | null;
+      relative: number | string | null;
+      direction: 'higher' | 'lower' | 'none';
+      status: string;
+    } & Partial<SpreadJson>
+  >;
   params: Array<{ file: string; key: string; base: unknown; head: unknown; status: string }>;
   /** `passed` is null for a gate that was not evaluated or was inconclusive (`outcome` says which). */
   gates: Array<{ key: string; rule: string; outcome: string; passed: boolean | null; message: string }>;

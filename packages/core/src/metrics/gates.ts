@@ -147,7 +147,10 @@ export function parseGates(text: string, file: string): GateRules {
     rule.maxRegression = limit(spec['max-regression']);
     rule.minImprovement = limit(spec['min-improvement']);
     if (spec.confidence !== undefined) rule.confidence = spec.confidence as number;
-    for (const [name, set] of [['max-regression', rule.maxRegression], ['min-improvement', rule.minImprovement]] as const) {
+    for (const [name, set] of [
+      ['max-regression', rule.maxRegression],
+      ['min-improvement', rule.minImprovement],
+    ] as const) {
       if (rule.direction === 'none' && set) {
         throw new UserError(
           `invalid gates: "${pattern}" is informational (direction: none), so it has no ${name === 'max-regression' ? 'worse' : 'better'} direction for ${name}`,
@@ -156,7 +159,10 @@ export function parseGates(text: string, file: string): GateRules {
       }
     }
     if (rule.confidence !== undefined && !rule.maxRegression && !rule.minImprovement) {
-      throw new UserError(`invalid gates: "${pattern}" sets confidence without max-regression or min-improvement to apply it to`, at(['metrics', pattern, 'confidence'], true));
+      throw new UserError(
+        `invalid gates: "${pattern}" sets confidence without max-regression or min-improvement to apply it to`,
+        at(['metrics', pattern, 'confidence'], true),
+      );
     }
     if (!rule.maxRegression) delete rule.maxRegression;
     if (!rule.minImprovement) delete rule.minImprovement;

@@ -52,7 +52,8 @@ export function checkInterval(row: MetricRow, gate: IntervalGate, limit: Limit, 
   const [lo, hi] = row.direction === 'lower' ? [interval.low, interval.high] : [-interval.high, -interval.low];
   const allowed = limit.relative ? limit.value * Math.abs(base) : limit.value;
   const fmt = (x: number) => formatNumber(x, 4);
-  const how = interval.method === 'bounds' ? "Bencher's bounds" : `${formatNumber(level * 100, 15)}% ${interval.method === 'welch' ? "Welch's t" : 'bootstrap'}`;
+  const how =
+    interval.method === 'bounds' ? "Bencher's bounds" : `${formatNumber(level * 100, 15)}% ${interval.method === 'welch' ? "Welch's t" : 'bootstrap'}`;
   const limitText = limit.relative ? `${formatNumber(limit.value * 100, 15)}% = ${fmt(allowed)}` : formatNumber(allowed, 15);
   const tol = Math.max(Math.abs(allowed), Math.abs(lo), Math.abs(hi), Number.MIN_VALUE) * 1e-12;
   if (gate === 'max-regression') {
@@ -86,7 +87,11 @@ export function checkImprovement(row: MetricRow, limit: Limit, baseline: boolean
   const limitText = limit.relative ? `${formatNumber(limit.value * 100, 15)}% = ${fmt(required)}` : formatNumber(required, 15);
   return better >= required - tol
     ? { rule, outcome: 'passed', message: `improved by ${fmt(better)}${moved}, at least the required ${limitText}` }
-    : { rule, outcome: 'failed', message: `${better < 0 ? 'worse' : 'improved only'} by ${fmt(Math.abs(better))}${moved}, less than the required ${limitText}` };
+    : {
+        rule,
+        outcome: 'failed',
+        message: `${better < 0 ? 'worse' : 'improved only'} by ${fmt(Math.abs(better))}${moved}, less than the required ${limitText}`,
+      };
 }
 
 export function limitName(limit: Limit): string {

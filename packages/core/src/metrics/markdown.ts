@@ -155,7 +155,9 @@ function renderParams(rows: ParamRow[], showUnchanged: boolean): string | undefi
 function renderGates(gates: GateResult[], manyFiles: boolean): string {
   const of = (outcome: GateResult['outcome']) => gates.filter((g) => g.outcome === outcome);
   const [failed, passed, undecided, unevaluated] = [of('failed'), of('passed'), of('inconclusive'), of('not evaluated')];
-  const rest = [undecided.length > 0 ? `, ${undecided.length} inconclusive` : '', unevaluated.length > 0 ? `, ${unevaluated.length} not evaluated` : ''].join('');
+  const rest = [undecided.length > 0 ? `, ${undecided.length} inconclusive` : '', unevaluated.length > 0 ? `, ${unevaluated.length} not evaluated` : ''].join(
+    '',
+  );
   const head =
     failed.length > 0
       ? `**Gates**: ${failed.length} of ${gates.length} failed${rest}`

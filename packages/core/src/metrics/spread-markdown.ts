@@ -37,9 +37,11 @@ export function spreadNote(rows: MetricRow[]): string {
   const pct = formatNumber(DEFAULT_CONFIDENCE * 100);
   if (used.has('welch')) parts.push(`Welch: ${pct}% confidence interval for head − base by Welch's t (Welch–Satterthwaite degrees of freedom)`);
   if (used.has('bootstrap')) {
-    parts.push(`bootstrap: a ${pct}% percentile bootstrap (${BOOTSTRAP_RESAMPLES.toLocaleString('en-US')} resamples, seeded), used when both sides have ${BOOTSTRAP_MIN_N}+ values and one is skewed`);
+    parts.push(
+      `bootstrap: a ${pct}% percentile bootstrap (${BOOTSTRAP_RESAMPLES.toLocaleString('en-US')} resamples, seeded), used when both sides have ${BOOTSTRAP_MIN_N}+ values and one is skewed`,
+    );
   }
   if (used.has('bounds')) parts.push("bounds: [lower, upper] as Bencher's format gives them; the interval holds every difference the two ranges allow");
-  parts.push('🟡 inconclusive: the interval holds zero, the change may be noise');
+  if (rows.some((r) => r.status === 'inconclusive')) parts.push('🟡 inconclusive: the interval holds zero (the change may be noise) or cannot be made');
   return `<sub>${parts.join('; ')}.</sub>`;
 }

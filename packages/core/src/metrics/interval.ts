@@ -1,6 +1,7 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { type Bounded, mean } from './samples.js';
+import { studentT } from './student-t.js';
 
 /**
  * A confidence interval for the difference of means, head − base, of a metric measured several
@@ -21,8 +22,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
  *     means are normal enough by the central limit theorem and Welch is used again.
  * The report names the method and the reason for every interval.
  *
- * The t quantile comes from @stdlib (its inverse incomplete beta handles the fractional degrees of
- * freedom Welch gives); the generator from pure-rand (fast-check's, already installed).
+ * The t quantile is student-t.ts (why it is written here is said there); the generator comes from
+ * pure-rand (fast-check's, already installed).
  */
 export type IntervalMethod = 'welch' | 'bootstrap' | 'bounds';
 
@@ -48,12 +49,6 @@ export const BOOTSTRAP_RESAMPLES = 10_000;
 /** The generator's seed: fixed, so a report is reproducible. */
 export const BOOTSTRAP_SEED = 20261202;
 
-export function mean(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
-}
-
 /** The sample variance (n − 1 in the denominator); NaN below two values. */
 export function variance(xs: readonly number[]): number {
   if (xs.length < 2) return NaN;
@@ -78,11 +73,6 @@ export function skewness(xs: readonly number[]): number {
   m3 /= n;
   if (m2 === 0) return 0;
   return (Math.sqrt(n * (n - 1)) / (n - 2)) * (m3 / m2 ** 1.5);
-}
-
-/** Student's t quantile: the value below which a share `p` of the distribution with `df` degrees of freedom lies. */
-export function studentT(p: number, df: number): number {
-  return tQuantile(p, df);
 }
 
 /** The method the rule above picks for these two samples, with its reason. */
@@ -167,10 +157,4 @@ export function boundsInterval(base: Bounded, head: Bounded): DifferenceInterval
   const lo = (s: Bounded) => s.lower ?? s.value;
   const hi = (s: Bounded) => s.upper ?? s.value;
   return { method: 'bounds', level: null, low: lo(head) - hi(base), high: hi(head) - lo(base), df: null, why: "Bencher's lower and upper values" };
-}
-
-export interface Bounded {
-  value: number;
-  lower: number | null;
-  upper: number | null;
 }

@@ -5,7 +5,6 @@ import { defaultBoundary, readContained } from '../files/contained.js';
 import { resolveFiles } from '../files/globs.js';
 import type { Files, FlatRecord } from './flatten.js';
 import { parseMetricsFile } from './parse.js';
-import { mean, type Bounded } from './interval.js';
 
 /**
  * A metric known as more than one number: repeated measurements (one per seed or fold), or
@@ -13,6 +12,19 @@ import { mean, type Bounded } from './interval.js';
  * so everything that reads single values (min/max gates, charts, the baseline store) keeps
  * working; the distribution rides beside the record (see distributionsOf).
  */
+/** A value with the bounds Bencher's format may give it (null: not given). */
+export interface Bounded {
+  value: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+export function mean(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
 export type Distribution = { kind: 'values'; values: number[] } | ({ kind: 'bounds' } & Bounded);
 
 // The distributions of a flattened record, kept beside it rather than in it: a record is a plain

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,6 +63,16 @@ beforeAll(async () => {
   [base, head] = [join(root, 'base'), join(root, 'head')];
   await Promise.all([python(join(NOISE, 'cv.py'), 'base', base), python(join(NOISE, 'cv.py'), 'head', head)]);
   reference = JSON.parse((await python(join(NOISE, 'welch.py'), base, head)).stdout);
+  // The same runs in Bencher's metric format, as a benchmark harness would report them: the mean
+  // over the seeds, with the lowest and highest seed as the bounds.
+  for (const side of [base, head]) {
+    const runs = await Promise.all([0, 1, 2, 3, 4].map(async (i) => readJson(join(side, 'metrics', `seed-${i}`, 'metrics.json'))));
+    const measure = (key: string) => {
+      const xs = runs.map((r) => r[key] as number);
+      return { value: xs.reduce((a, x) => a + x, 0) / xs.length, lower_value: Math.min(...xs), upper_value: Math.max(...xs) };
+    };
+    await writeFile(join(side, 'bench.json'), JSON.stringify({ 'logreg::cv5': { accuracy: measure('accuracy'), roc_auc: measure('roc_auc') } }, null, 2));
+  }
 }, 120_000);
 
 const GATES = [
@@ -149,5 +159,34 @@ describe('compare-metrics on 5 seeds of cross-validation', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^roc_auc ↑\* .*\(Welch\) +🟡 inconclusive$/m);
     expect(r.stdout).toContain('mlci compare: 1 regressed, 4 improved, 1 inconclusive');
+  });
+
+  it("reads Bencher's metric format: the bounds shown, the interval every difference the ranges allow", async () => {
+    const { workspace } = await repository(base, head);
+    const r = await compare({ workspace, inputs: { samples: '', metrics: 'bench.json' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const diff = await readJson(r.outputs['diff-json']);
+    const [b, h] = await Promise.all([readJson(join(base, 'bench.json')), readJson(join(head, 'bench.json'))]);
+    for (const m of diff.metrics) {
+      const measure = m.key.replace('logreg::cv5.', '');
+      const [bm, hm] = [b['logreg::cv5'][measure], h['logreg::cv5'][measure]];
+      expect(m).toMatchObject({ base: bm.value, head: hm.value, n: { base: 1, head: 1 } });
+      expect(m.bounds).toEqual({ base: { lower: bm.lower_value, upper: bm.upper_value }, head: { lower: hm.lower_value, upper: hm.upper_value } });
+      expect(m.ci).toMatchObject({ method: 'bounds', level: null });
+      expect(m.ci.low).toBeCloseTo(hm.lower_value - bm.upper_value, 15);
+      expect(m.ci.high).toBeCloseTo(hm.upper_value - bm.lower_value, 15);
+      const apart = hm.lower_value > bm.upper_value || hm.upper_value < bm.lower_value;
+      expect(m.status).toBe(apart ? (hm.value > bm.value ? 'improved' : 'regressed') : 'inconclusive');
+    }
+    // accuracy's ranges over the seeds are apart; roc_auc's overlap.
+    expect(diff.metrics.map((m: any) => [m.key, m.status])).toEqual([
+      ['logreg::cv5.accuracy', 'improved'],
+      ['logreg::cv5.roc_auc', 'inconclusive'],
+    ]);
+    const rendered = (await readFile(r.outputs.markdown, 'utf8')).replace(/\\(.)/g, '$1');
+    const four = (x: number) => String(Number(x.toPrecision(4)));
+    const acc = b['logreg::cv5'].accuracy;
+    expect(rendered).toContain(`| ${four(acc.value)} [${four(acc.lower_value)}, ${four(acc.upper_value)}] |`);
+    expect(rendered).toContain("bounds: [lower, upper] as Bencher's format gives them");
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffMetrics } from './diff.js';
 import type { Files } from './flatten.js';
@@ -95,5 +96,18 @@ describe('diff of distributions', () => {
     const d = diffMetrics(files(seeds('b', 0.9)), files(seeds('h', 0.95, 0.96, 0.97)));
     expect(d.metrics[0].status).toBe('inconclusive');
     expect(d.metrics[0].spread?.reason).toBe('a single value on the base side: no spread to compare with');
+  });
+
+  it('swapping base and head swaps improved and regressed, and keeps inconclusive and unchanged', () => {
+    const flip = { improved: 'regressed', regressed: 'improved', inconclusive: 'inconclusive', unchanged: 'unchanged' } as Record<string, string>;
+    const accs = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(accs, accs, (b, h) => {
+        const [sb, sh] = [files(seeds('b', ...b)), files(seeds('h', ...h))];
+        const ab = diffMetrics(sb, sh).metrics;
+        const ba = diffMetrics(sh, sb).metrics;
+        for (let i = 0; i < ab.length; i++) expect(ba[i].status).toBe(flip[ab[i].status]);
+      }),
+    );
   });
 });

@@ -21,7 +21,7 @@ export type SpreadStatus = 'improved' | 'regressed' | 'unchanged' | 'changed' | 
  * The verdict for a metric with a distribution on at least one side, direction aware, at the
  * shown precision as single values are:
  *   - unchanged: the whole interval is too small to show (both ends, added to the base mean,
- *     round to the base mean);
+ *     round to the base mean, and taken from the head mean, to the head mean);
  *   - improved / regressed: the interval lies wholly on the better / worse side of zero and the
  *     means differ at the shown precision (a real difference too small to show is unchanged);
  *   - inconclusive: the interval holds zero (the change may be noise), or there is no interval
@@ -44,7 +44,10 @@ export function compareSpread(
   else spread.reason = noIntervalReason(base, head);
   if (direction === 'none') return { status: sameShown(means.base, means.head, precision) ? 'unchanged' : 'changed', spread };
   if (!interval) return { status: 'inconclusive', spread };
-  const invisible = sameShown(means.base, means.base + interval.low, precision) && sameShown(means.base, means.base + interval.high, precision);
+  // Seen from both sides, so that swapping base and head cannot turn "unchanged" into a verdict.
+  const invisible = [interval.low, interval.high].every(
+    (end) => sameShown(means.base, means.base + end, precision) && sameShown(means.head, means.head - end, precision),
+  );
   if (invisible) return { status: 'unchanged', spread };
   const up = interval.low > 0;
   const down = interval.high < 0;

@@ -112,7 +112,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     problems.push(...m.problems, ...p.problems);
     base = m.files;
     baseParams = p.files;
-    const s = await readBaselineSamples(source, samples, o.workspace);
+    const s = await readBaselineSamples(source, samples, o.workspace, headSamples.byEntry);
     problems.push(...s.problems);
     if (s.files.size > 0) base = new Map([...(base ?? []), ...s.files]);
     if (!base) label = `${source.label} has none of the metrics files`;

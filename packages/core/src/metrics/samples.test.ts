@@ -4,7 +4,7 @@ import { diffMetrics } from './diff.js';
 import type { Files } from './flatten.js';
 import { readFlat } from './load.js';
 import { renderMetricsMarkdown } from './markdown.js';
-import { distributionOf, poolSamples, readBencher, sampleValues } from './samples.js';
+import { distributionOf, poolSamples, readBaselineSamples, readBencher, sampleValues } from './samples.js';
 
 /** Markdown as it reads once rendered: backslash escapes removed. */
 const unescaped = (md: string) => md.replace(/\\(.)/g, '$1');
@@ -109,5 +109,35 @@ describe('diff of distributions', () => {
         for (let i = 0; i < ab.length; i++) expect(ba[i].status).toBe(flip[ab[i].status]);
       }),
     );
+  });
+});
+
+describe('the base side of samples', () => {
+  const base: Record<string, string> = {
+    'seed-0/m.json': '{"acc": 0.9}',
+    'seed-1/m.json': '{"acc": 0.92}',
+    'seed-2/m.json': '{"acc": 0.94}',
+    'seed-3/m.json': '{"acc": 0.96}',
+  };
+  const source = (canList: boolean) => ({
+    label: 'git:main',
+    read: async (path: string) => (Object.hasOwn(base, path) ? Buffer.from(base[path]) : undefined),
+    list: async () => (canList ? Object.keys(base) : []),
+  });
+  const head = new Map([['seed-*/m.json', ['seed-0/m.json', 'seed-1/m.json']]]);
+
+  it('takes the seeds the base lists, and the head seeds where a source cannot list', async () => {
+    const listed = await readBaselineSamples(source(true), ['seed-*/m.json'], '/ws', head);
+    expect(distributionOf(listed.files.get('seed-*/m.json'), 'acc')).toEqual({ kind: 'values', values: [0.9, 0.92, 0.94, 0.96] });
+    const unlisted = await readBaselineSamples(source(false), ['seed-*/m.json'], '/ws', head);
+    expect(distributionOf(unlisted.files.get('seed-*/m.json'), 'acc')).toEqual({ kind: 'values', values: [0.9, 0.92] });
+  });
+
+  it('leaves out a broken base side with a warning', async () => {
+    base['seed-1/m.json'] = '{"acc": }';
+    const r = await readBaselineSamples(source(true), ['seed-*/m.json'], '/ws', head);
+    expect(r.files.size).toBe(0);
+    expect(r.problems[0]).toMatchObject({ severity: 'warning', title: 'Baseline samples skipped' });
+    expect(r.problems[0].message).toContain('in seed-1/m.json at line 1');
   });
 });

@@ -131,9 +131,10 @@ export function poolSamples(texts: Array<{ path: string; text: string }>): FlatR
 }
 
 /** The head's repeated measurements: one record per entry of the `samples` input. */
-export async function readSampleFiles(patterns: string[], workspace: string): Promise<{ files: Files; paths: string[] }> {
+export async function readSampleFiles(patterns: string[], workspace: string): Promise<{ files: Files; paths: string[]; byEntry: Map<string, string[]> }> {
   const files: Files = new Map();
   const paths: string[] = [];
+  const byEntry = new Map<string, string[]>();
   for (const pattern of patterns) {
     const matched = (await resolveFiles([pattern], workspace, 'samples')).map((f) => relative(workspace, f).split(sep).join('/'));
     const texts = [];
@@ -141,23 +142,31 @@ export async function readSampleFiles(patterns: string[], workspace: string): Pr
       texts.push({ path, text: await readContained(path, { input: 'samples', boundary: { ...defaultBoundary(), workspace } }, 'utf8') });
     }
     paths.push(...matched);
+    byEntry.set(entryName(pattern, workspace), matched);
     files.set(entryName(pattern, workspace), poolSamples(texts));
   }
-  return { files, paths };
+  return { files, paths, byEntry };
 }
 
 /**
- * The base side's repeated measurements, from the same entries: a glob is listed on the base side
- * (its seeds may differ in number), a plain path read. An entry the base lacks is left out (its
+ * The base side's repeated measurements, from the same entries: the head's files at their paths,
+ * plus what a glob lists on the base side (its seeds may differ in number; a source that cannot
+ * list, such as the contents API, finds the head's seeds only). An entry the base lacks is left out (its
  * metrics show as added); a base file that cannot be parsed is left out with a warning, as
  * readBaselineFiles does.
  */
-export async function readBaselineSamples(source: SampleSource, patterns: string[], workspace: string): Promise<{ files: Files; problems: Problem[] }> {
+export async function readBaselineSamples(
+  source: SampleSource,
+  patterns: string[],
+  workspace: string,
+  headPaths: Map<string, string[]> = new Map(),
+): Promise<{ files: Files; problems: Problem[] }> {
   const files: Files = new Map();
   const problems: Problem[] = [];
   for (const pattern of patterns) {
     const name = entryName(pattern, workspace);
-    const paths = /[*?[\]{}]/.test(pattern) ? await source.list([name]) : [name];
+    const listed = /[*?[\]{}]/.test(pattern) ? await source.list([name]) : [name];
+    const paths = [...new Set([...(headPaths.get(name) ?? []), ...listed])].sort();
     const texts = [];
     for (const path of paths) {
       const bytes = await source.read(path);

@@ -4,7 +4,7 @@ import type { Files, FlatRecord, Leaf } from './flatten.js';
 import { DEFAULT_PRECISION, sameShown } from './format.js';
 import type { GateResult, GateRules, GatesVerdict } from './gates.js';
 import { directionRule, evaluateGates, gatesVerdict, NO_RULES } from './gates.js';
-import { distributionOf } from './samples.js';
+import { distributionOf, sizeOf } from './samples.js';
 import { compareSpread, type Spread } from './spread.js';
 
 /**
@@ -157,10 +157,8 @@ function compareDistributions(
   const [bd, hd] = [distributionOf(base, key), distributionOf(head, key)];
   if (!bd && !hd) return undefined;
   const compared = c.status !== 'added' && c.status !== 'removed' && Number.isFinite(c.base) && Number.isFinite(c.head);
-  const s = compareSpread(bd, hd, { base: Number(c.base), head: Number(c.head) }, direction, precision);
-  if (compared) return s;
-  const { interval: _, reason: __, ...sizes } = s.spread;
-  return { status: c.status, spread: sizes };
+  if (compared) return compareSpread(bd, hd, { base: Number(c.base), head: Number(c.head) }, direction, precision);
+  return { status: c.status, spread: { ...(bd ? { base: bd } : {}), ...(hd ? { head: hd } : {}), n: { base: sizeOf(bd), head: sizeOf(hd) } } };
 }
 
 function forEachPair(base: Files | undefined, head: Files, visit: (file: string, key: string, b: Leaf | undefined, h: Leaf | undefined) => void): void {

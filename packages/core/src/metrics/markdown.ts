@@ -81,7 +81,7 @@ function gatesSummary(gates: GateResult[]): string {
         ? `; gates: nothing decided (${plural(n('inconclusive'))} inconclusive${n('not evaluated') > 0 ? `, ${n('not evaluated')} not evaluated` : ''})`
         : `; gates: nothing checked (${plural(gates.length)} not evaluated)`;
     case 'incomplete':
-      return `; ${plural(n('passed'))} passed, ${[n('inconclusive') > 0 ? `${n('inconclusive')} inconclusive` : '', n('not evaluated') > 0 ? `${n('not evaluated')} not evaluated` : ''].filter(Boolean).join(', ')}`;
+      return `; ${plural(n('passed'))} passed, ${notDecided(n('inconclusive'), n('not evaluated'))}`;
     case 'passed':
       return '; gates passed';
   }
@@ -152,12 +152,15 @@ function renderParams(rows: ParamRow[], showUnchanged: boolean): string | undefi
   return `${title}\n\n${table(headers, body, [...align])}`;
 }
 
+/** `2 inconclusive, 1 not evaluated`: the gates that were not decided, by why. */
+function notDecided(inconclusive: number, notEvaluated: number): string {
+  return [inconclusive > 0 ? `${inconclusive} inconclusive` : '', notEvaluated > 0 ? `${notEvaluated} not evaluated` : ''].filter(Boolean).join(', ');
+}
+
 function renderGates(gates: GateResult[], manyFiles: boolean): string {
   const of = (outcome: GateResult['outcome']) => gates.filter((g) => g.outcome === outcome);
   const [failed, passed, undecided, unevaluated] = [of('failed'), of('passed'), of('inconclusive'), of('not evaluated')];
-  const rest = [undecided.length > 0 ? `, ${undecided.length} inconclusive` : '', unevaluated.length > 0 ? `, ${unevaluated.length} not evaluated` : ''].join(
-    '',
-  );
+  const rest = undecided.length + unevaluated.length > 0 ? `, ${notDecided(undecided.length, unevaluated.length)}` : '';
   const head =
     failed.length > 0
       ? `**Gates**: ${failed.length} of ${gates.length} failed${rest}`

@@ -34,7 +34,9 @@ import { checkImprovement, checkInterval, limitName, type Limit } from './interv
  *                   `max-regression: 0.01, confidence: 0.95` fails only when the metric regressed
  *                   by more than 0.01 with 95% confidence, passes when the whole interval is
  *                   within 0.01, and is otherwise "inconclusive", which is never a pass (see
- *                   interval-gates.ts). On single values such a rule is not evaluated.
+ *                   interval-gates.ts). A rule that sets confidence is not evaluated on single
+ *                   values; one that does not checks them on the raw change. min and max bound
+ *                   the head's mean.
  *   required        (extension) the metric must exist in head: a rule that matches nothing, or a
  *                   key that disappeared, fails
  * A check that cannot be made (no baseline, a new metric, a rule that matches no key) is "not

@@ -89,17 +89,12 @@ export function chooseMethod(base: readonly number[], head: readonly number[]): 
 }
 
 /**
- * The interval for head − base at `level`, by the method the rule picks (or the one asked for).
+ * The interval for head − base at `level`, by the method the rule picks.
  * Undefined when a side has fewer than two values: one value says nothing about the noise.
  */
-export function differenceInterval(
-  base: readonly number[],
-  head: readonly number[],
-  level = DEFAULT_CONFIDENCE,
-  force?: 'welch' | 'bootstrap',
-): DifferenceInterval | undefined {
+export function differenceInterval(base: readonly number[], head: readonly number[], level = DEFAULT_CONFIDENCE): DifferenceInterval | undefined {
   if (base.length < 2 || head.length < 2) return undefined;
-  const chosen = force ? { method: force, why: `n = ${base.length} and ${head.length}, ${force} asked for` } : chooseMethod(base, head);
+  const chosen = chooseMethod(base, head);
   if (chosen.method === 'bootstrap') return { ...bootstrapInterval(base, head, level), why: chosen.why };
   return { ...welchInterval(base, head, level), why: chosen.why };
 }

@@ -35,6 +35,8 @@ export interface CompareMetricsOptions {
   workspace: string;
   metrics: string[];
   params: string[];
+  /** Repeated measurements compared as distributions (compare.ts' `samples`). */
+  samples?: string[];
   /** The gates file, or '' for none. */
   gates: string;
   /** The plots file, plots built without one (dvclive's, see withTrainDefaults), or '' for none. */
@@ -83,11 +85,15 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
   const save = parseSaveBaseline(o.saveBaseline ?? '');
   const p = o.platform ?? {};
   const maxBaselineAge = parseMaxAge(o.maxBaselineAge ?? '');
-  const history = await mainHistory(o);
+  // The history's file is named like the baseline: the one name compare would settle on.
+  const name = baselineName(o.metrics.length > 0 ? o.metrics : (o.samples ?? []));
+  const history = await mainHistory(o, name);
   const result = await compareWithBaseline({
     workspace: o.workspace,
     metrics: o.metrics,
     params: o.params,
+    samples: o.samples,
+    name,
     gates: o.gates,
     plots: o.plots,
     baseline: chooseBaseline(spec, o.event),
@@ -136,7 +142,7 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
 }
 
 /** The default branch's history, read for the trend; a history that cannot be read is a warning, never a failure. */
-async function mainHistory(o: CompareMetricsOptions): Promise<{ trend?: CompareOptionsTrend; problems: Problem[]; notes: string[] }> {
+async function mainHistory(o: CompareMetricsOptions, name: string): Promise<{ trend?: CompareOptionsTrend; problems: Problem[]; notes: string[] }> {
   if (!o.history) {
     const unused: Problem = {
       severity: 'warning',
@@ -150,7 +156,7 @@ async function mainHistory(o: CompareMetricsOptions): Promise<{ trend?: CompareO
   const api = o.platform?.api;
   if (!api || !o.event.repo) return { problems: [], notes: ['Metrics history not read: no GitHub API (github-token) here.'] };
   try {
-    const read = await readHistory({ api, repo: o.event.repo, name: baselineName(o.metrics) });
+    const read = await readHistory({ api, repo: o.event.repo, name });
     const branch = String(o.event.payload.repository?.default_branch ?? 'main');
     return { trend: { entries: read.entries, runs: o.history, patterns: o.trend ?? [], branch }, problems: read.problems, notes: [] };
   } catch (e) {

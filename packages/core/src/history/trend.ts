@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import picomatch from 'picomatch';
 import type { MetricRow, MetricsDiff } from '../metrics/diff.js';
 import { formatNumber } from '../metrics/format.js';
+import { keyPattern } from '../metrics/gates.js';
 import type { PlotDef } from '../plots/config.js';
 import type { XYData } from '../plots/data.js';
 import { chartFallback } from '../plots/fallback.js';
@@ -103,14 +103,10 @@ function chosenRows(diff: MetricsDiff, patterns: string[]): MetricRow[] {
   return diff.metrics.filter((r) => typeof r.head === 'number' && Number.isFinite(r.head) && (gated.has(`${r.file}\0${r.key}`) || named(r.key)));
 }
 
-/**
- * Keys as the gates name them: equal, or a glob in which `*` also crosses `/` and `[2]` is an
- * index. (gates.ts keeps its matcher to itself; this one has no rule to carry.)
- */
+/** Keys as the gates name them (metrics/gates.ts): any of the patterns. */
 function keyMatcher(patterns: string[]): (key: string) => boolean {
-  const SLASH = '\u001f';
-  const res = patterns.map((p) => picomatch.makeRe(p.replaceAll('/', SLASH).replace(/\[(\d+|\*)\]/g, '\\[$1\\]'), { dot: true, windows: false }));
-  return (key) => patterns.includes(key) || res.some((re) => re.test(key.replaceAll('/', SLASH)));
+  const matchers = patterns.map(keyPattern);
+  return (key) => matchers.some((m) => m(key));
 }
 
 const ordinal = (n: number) => {

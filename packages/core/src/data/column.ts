@@ -202,7 +202,7 @@ export class ColumnValidator {
   private checkBytes(buf: Uint8Array, s: number, e: number): number {
     let f = 0;
     if (this.enumBytes !== null && this.enumBytes.find(buf, s, e) < 0) f |= F_ENUM;
-    if (this.pattern !== null && !this.pattern.test(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8'))) f |= F_PATTERN;
+    if (this.pattern !== null && !this.pattern.testBytes(buf, s, e)) f |= F_PATTERN;
     if (this.unique !== null && this.unique.seenBytes(buf, s, e)) f |= F_UNIQUE;
     return f;
   }

@@ -133,6 +133,8 @@ async function stepEnv(workspace, data, schema) {
 /** Failing rows per `column.check` from the step's result-json output. */
 async function mlciCounts(outputFile) {
   const text = await readFile(outputFile, 'utf8');
+  // Emptied for the next step, as the runner gives each step a file of its own.
+  await writeFile(outputFile, '');
   const m = /result-json<<(\S+)\n([^\n]*)\n/.exec(text);
   if (!m) throw new Error(`no result-json output in ${outputFile}:\n${text}`);
   const result = JSON.parse(await readFile(m[2], 'utf8'));
@@ -209,14 +211,18 @@ for (const [key, schema] of Object.entries(SCHEMAS)) {
     const file = join(work, name);
     const step = await stepEnv(work, name, `schema-${key}.yml`);
     const json = (out) => JSON.parse(out.trim().split('\n').pop());
-    const [wc, mlci, pandas, duckdb] = await measureTogether([
+    // The same bundle kept to one thread: ranges larger than any file (see core's data/ranges.ts).
+    const oneThread = { ...step.env, MLCI_DATA_RANGE_BYTES: String(2 ** 50) };
+    const [wc, mlci, mlci1, pandas, duckdb] = await measureTogether([
       { label: 'wc -l', cmd: 'wc', args: ['-l', file] },
       { label: 'mlci', cmd: NODE, args: [BUNDLE], cwd: work, env: step.env, counts: () => mlciCounts(step.output) },
+      { label: 'mlci, one thread', cmd: NODE, args: [BUNDLE], cwd: work, env: oneThread, counts: () => mlciCounts(step.output) },
       { label: 'pandas', cmd: PYTHON, args: [join(root, 'bench', 'validate-data.py'), file, key, ENUM.join(',')], counts: json },
       { label: 'DuckDB', cmd: NODE, args: [join(root, 'bench', 'validate-data-duckdb.mjs'), file, key, ENUM.join(',')], counts: json },
     ]);
     const agreed = assertSameWork(`${label} schema ${key}`, [mlci, pandas, duckdb]);
-    table.push({ key, title: schema.title, label, size: (await stat(file)).size, wc, mlci, pandas, duckdb, agreed });
+    if (JSON.stringify(mlci1.report) !== JSON.stringify(mlci.report)) throw new Error(`${label} schema ${key}: one thread counted otherwise`);
+    table.push({ key, title: schema.title, label, size: (await stat(file)).size, wc, mlci, mlci1, pandas, duckdb, agreed });
     console.log(`${label}, schema ${key}: same failing rows in all three: ${agreed.join(', ')}`);
   }
 }
@@ -225,12 +231,12 @@ const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 const sec = (s) => `${s.toFixed(2)} s`;
 const x = (a, b) => `${(a / b).toFixed(2)}×`;
 console.log(`\nvalidate-data — median of ${runs} interleaved runs, ${NODE === process.execPath ? `Node ${process.version}` : NODE}, peak RSS from GNU time\n`);
-console.log('| schema | rows | wc -l | mlci (bundle) | pandas | DuckDB (2 threads) | mlci / pandas | mlci / DuckDB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| schema | rows | wc -l | mlci (bundle) | mlci, one thread | pandas | DuckDB (2 threads) | mlci / pandas | mlci / DuckDB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of table) {
   const cell = (c) => `${sec(c.seconds)}, ${mib(c.rssKiB)}`;
   console.log(
-    `| ${r.title} | ${r.label} (${(r.size / 1048576).toFixed(0)} MiB) | ${sec(r.wc.seconds)} | ${cell(r.mlci)} | ${cell(r.pandas)} | ${cell(r.duckdb)} | ` +
+    `| ${r.title} | ${r.label} (${(r.size / 1048576).toFixed(0)} MiB) | ${sec(r.wc.seconds)} | ${cell(r.mlci)} | ${cell(r.mlci1)} | ${cell(r.pandas)} | ${cell(r.duckdb)} | ` +
       `${x(r.mlci.seconds, r.pandas.seconds)} | ${x(r.mlci.seconds, r.duckdb.seconds)} |`,
   );
 }

@@ -3,7 +3,7 @@
 // side by side and asserts that the three contenders count the same failing rows for every check
 // (so they did equal work); timings are printed, never asserted in tests.
 //
-//   npm run build && node bench/validate-data.mjs [--runs 5] [--only 1M] [--bundle dist/validate-data/index.js]
+//   npm run build && node bench/validate-data.mjs [--runs 5] [--only 1M] [--bundle dist/validate-data/index.js] [--before old/index.js]
 //
 // Each contender runs as its own process, the rounds interleaved (wc, mlci, pandas, DuckDB, then
 // again) so a busy moment on a shared machine hits all alike; the table shows the median wall time
@@ -27,6 +27,8 @@ const TIME = '/usr/bin/time';
 const NODE = process.execPath;
 const PYTHON = '/usr/bin/python3';
 const BUNDLE = arg('--bundle', join(root, 'dist', 'validate-data', 'index.js'));
+// Another build of the bundle (a copy of an older dist/validate-data/) measured in the same rounds.
+const BEFORE = arg('--before', null);
 if (!existsSync(TIME)) throw new Error('/usr/bin/time (GNU time) is needed for peak RSS: apt-get install -y time');
 if (!existsSync(BUNDLE)) throw new Error('dist/validate-data/index.js is missing: npm run build');
 
@@ -213,16 +215,19 @@ for (const [key, schema] of Object.entries(SCHEMAS)) {
     const json = (out) => JSON.parse(out.trim().split('\n').pop());
     // The same bundle kept to one thread: ranges larger than any file (see core's data/ranges.ts).
     const oneThread = { ...step.env, MLCI_DATA_RANGE_BYTES: String(2 ** 50) };
-    const [wc, mlci, mlci1, pandas, duckdb] = await measureTogether([
+    const [wc, mlci, mlci1, pandas, duckdb, before] = await measureTogether([
       { label: 'wc -l', cmd: 'wc', args: ['-l', file] },
       { label: 'mlci', cmd: NODE, args: [BUNDLE], cwd: work, env: step.env, counts: () => mlciCounts(step.output) },
       { label: 'mlci, one thread', cmd: NODE, args: [BUNDLE], cwd: work, env: oneThread, counts: () => mlciCounts(step.output) },
       { label: 'pandas', cmd: PYTHON, args: [join(root, 'bench', 'validate-data.py'), file, key, ENUM.join(',')], counts: json },
       { label: 'DuckDB', cmd: NODE, args: [join(root, 'bench', 'validate-data-duckdb.mjs'), file, key, ENUM.join(',')], counts: json },
+      ...(BEFORE ? [{ label: 'mlci before', cmd: NODE, args: [BEFORE], cwd: work, env: step.env, counts: () => mlciCounts(step.output) }] : []),
     ]);
+    if (before && JSON.stringify(before.report) !== JSON.stringify(mlci.report))
+      throw new Error(`${label} schema ${key}: the --before bundle counted otherwise`);
     const agreed = assertSameWork(`${label} schema ${key}`, [mlci, pandas, duckdb]);
     if (JSON.stringify(mlci1.report) !== JSON.stringify(mlci.report)) throw new Error(`${label} schema ${key}: one thread counted otherwise`);
-    table.push({ key, title: schema.title, label, size: (await stat(file)).size, wc, mlci, mlci1, pandas, duckdb, agreed });
+    table.push({ key, title: schema.title, label, size: (await stat(file)).size, wc, mlci, mlci1, pandas, duckdb, before, agreed });
     console.log(`${label}, schema ${key}: same failing rows in all three: ${agreed.join(', ')}`);
   }
 }
@@ -231,12 +236,13 @@ const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 const sec = (s) => `${s.toFixed(2)} s`;
 const x = (a, b) => `${(a / b).toFixed(2)}×`;
 console.log(`\nvalidate-data — median of ${runs} interleaved runs, ${NODE === process.execPath ? `Node ${process.version}` : NODE}, peak RSS from GNU time\n`);
-console.log('| schema | rows | wc -l | mlci (bundle) | mlci, one thread | pandas | DuckDB (2 threads) | mlci / pandas | mlci / DuckDB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const beforeHead = BEFORE ? ' mlci before |' : '';
+console.log(`| schema | rows | wc -l |${beforeHead} mlci (bundle) | mlci, one thread | pandas | DuckDB (2 threads) | mlci / pandas | mlci / DuckDB |`);
+console.log(`| --- | --- | --- |${BEFORE ? ' --- |' : ''} --- | --- | --- | --- | --- | --- |`);
 for (const r of table) {
   const cell = (c) => `${sec(c.seconds)}, ${mib(c.rssKiB)}`;
   console.log(
-    `| ${r.title} | ${r.label} (${(r.size / 1048576).toFixed(0)} MiB) | ${sec(r.wc.seconds)} | ${cell(r.mlci)} | ${cell(r.mlci1)} | ${cell(r.pandas)} | ${cell(r.duckdb)} | ` +
+    `| ${r.title} | ${r.label} (${(r.size / 1048576).toFixed(0)} MiB) | ${sec(r.wc.seconds)} |${r.before ? ` ${cell(r.before)} |` : ''} ${cell(r.mlci)} | ${cell(r.mlci1)} | ${cell(r.pandas)} | ${cell(r.duckdb)} | ` +
       `${x(r.mlci.seconds, r.pandas.seconds)} | ${x(r.mlci.seconds, r.duckdb.seconds)} |`,
   );
 }

@@ -2,6 +2,7 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutPoints, readHeader, scanInRanges } from './ranges.js';
@@ -131,6 +132,19 @@ describe('validating a CSV file in ranges', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('reads a gzip-compressed CSV as one stream, and a second file after the first, with the same result', async () => {
+    const text = quirkyCsv(300, { dupEvery: 0 });
+    const plain = await write('first.csv', text);
+    const gz = join(dir, 'second.csv.gz');
+    await writeFile(gz, gzipSync(text));
+    const one = await validateData([plain, gz], { schema: SCHEMA, ranges: null });
+    const split = await validateData([plain, gz], { schema: SCHEMA, ranges: { bytes: 40, threads: 2 } });
+    expect(split).toEqual(one);
+    expect(one.rows).toBe(600);
+    // The second file's ids repeat the first's (its ragged rows' cells are not checked).
+    expect(one.checks.find((c) => c.check === 'unique')!.failed_rows).toBe(300 - 13);
   });
 
   it('leaves a real file alone below two ranges, and agrees on it above', async () => {

@@ -129,7 +129,7 @@ class Scan {
     this.fileStart = before;
     try {
       if (opened.format === 'csv' || opened.format === 'tsv') {
-        const stats = await this.runCsv(file, fileIndex, opened.source!, opened.format === 'tsv' ? '\t' : ',');
+        const stats = await this.runCsv(file, fileIndex, opened.source!, opened.format === 'tsv' ? '\t' : ',', opened.gzip);
         if (!stats.hasHeader) {
           this.dataset.fail('not_empty', null, 'error', { value: 'empty file (no header)', file, line: 1 }, 'a header and rows');
         } else if (stats.records === 0) {
@@ -159,14 +159,15 @@ class Scan {
     return { map, fieldCount: names.length };
   }
 
-  private async runCsv(file: string, fileIndex: number, source: NonNullable<Awaited<ReturnType<typeof openData>>['source']>, delimiter: string) {
+  private async runCsv(file: string, fileIndex: number, source: NonNullable<Awaited<ReturnType<typeof openData>>['source']>, delimiter: string, gzip: boolean) {
     const validators = this.validators;
     let map = new Int32Array(0);
     let fieldCount = 0;
     const sampler = this.sampler;
     const dataset = this.dataset;
     const csvDelimiter = this.options.delimiter ?? delimiter;
-    const inRanges = await this.runCsvInRanges(file, fileIndex, csvDelimiter);
+    // Ranges are byte offsets into the file: a compressed one is read as one stream.
+    const inRanges = gzip ? null : await this.runCsvInRanges(file, fileIndex, csvDelimiter);
     if (inRanges) return inRanges;
     return readCsv(
       source,

@@ -47,12 +47,22 @@ async function readAt(fh: FileHandle, buf: Buffer, offset: number, length: numbe
   return got;
 }
 
-/** One buffer per thread, reused range after range: freed buffers would pile up until a GC, so memory would grow with the file. */
-let scratch = Buffer.allocUnsafe(0);
+/**
+ * The buffer one thread reads its ranges into, reused range after range (freed buffers would pile
+ * up until a GC, so memory would grow with the file). One per executor: never shared by two scans
+ * at once.
+ */
+export interface Scratch {
+  buf: Buffer;
+}
 
-function bufferOf(size: number): Buffer {
-  if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
-  return scratch;
+export function newScratch(): Scratch {
+  return { buf: Buffer.allocUnsafe(0) };
+}
+
+function bufferOf(scratch: Scratch, size: number): Buffer {
+  if (scratch.buf.length < size) scratch.buf = Buffer.allocUnsafe(size);
+  return scratch.buf;
 }
 
 /**
@@ -60,7 +70,7 @@ function bufferOf(size: number): Buffer {
  * single-thread path; lines are counted from the range's start, so that the main thread, which
  * adds the ranges up in order, can turn them into the file's.
  */
-export async function scanRange(task: RangeTask): Promise<RangeResult> {
+export async function scanRange(task: RangeTask, scratch: Scratch): Promise<RangeResult> {
   const { file, delimiter } = task;
   const validators = await makeValidators(task.schema, task.maxExamples);
   for (const v of validators) v.origin = { file };
@@ -94,7 +104,7 @@ export async function scanRange(task: RangeTask): Promise<RangeResult> {
   const fh = await open(file, 'r');
   try {
     let len = task.end - task.start;
-    let buf = bufferOf(Math.max(len, 1 << 16));
+    let buf = bufferOf(scratch, Math.max(len, 1 << 16));
     len = await readAt(fh, buf, 0, len, task.start);
     let base = task.start;
     let eof = base + len >= task.size;
@@ -110,7 +120,7 @@ export async function scanRange(task: RangeTask): Promise<RangeResult> {
         const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, task.maxRecordBytes));
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
-        scratch = bigger;
+        scratch.buf = bigger;
       }
       const n = await readAt(fh, buf, len, buf.length - len, base + len);
       len += n;
@@ -134,8 +144,10 @@ export function isDataWorker(): boolean {
 /** A data worker's loop: a task in, its result out, until the main thread ends it. */
 export function serveDataWorker(): void {
   const port = parentPort!;
+  // The pool sends a worker its next task only once it has answered the last.
+  const scratch = newScratch();
   port.on('message', (task: RangeTask) => {
-    scanRange(task).then(
+    scanRange(task, scratch).then(
       (result) => port.postMessage({ result }),
       (e: unknown) => port.postMessage({ failure: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
     );

@@ -147,6 +147,17 @@ describe('validating a CSV file in ranges', () => {
     expect(one.checks.find((c) => c.check === 'unique')!.failed_rows).toBe(300 - 13);
   });
 
+  it('gives each of several validations at once its own one-thread result', async () => {
+    const files = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((k) => write(`apart-${k}.csv`, quirkyCsv(1500 + 100 * k, { crlf: k % 2 === 0 }).replaceAll('SFO', ['SEA', 'sfo', 'SFO'][k % 3]))),
+    );
+    const one = [];
+    for (const f of files) one.push(await validateData(f, { schema: SCHEMA, ranges: null }));
+    const split = await Promise.all(files.map((f) => validateData(f, { schema: SCHEMA, ranges: { bytes: 2048, threads: 2 } })));
+    expect(split).toEqual(one);
+    expect(new Set(one.map((r) => JSON.stringify(r.checks))).size).toBe(files.length);
+  });
+
   it('leaves a real file alone below two ranges, and agrees on it above', async () => {
     for (const bytes of [1 << 20, 4096]) {
       const one = await validateData(SEATTLE, {

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { CsvParser } from './csv.js';
-import { type RangeResult, type RangeTask, scanRange } from './range-scan.js';
+import { newScratch, type RangeResult, type RangeTask, scanRange } from './range-scan.js';
 
 /**
  * A large CSV file is validated by several threads at once, each over a byte range, and the
@@ -106,6 +106,7 @@ class Pool {
   private readonly all: Worker[] = [];
   private readonly queue: { task: RangeTask; done: (r: RangeResult) => void; fail: (e: Error) => void }[] = [];
   private localIdle = true;
+  private readonly scratch = newScratch();
 
   /** `threads` counts this one: a pool of one (no script) runs the ranges here, one at a time. */
   constructor(script: string | undefined, threads: number) {
@@ -128,7 +129,7 @@ class Pool {
     if (this.localIdle && this.queue.length > 0) {
       const job = this.queue.shift()!;
       this.localIdle = false;
-      scanRange(job.task).then(
+      scanRange(job.task, this.scratch).then(
         (r) => {
           this.localIdle = true;
           job.done(r);
@@ -177,14 +178,23 @@ export async function scanInRanges(
   const cuts = await cutPoints(fh, from, base.size, settings.bytes);
   const pool = new Pool(settings.script, Math.min(settings.threads, cuts.length - 1));
   const run = (start: number, end: number) => pool.run({ ...base, start, end });
+  // Ranges run a few ahead of the one being added up, not all at once: results wait in memory.
+  const pending: Promise<RangeResult>[] = [];
+  const ahead = (upTo: number) => {
+    while (pending.length < Math.min(cuts.length - 1, upTo)) {
+      const k = pending.length;
+      const p = run(cuts[k], cuts[k + 1]);
+      // Unhandled rejections would outlive a NeedsOneThread thrown below: mark them handled.
+      p.catch(() => {});
+      pending.push(p);
+    }
+  };
   try {
-    const pending = cuts.slice(0, -1).map((start, k) => run(start, cuts[k + 1]));
-    // Unhandled rejections would outlive a NeedsOneThread thrown below: mark them handled.
-    for (const p of pending) p.catch(() => {});
     let at = from;
     let line = firstLine;
-    for (const [k, p] of pending.entries()) {
-      let r = await p;
+    for (let k = 0; k < cuts.length - 1; k++) {
+      ahead(k + 2 * settings.threads);
+      let r = await pending[k];
       if (r.start !== at) {
         // The range before ran past this one's guessed start: read it again from where that ended.
         if (at >= r.end) continue;

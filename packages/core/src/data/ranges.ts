@@ -42,7 +42,8 @@ let registered: RangeSettings | null = null;
  */
 export function useDataWorkers(script: string, rangeBytes = DEFAULT_RANGE_BYTES): void {
   const threads = Math.min(availableParallelism(), 8);
-  registered = threads > 1 ? { script, bytes: rangeBytes, threads } : null;
+  const bytes = Number.isSafeInteger(rangeBytes) && rangeBytes > 0 ? rangeBytes : DEFAULT_RANGE_BYTES;
+  registered = threads > 1 ? { script, bytes, threads } : null;
 }
 
 export function registeredRanges(): RangeSettings | null {
@@ -82,6 +83,7 @@ export async function readHeader(fh: FileHandle, file: string, delimiter: string
 
 /** `[from, b1, ..., size]`: a cut after the first line feed at or after each `bytes` offset. */
 export async function cutPoints(fh: FileHandle, from: number, size: number, bytes: number): Promise<number[]> {
+  if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new Error(`range size must be a positive whole number of bytes, got ${bytes}`);
   const out = [from];
   const probe = Buffer.allocUnsafe(1 << 16);
   for (let at = from + bytes; at < size; at += bytes) {

@@ -180,7 +180,8 @@ export async function scanInRanges(
   const cuts = await cutPoints(fh, from, base.size, settings.bytes);
   const pool = new Pool(settings.script, Math.min(settings.threads, cuts.length - 1));
   const run = (start: number, end: number) => pool.run({ ...base, start, end });
-  // Ranges run a few ahead of the one being added up, not all at once: results wait in memory.
+  // Ranges run a few ahead of the one being added up (a cold worker is slow on its first), not
+  // all at once: results wait in memory until their turn.
   const pending: Promise<RangeResult>[] = [];
   const ahead = (upTo: number) => {
     while (pending.length < Math.min(cuts.length - 1, upTo)) {
@@ -195,7 +196,7 @@ export async function scanInRanges(
     let at = from;
     let line = firstLine;
     for (let k = 0; k < cuts.length - 1; k++) {
-      ahead(k + 2 * settings.threads);
+      ahead(k + 4 * settings.threads);
       let r = await pending[k];
       if (r.start !== at) {
         // The range before ran past this one's guessed start: read it again from where that ended.

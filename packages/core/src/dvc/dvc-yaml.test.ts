@@ -175,12 +175,14 @@ describe('readDvcYaml', () => {
 
   it('leaves out templated paths and listed files that do not exist, with a warning at their line', async () => {
     const ws = await workspace({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: DVC's templating, as a dvc.yaml holds it
       'dvc.yaml': 'metrics:\n  - ${out}/metrics.json\n  - missing.json\n  - here.json\n',
       'here.json': '{}',
     });
     const d = await readDvcYaml('dvc.yaml', ws, 'metrics');
     expect(d.metrics).toEqual(['here.json']);
     expect(d.problems.map((p) => [p.severity, p.line, p.message])).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: DVC's templating, as the message quotes it
       ['warning', 2, "${out}/metrics.json is built by DVC's templating (${...}), which mlci does not evaluate: it is left out"],
       ['warning', 3, 'the metrics file missing.json does not exist in the workspace: it is left out'],
     ]);

@@ -135,8 +135,8 @@ export const COMMANDS: CommandSpec[] = [
     usage: `report [--report-dir DIR] [--markdown FILE]... [--tests FILE]... [--title TEXT] [--id ID] [--out DIR]
        [--post [--repo OWNER/NAME] [--pr N] [--sha SHA] [--token-file FILE] [--api-url URL] [--check-run NAME]]
     Build the report from a report directory (the sections mlci steps wrote) and markdown files;
-    writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
-    same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
+    writes DIR/report.md (the comment body, fitted to GitHub's 65,536 characters; with --post to
+    GitLab, to its note limit) and DIR/report.html (the same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
     is named by MLCI_RUN_ID (or the CI's run id); without one, it is the steps since the last
     \`mlci report\`. Sections an earlier run left in the directory are named and left out.
     With --post, the report also becomes the pull request's sticky comment, as comment-report

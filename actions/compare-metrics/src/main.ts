@@ -16,7 +16,11 @@ export async function run(): Promise<void> {
       }),
     },
     async () => {
-      const files = await withTrainDefaults(reportDir(), { metrics: input.list('metrics'), params: input.list('params'), plots: input.string('plots') });
+      const files = await withTrainDefaults(
+        reportDir(),
+        { metrics: input.list('metrics'), params: input.list('params'), plots: input.string('plots') },
+        workspace(),
+      );
       trained = files.trained;
       const baseline = input.string('baseline');
       const gates = input.string('gates');

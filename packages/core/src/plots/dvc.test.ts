@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../errors.js';
-import { loadPlotData, type ConfusionData, type XYData } from './data.js';
+import { loadPlotData, mergeSources, type ConfusionData, type XYData } from './data.js';
 import { DVC_TEMPLATES, dvcFilePlot, dvcNamedPlot } from './dvc.js';
 import { buildPlotSpec } from './spec.js';
 
@@ -176,5 +176,30 @@ describe('DVC named plots', () => {
 
   it('x from a file that y does not name is refused at x', () => {
     expect(() => dvcNamedPlot(id, 'joined', { x: { 'steps.json': 'step' }, y: { 'loss.json': 'loss' } }, at, resolve)).toThrow(/x names no field of loss.json/);
+  });
+
+  it('merges the files into one chart: series by file, base before head even when only one file has a base', async () => {
+    const [plot] = dvcNamedPlot(id, 'loss', { y: { 'train.json': 'loss', 'test.json': 'loss' } }, at, resolve);
+    const rows = (v: number[]) => records(v.map((loss) => ({ loss })));
+    const parts = [];
+    for (const [i, s] of plot.sources!.entries()) {
+      const data = await loadPlotData(
+        { ...plot, data: s.data, x: s.x, y: s.y, sources: undefined },
+        i === 0 ? { head: rows([3, 2]) } : { head: rows([4, 3]), base: rows([5]) },
+      );
+      parts.push({ label: s.label, data: data as XYData });
+    }
+    const merged = mergeSources(plot, parts);
+    expect(merged.series).toEqual(['train.json', 'test.json']);
+    expect(merged.revs).toEqual(['base', 'head']);
+    expect(merged.yTitle).toBe('loss');
+    expect(merged.xTitle).toBe('step');
+    expect(merged.points.map((p) => `${p.series} ${p.rev} ${p.x} ${p.y}`)).toEqual([
+      'train.json head 0 3',
+      'train.json head 1 2',
+      'test.json base 0 5',
+      'test.json head 0 4',
+      'test.json head 1 3',
+    ]);
   });
 });

@@ -166,3 +166,28 @@ it('reads dvc.yaml as DVC does: the metrics, params and plots a DVC user had, ba
   await cp(reportDir, LOOK, { recursive: true });
   await writeFile(join(LOOK, 'comment.md'), section.markdown);
 });
+
+it('a dvc.yaml that is not YAML fails the step with one error at its line and column, through the bundle', async () => {
+  const ws = await workspaceFrom(FIXTURE);
+  await train(ws);
+  const event = { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 32, headSha: HEAD_SHA, baseRef: 'main' }) };
+  const broken = (await readFile(join(ws, 'dvc.yaml'), 'utf8')).replace('      template: simple\n      x: fpr', '      template: simple\n      x: [fpr');
+  const r = await runAction({
+    github: gh,
+    token: TOKEN,
+    repository: REPO,
+    workspace: ws,
+    event,
+    action: 'compare-metrics',
+    files: { 'dvc.yaml': broken },
+    inputs: { metrics: 'dvc.yaml', plots: 'dvc.yaml', baseline: 'none', 'report-dir': '.mlci-report' },
+  });
+  expect(r.code).not.toBe(0);
+  const errors = r.annotations.filter((a) => a.level === 'error');
+  expect(errors).toHaveLength(1);
+  const line = broken.split('\n').findIndex((l) => l.includes('x: [fpr')) + 1;
+  expect(errors[0]).toMatchObject({ file: 'dvc.yaml' });
+  expect(errors[0].message).toMatch(/^invalid dvc\.yaml: /);
+  // The parser stops on the line after the unclosed `[`, where the block goes on.
+  expect([errors[0].line, errors[0].col]).toEqual([line + 1, 7]);
+});

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { pullRequestEvent } from '../support/events/index.js';
 import { useGitHub } from '../support/loopback.js';
+import { mlci } from '../support/cli.js';
 import { ROOT, runAction } from '../support/runner.js';
 import { git, readJson, workspaceFrom } from './compare-metrics-support.js';
 
@@ -160,6 +161,19 @@ it('reads dvc.yaml as DVC does: the metrics, params and plots a DVC user had, ba
   const body = gh.comments(REPO, 31)[0].body ?? '';
   expect(body).toContain('`roc_auc.test`');
   expect(body.match(/!\[[^\]]*\]\(https:\/\/github\.com\/octo\/ml\/blob\/[0-9a-f]{40}\/[^)]+\.png\?raw=true\)/g)).toHaveLength(6);
+
+  // `mlci compare` on a laptop reads the same dvc.yaml the same way.
+  const cli = await mlci(
+    ['compare', '--metrics', 'dvc.yaml', '--params', 'dvc.yaml', '--plots', 'dvc.yaml', '--baseline', 'git:main', '--report-dir', 'cli-out'],
+    {
+      cwd: ws,
+    },
+  );
+  expect(cli.code, cli.stderr).toBe(0);
+  expect(cli.stdout).toMatch(/^roc_auc\.test ↑\* +\S+ +\S+ /m);
+  expect(cli.stdout).toMatch(/^train\.alpha +0\.01 +0\.0001 +changed$/m);
+  const cliDir = (await readdir(join(ws, 'cli-out'))).find((f) => f.startsWith('compare-metrics-') && !f.endsWith('.json'))!;
+  expect((await readdir(join(ws, 'cli-out', cliDir))).filter((f) => f.endsWith('.png')).sort()).toEqual(ids.map((i: string) => `${i}.png`).sort());
 
   // For a person (and the README's screenshot): the section's markdown with its images beside it.
   await mkdir(LOOK, { recursive: true });

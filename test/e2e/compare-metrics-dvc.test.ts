@@ -56,6 +56,8 @@ it('reads dvc.yaml as DVC does: the metrics, params and plots a DVC user had, ba
   const common = { github: gh, token: TOKEN, repository: REPO, workspace: ws, event, env: { MLCI_REPORT_DIR: join(ws, '.mlci-report') } };
   const compared = await runAction({ ...common, action: 'compare-metrics', inputs: { metrics: 'dvc.yaml', params: 'dvc.yaml', plots: 'dvc.yaml' } });
   expect(compared.code, compared.stdout + compared.stderr).toBe(0);
+  // Nothing in the dvc.yaml was left out: no warning about it.
+  expect(compared.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
 
   // The metrics DVC lists (top-level eval/metrics.json, the train stage's dvclive/metrics.json), at
   // the values each side's training wrote.

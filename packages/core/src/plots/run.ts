@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import type { PlotDef, PlotsConfig } from './config.js';
 import { loadPlotData, mergeSources, type PlotData, type XYData } from './data.js';
 import { chartFallback } from './fallback.js';
@@ -105,7 +105,15 @@ async function readOne(plot: PlotDef, loadData: LoadData, options: RenderPlotsOp
     // A baseline that cannot be fetched is never an error: the chart shows head alone.
     baseProblem = `The base version of ${plot.data} could not be fetched (${(e as Error).message}): head alone is shown.`;
   }
-  const data = await loadPlotData(plot, { head, base, baseLabel: options.baseLabel, headLabel: options.headLabel });
+  let data: PlotData;
+  try {
+    data = await loadPlotData(plot, { head, base, baseLabel: options.baseLabel, headLabel: options.headLabel });
+  } catch (e) {
+    // The data file's place stays (it is where the field is missing); the message names the plot
+    // and where it is defined, so a field misspelt in the config is found there too.
+    if (!isUserError(e) || e.file !== plot.data || plot.place.line === undefined) throw e;
+    throw new UserError(`plot "${plot.title}" (${configFile}:${plot.place.line}): ${e.message}`, { file: e.file, line: e.line, column: e.column, cause: e });
+  }
   if (baseProblem) data.notes.unshift(baseProblem);
   return data;
 }

@@ -188,6 +188,24 @@ describe('readDvcYaml', () => {
     ]);
   });
 
+  it('leaves images out with a notice (DVC shows them as they are), and a plot file of another kind with a warning', async () => {
+    const ws = await workspace({
+      'dvc.yaml': 'plots:\n  - eval/importance.png\n  - eval/images\n  - eval/curve.yaml\n  - eval/curve.tsv\n',
+      'eval/importance.png': 'png',
+      'eval/images/a.png': 'png',
+      'eval/images/b.jpg': 'jpg',
+      'eval/curve.yaml': '- {step: 0}',
+      'eval/curve.tsv': CURVE,
+    });
+    const d = await readDvcYaml('dvc.yaml', ws, 'plots');
+    expect(d.plots.plots.map((p) => p.data)).toEqual(['eval/curve.tsv']);
+    expect(d.problems.map((p) => [p.severity, p.line, p.message])).toEqual([
+      ['notice', 2, 'eval/importance.png: DVC shows images as they are; the report charts data files only, so it is left out'],
+      ['notice', 3, '2 images under eval/images: DVC shows images as they are; the report charts data files only, so they are left out'],
+      ['warning', 4, 'the plot eval/curve.yaml is not a JSON, CSV or TSV file: it is left out'],
+    ]);
+  });
+
   it('refuses a path that leaves the workspace, at its line and column', async () => {
     const ws = await workspace({ 'sub/dvc.yaml': 'metrics:\n  - ok.json\n  - ../../etc/passwd\n' });
     const e = await failure(readDvcYaml('sub/dvc.yaml', ws, 'metrics'));

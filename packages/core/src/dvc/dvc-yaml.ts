@@ -74,6 +74,7 @@ const validate = compileYamlSchema(schema);
 /** Data files a plots folder contributes (DVC also shows images, which a chart here cannot). */
 const DATA = /\.(json|csv|tsv)$/i;
 const METRICS = /\.(json|ya?ml|toml)$/i;
+const IMAGE = /\.(png|jpe?g|gif|svg|webp)$/i;
 
 type Settings = DvcPlotProps | null;
 
@@ -157,13 +158,26 @@ export async function readDvcYaml(file: string, workspace: string, input: string
   };
   /** A path plot: a file, or each data file of a folder, with the same settings. */
   const addPathPlot = async (written: string, dir: string, settings: Settings, path: YamlPath) => {
-    const place = at(path, true);
+    // `- path` is placed at the item; `- path: {settings}` at the key.
+    const place = at(path, typeof path.at(-1) === 'string');
     const p = resolve(written, dir, place);
     if (p === undefined) return;
     const props = settings ?? {};
     const placeOf = (key?: string) => (key && key in props ? at([...path, key]) : place);
-    const files = await filesOf(p, DATA, 'the plot', place);
-    if ((await kind(p)) === 'dir' && files.length === 0) warn(`the plots folder ${p} holds no JSON, CSV or TSV file to chart`, place);
+    const all = await filesOf(p, /./, 'the plot', place);
+    const files = all.filter((f) => DATA.test(f));
+    const images = all.filter((f) => IMAGE.test(f));
+    if (images.length > 0) {
+      problems.push({
+        severity: 'notice',
+        title: 'dvc.yaml',
+        message: `${images.length === 1 ? images[0] : `${images.length} images under ${p}`}: DVC shows images as they are; the report charts data files only, so ${images.length === 1 ? 'it is' : 'they are'} left out`,
+        ...place,
+      });
+    }
+    const k = await kind(p);
+    if (k === 'file' && !DATA.test(p) && !IMAGE.test(p)) warn(`the plot ${p} is not a JSON, CSV or TSV file: it is left out`, place);
+    if (k === 'dir' && files.length === 0 && images.length === 0) warn(`the plots folder ${p} holds no JSON, CSV or TSV file to chart`, place);
     for (const f of files) {
       // A file met twice (a folder and the file in it) is drawn once, by its most specific
       // definition (the longest path), as DVC does.

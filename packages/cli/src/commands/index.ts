@@ -68,10 +68,11 @@ export const COMMANDS: CommandSpec[] = [
         [--max-baseline-age AGE] [--report-dir DIR]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
+    A dvc.yaml given to --metrics, --params or --plots stands for the metrics, params or plots it lists.
     Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
     options: {
-      metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare' },
-      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare' },
+      metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare, or a dvc.yaml' },
+      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare, or a dvc.yaml' },
       samples: {
         type: 'string',
         multiple: true,
@@ -81,7 +82,7 @@ export const COMMANDS: CommandSpec[] = [
       },
       baseline: { type: 'string', arg: 'git:REF|file:PATH|none', default: 'git:HEAD', help: 'what to compare with' },
       gates: { type: 'string', arg: 'FILE', default: 'none', help: 'the gates file' },
-      plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file' },
+      plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file, or a dvc.yaml' },
       precision: { type: 'string', arg: 'N', default: '4', help: 'significant digits shown' },
       'show-unchanged': { type: 'boolean', default: 'false', help: 'list unchanged metrics too' },
       'fail-on-regression': { type: 'string', arg: 'true|false', default: 'true', help: 'a failed gate exits 1' },

@@ -2,7 +2,7 @@ import { cp, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN, expectFailingSectionAndReport, GET_STARTED, readJson, repository, workspaceFrom } from '../../../test/e2e/compare-metrics-support.js';
-import { pullRequestEvent } from '../../../test/support/events/index.js';
+import { pullRequestEvent, pushEvent } from '../../../test/support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../../test/support/github/server.js';
 import { runInProcess, type InProcessResult } from '../../../test/support/in-process.js';
 import type { RunOptions } from '../../../test/support/runner.js';
@@ -100,6 +100,41 @@ describe('baselines it refuses', () => {
   });
 });
 
+describe('the trend over main', () => {
+  it('refuses a max-baseline-age that is not an age, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const r = await compare({ workspace, inputs: { baseline: 'none', 'max-baseline-age': '14 days' } });
+    expect(r.code).toBe(1);
+    expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      expect.stringContaining('input "max-baseline-age": "14 days" is not an age'),
+    ]);
+  });
+
+  it('a trend without a history is a warning; a history past 1000 runs is refused, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const unused = await compare({ workspace, inputs: { baseline: 'none', trend: 'roc_auc' } });
+    expect(unused.code, unused.stderr + unused.stdout).toBe(0);
+    expect(unused.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      'input "trend" is set but "history" is 0: no history is kept, so no trend is shown.',
+    ]);
+    const many = await compare({ workspace, inputs: { baseline: 'none', history: '5000' } });
+    expect(many.code).toBe(1);
+    expect(many.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([expect.stringContaining('input "history": at most 1000 runs')]);
+  });
+
+  it('a push whose token may not write passes, says the history was not appended, and leaves no branch', async () => {
+    const readOnly = 'ghs_compare_metrics_read_only';
+    gh.addToken(readOnly, { login: BOT, type: 'Bot', installation: true, write: false });
+    const { workspace, headSha } = await repository(BASE, HEAD);
+    const event = { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after: headSha }) };
+    const r = await compare({ workspace, token: readOnly, sha: headSha, event, inputs: { history: '10' } });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const warnings = r.annotations.filter((a) => a.title === 'metrics history');
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^Metrics history not appended \(.*\): writing it needs `contents: write`/)]);
+    expect(gh.refs(REPO)['refs/heads/mlci-history']).toBeUndefined();
+  });
+});
+
 describe('gates', () => {
   it('refuses a gates file with an unknown setting at its line', async () => {
     const workspace = await workspaceFrom(HEAD);
@@ -154,5 +189,38 @@ describe('files the user got wrong', () => {
     const r = await compare({ workspace, inputs: { metrics: 'results/*.json' } });
     expect(r.code).toBe(1);
     expect(r.annotations[0].message).toBe('input "metrics": the pattern "results/*.json" matches no file');
+  });
+});
+
+describe('samples', () => {
+  const seeds = (accs: number[], dir = '') =>
+    Object.fromEntries(accs.map((accuracy, i) => [`${dir}runs/seed-${i}/metrics.json`, JSON.stringify({ accuracy, loss: 1 - accuracy })]));
+
+  it('alone, compares each key as a distribution against the baseline directory', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const files = { ...seeds([0.9, 0.95, 0.85, 0.92]), ...seeds([0.91, 0.96, 0.86, 0.9], 'previous/') };
+    const r = await compare({ workspace, inputs: { metrics: '', samples: 'runs/seed-*/metrics.json', baseline: 'file:previous' }, files });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const diff = await readJson(r.outputs['diff-json']);
+    expect(diff.metrics.map((m: any) => [m.file, m.key, m.status, m.n])).toEqual([
+      ['runs/seed-*/metrics.json', 'accuracy', 'inconclusive', { base: 4, head: 4 }],
+      ['runs/seed-*/metrics.json', 'loss', 'inconclusive', { base: 4, head: 4 }],
+    ]);
+    expect(r.outputs.regressions).toBe('0');
+  });
+
+  it('a glob that matches nothing fails, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const r = await compare({ workspace, inputs: { samples: 'runs/seed-*/metrics.json', baseline: 'none' } });
+    expect(r.code).toBe(1);
+    expect(r.annotations[0].message).toContain('input "samples": the pattern "runs/seed-*/metrics.json" matches no file');
+  });
+
+  it('a broken seed file fails at its file and line', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const files = { ...seeds([0.9, 0.95]), 'runs/seed-2/metrics.json': '{\n  "accuracy": 0.9,\n  "loss": .1\n}\n' };
+    const r = await compare({ workspace, inputs: { samples: 'runs/seed-*/metrics.json', baseline: 'none' }, files });
+    expect(r.code).toBe(1);
+    expect(r.annotations.filter((a) => a.file)[0]).toMatchObject({ level: 'error', file: 'runs/seed-2/metrics.json', line: 3 });
   });
 });

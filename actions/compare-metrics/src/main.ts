@@ -10,13 +10,20 @@ export async function run(): Promise<void> {
     {
       action: 'compare-metrics',
       section: () => ({
-        id: compareSectionId(baselineName(input.list('metrics').length > 0 ? input.list('metrics') : (trained?.metrics ?? []))),
+        id: compareSectionId(
+          baselineName(input.list('metrics').length > 0 ? input.list('metrics') : trained?.metrics.length ? trained.metrics : input.list('samples')),
+        ),
         stage: 'metrics',
         title: 'Metrics',
       }),
     },
     async () => {
-      const files = await withTrainDefaults(reportDir(), { metrics: input.list('metrics'), params: input.list('params'), plots: input.string('plots') });
+      const samples = input.list('samples');
+      const files = await withTrainDefaults(
+        reportDir(),
+        { metrics: input.list('metrics'), params: input.list('params'), plots: input.string('plots'), samples },
+        workspace(),
+      );
       trained = files.trained;
       const baseline = input.string('baseline');
       const gates = input.string('gates');
@@ -24,18 +31,25 @@ export async function run(): Promise<void> {
       const showUnchanged = input.bool('show-unchanged', false);
       const saveBaseline = input.string('save-baseline');
       const failOnRegression = input.bool('fail-on-regression', true);
+      const history = input.integer('history', 0, 0);
+      const trend = input.list('trend');
+      const maxBaselineAge = input.string('max-baseline-age');
       const token = input.secret('github-token');
 
       const event = eventContext();
       const result = await runCompareMetrics({
         workspace: workspace(),
         ...files,
+        samples,
         gates,
         baseline,
         saveBaseline,
         precision,
         showUnchanged,
         failOnRegression,
+        history,
+        trend,
+        maxBaselineAge,
         reportDir: reportDir(),
         event,
         platform: {

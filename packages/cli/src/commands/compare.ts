@@ -12,12 +12,15 @@ import { markdownToText } from '../terminal.js';
 export interface CompareArgs {
   metrics: string[];
   params: string[];
+  samples?: string[];
   baseline: string;
   gates?: string;
   plots?: string | PlotsConfig;
   precision: number;
   showUnchanged: boolean;
   failOnRegression: boolean;
+  /** `14d`: a baseline commit older than this is reported stale. */
+  maxBaselineAge?: string;
   reportDir?: string;
 }
 
@@ -40,12 +43,14 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     workspace: cwd,
     metrics: a.metrics,
     params: a.params,
+    samples: a.samples ?? [],
     gates: a.gates ?? '',
     plots: a.plots ?? '',
     baseline: spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec,
     precision: a.precision,
     showUnchanged: a.showUnchanged,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
+    maxBaselineAge: a.maxBaselineAge,
     event: { eventName: '', payload: {}, sha: '' },
   });
   result.problems.forEach((p) => printProblem(p, out));
@@ -62,30 +67,43 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
   return {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(splitLists(v.metrics as string[] | undefined))), stage: 'metrics', title: 'Metrics' },
+    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(metricsOrSamples(v))), stage: 'metrics', title: 'Metrics' },
   };
 }
 
 export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   // As in the action: what is not given comes from an `mlci train` run into the same report directory.
-  const files = await withTrainDefaults(resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)), {
-    metrics: splitLists(v.metrics as string[] | undefined),
-    params: splitLists(v.params as string[] | undefined),
-    plots: (v.plots as string | undefined) ?? '',
-  });
+  const files = await withTrainDefaults(
+    resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)),
+    {
+      metrics: splitLists(v.metrics as string[] | undefined),
+      params: splitLists(v.params as string[] | undefined),
+      plots: (v.plots as string | undefined) ?? '',
+      samples: splitLists(v.samples as string[] | undefined),
+    },
+    process.cwd(),
+  );
   return compare(
     {
       metrics: files.metrics,
       params: files.params,
+      samples: splitLists(v.samples as string[] | undefined),
       baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
       gates: v.gates as string | undefined,
       plots: files.plots || undefined,
       precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
       showUnchanged: v['show-unchanged'] === true,
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
+      maxBaselineAge: v['max-baseline-age'] as string | undefined,
       reportDir: v['report-dir'] as string | undefined,
     },
     env,
     out,
   );
+}
+
+/** The files the baseline and the section are named after: the metrics, else the samples alone. */
+function metricsOrSamples(v: Values): string[] {
+  const metrics = splitLists(v.metrics as string[] | undefined);
+  return metrics.length > 0 ? metrics : splitLists(v.samples as string[] | undefined);
 }

@@ -70,20 +70,30 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'compare',
-    usage: `compare --metrics FILE... [--params FILE]... [--baseline git:REF|file:PATH|none] [--gates FILE]
-        [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
+    usage: `compare --metrics FILE... [--params FILE]... [--samples FILE|GLOB]... [--baseline git:REF|file:PATH|none]
+        [--gates FILE] [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false]
+        [--max-baseline-age AGE] [--report-dir DIR]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
+    A dvc.yaml given to --metrics, --params or --plots stands for the metrics, params or plots it lists.
     Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
     options: {
-      metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare' },
-      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare' },
+      metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare, or a dvc.yaml' },
+      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare, or a dvc.yaml' },
+      samples: {
+        type: 'string',
+        multiple: true,
+        arg: 'FILE|GLOB',
+        default: 'none',
+        help: 'repeated measurements (a file per seed or fold, or lists of values), compared as distributions',
+      },
       baseline: { type: 'string', arg: 'git:REF|file:PATH|none', default: 'git:HEAD', help: 'what to compare with' },
       gates: { type: 'string', arg: 'FILE', default: 'none', help: 'the gates file' },
-      plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file' },
+      plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file, or a dvc.yaml' },
       precision: { type: 'string', arg: 'N', default: '4', help: 'significant digits shown' },
       'show-unchanged': { type: 'boolean', default: 'false', help: 'list unchanged metrics too' },
       'fail-on-regression': { type: 'string', arg: 'true|false', default: 'true', help: 'a failed gate exits 1' },
+      'max-baseline-age': { type: 'string', arg: 'AGE', default: 'no bound', help: 'a baseline commit older than this (14d, 36h, 2w) is reported stale' },
       'report-dir': {
         type: 'string',
         arg: 'DIR',

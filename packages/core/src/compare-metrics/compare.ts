@@ -7,6 +7,8 @@ import { diffMetrics, jsonSafeDiff, type MetricsDiff } from '../metrics/diff.js'
 import type { Files } from '../metrics/flatten.js';
 import { NO_RULES, parseGates, unmatchedRules, type GateRules, type GatesVerdict } from '../metrics/gates.js';
 import { readMetricsFiles } from '../metrics/load.js';
+import { readBaselineSamples, readSampleFiles } from '../metrics/samples.js';
+import { spreadJson, type SpreadJson } from '../metrics/spread-json.js';
 import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
 import { escapeText } from '../section/escape.js';
 import { writeSection, type SectionImage, type Status } from '../section/section.js';
@@ -16,12 +18,17 @@ import { openBaseline, type BaselineServices } from '../baseline/open.js';
 import type { ChosenBaseline } from '../baseline/spec.js';
 import { readBaselineFiles } from '../baseline/read.js';
 import type { PlotsConfig } from '../plots/config.js';
+import { staleBaseline } from '../history/age.js';
+import type { TrendOptions } from '../history/trend.js';
+import type { DvcYaml } from '../dvc/dvc-yaml.js';
 
 export interface CompareOptions {
   workspace: string;
   /** Files or globs, relative to the workspace. */
   metrics: string[];
   params: string[];
+  /** Files or globs of repeated measurements (one file per seed or fold, or lists of values), each compared as distributions. */
+  samples?: string[];
   /** The gates file, or '' for none. */
   gates: string;
   baseline: ChosenBaseline;
@@ -35,6 +42,11 @@ export interface CompareOptions {
   name?: string;
   /** The plots file (charts of base against head), plots made without one (dvclive's), or '' for none. */
   plots?: string | PlotsConfig;
+  /** Main's history and the metrics to place in it (the `history` and `trend` inputs); absent: no trend. */
+  trend?: Pick<TrendOptions, 'entries' | 'runs' | 'patterns' | 'branch'>;
+  /** A baseline older than this (ms, `max-baseline-age`) is said to be stale; `now` is the clock. */
+  maxBaselineAge?: number;
+  now?: Date;
 }
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */
@@ -42,18 +54,20 @@ export interface DiffJson {
   /** True only when every gate was evaluated and passed (or there are none). */
   passed: boolean;
   verdict: GatesVerdict;
-  metrics: Array<{
-    file: string;
-    key: string;
-    base: unknown;
-    head: unknown;
-    delta: number | string | null;
-    relative: number | string | null;
-    direction: 'higher' | 'lower' | 'none';
-    status: string;
-  }>;
+  metrics: Array<
+    {
+      file: string;
+      key: string;
+      base: unknown;
+      head: unknown;
+      delta: number | string | null;
+      relative: number | string | null;
+      direction: 'higher' | 'lower' | 'none';
+      status: string;
+    } & Partial<SpreadJson>
+  >;
   params: Array<{ file: string; key: string; base: unknown; head: unknown; status: string }>;
-  /** `passed` is null for a gate that was not evaluated (`outcome` says so). */
+  /** `passed` is null for a gate that was not evaluated or was inconclusive (`outcome` says which). */
   gates: Array<{ key: string; rule: string; outcome: string; passed: boolean | null; message: string }>;
 }
 
@@ -85,24 +99,40 @@ export interface CompareResult {
  */
 export async function compareWithBaseline(o: CompareOptions): Promise<CompareResult> {
   const problems: Problem[] = [];
-  const name = o.name ?? baselineName(o.metrics);
-  const metricsPaths = toRelative(await resolveFiles(o.metrics, o.workspace, 'metrics'), o.workspace);
-  const paramsPaths = o.params.length > 0 ? toRelative(await resolveFiles(o.params, o.workspace, 'params'), o.workspace) : [];
+  const samples = o.samples ?? [];
+  const name = o.name ?? baselineName(o.metrics.length > 0 ? o.metrics : samples);
+  // A dvc.yaml named in metrics, params or plots stands for what it lists (its metrics, its params, its plots).
+  const dvc = await dvcInputs(o, problems);
+  const metricsPaths = dvc.files('metrics', toRelative(await resolveFiles(dvc.rest(o.metrics), o.workspace, 'metrics'), o.workspace));
+  const given = dvc.rest(o.params);
+  const paramsPaths = dvc.files('params', given.length > 0 ? toRelative(await resolveFiles(given, o.workspace, 'params'), o.workspace) : []);
+  if (metricsPaths.length === 0 && samples.length === 0) {
+    throw new UserError(`input "metrics": ${o.metrics.join(', ')} lists no metrics file that exists (top-level \`metrics:\` or a stage's \`metrics:\`)`, {
+      input: 'metrics',
+    });
+  }
+  const metricsPatterns = dvc.patterns('metrics');
+  const paramsPatterns = dvc.patterns('params');
   const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
 
   const head = await readMetricsFiles(metricsPaths, o.workspace);
   const headParams = await readMetricsFiles(paramsPaths, o.workspace, 'params');
+  const headSamples = await readSampleFiles(samples, o.workspace);
+  for (const [file, record] of headSamples.files) head.set(file, record);
   let base: Files | undefined;
   let baseParams: Files | undefined;
   const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: metricsPaths, name });
   let label = opened.label;
   const source = opened.source;
   if (source) {
-    const m = await readBaselineFiles(source, metricsPaths, o.metrics);
-    const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, o.params) : { files: undefined, problems: [] };
+    const m = await readBaselineFiles(source, metricsPaths, metricsPatterns);
+    const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, paramsPatterns) : { files: undefined, problems: [] };
     problems.push(...m.problems, ...p.problems);
     base = m.files;
     baseParams = p.files;
+    const s = await readBaselineSamples(source, samples, o.workspace, headSamples.byEntry);
+    problems.push(...s.problems);
+    if (s.files.size > 0) base = new Map([...(base ?? []), ...s.files]);
     if (!base) label = `${source.label} has none of the metrics files`;
   }
 
@@ -123,27 +153,39 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       })
     : `<sub>No baseline: ${escapeText(label)}.</sub>`;
   problems.push(...unmatchedRules(diff.metrics, rules));
-  const parts = [facts, renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
-  let images: SectionImage[] = [];
+  const stale = base
+    ? staleBaseline({ maxAge: o.maxBaselineAge, commitDate: opened.commit?.date, savedAt: opened.savedAt, now: o.now ?? new Date(), label })
+    : undefined;
+  if (stale) problems.push(stale.problem);
+  const parts = [facts, ...(stale ? [stale.line] : []), renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
+  const images: SectionImage[] = [];
+  if (o.trend) {
+    // Loaded only when a history is kept; vega only when it has a chart to draw.
+    const { renderTrend } = await import('../history/trend.js');
+    const trend = await renderTrend({ ...o.trend, diff, headSha: o.services?.headSha, precision: o.precision, outDir, relDir: id });
+    parts.push(trend.markdown);
+    images.push(...trend.images);
+  }
   let dataFiles: string[] = [];
-  if (o.plots) {
+  const plots = typeof o.plots === 'string' && isDvcYaml(o.plots) ? (await dvc.read(o.plots, 'plots')).plots : o.plots;
+  if (plots) {
     // Charts (the plots config, their data readers, vega when a chart is drawn) load only when asked for.
     const { renderCharts } = await import('./charts.js');
     const charts = await renderCharts({
       workspace: o.workspace,
-      plots: o.plots,
+      plots,
       outDir,
       relDir: id,
       readBase: async (path) => source?.read(path),
       baseName: source ? source.label.split(' ')[0] : undefined,
     });
     if (charts.markdown) parts.push(charts.markdown);
-    images = charts.images;
+    images.push(...charts.images);
     dataFiles = charts.dataFiles;
   }
   const markdown = parts.join('\n\n') + '\n';
-  const status = metricsStatus(diff);
-  const summary = summarizeMetricsDiff(diff);
+  const status = stale && metricsStatus(diff) === 'pass' ? 'warn' : metricsStatus(diff);
+  const summary = summarizeMetricsDiff(diff) + (stale ? ' (stale baseline)' : '');
 
   const diffJsonPath = join(outDir, 'diff.json');
   const markdownPath = join(outDir, 'report.md');
@@ -178,7 +220,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     diffJsonPath,
     markdownPath,
     sectionPath,
-    files: [...new Set([...metricsPaths, ...paramsPaths, ...dataFiles])],
+    files: [...new Set([...metricsPaths, ...paramsPaths, ...headSamples.paths, ...dataFiles])],
     problems,
     regressions: diff.metrics.filter((r) => r.status === 'regressed').length,
     improvements: diff.metrics.filter((r) => r.status === 'improved').length,
@@ -208,13 +250,14 @@ export function diffJson(diff: MetricsDiff): DiffJson {
       relative: r.relative,
       direction: r.direction,
       status: r.status,
+      ...(r.spread ? spreadJson(r.spread) : {}),
     })),
     params: safe.params.map((r) => ({ file: r.file, key: r.key, base: r.base, head: r.head, status: r.status })),
     gates: safe.gates.map((g) => ({
       key: g.key,
       rule: g.rule,
       outcome: g.outcome,
-      passed: g.outcome === 'not evaluated' ? null : g.outcome === 'passed',
+      passed: g.outcome === 'passed' ? true : g.outcome === 'failed' ? false : null,
       message: g.message,
     })),
   };
@@ -231,6 +274,48 @@ async function readGates(path: string, workspace: string): Promise<GateRules> {
     throw e;
   }
   return parseGates(text, path);
+}
+
+/** `dvc.yaml`, `models/dvc.yaml`: DVC's pipeline file, read for what it lists rather than as metrics. */
+function isDvcYaml(path: string): boolean {
+  return /(^|[\\/])dvc\.yaml$/.test(path.trim());
+}
+
+/**
+ * The dvc.yaml files among the inputs, each read once (dvc/dvc-yaml.ts): `rest` is an input
+ * without them, `files` adds what they list to the files the rest found, `patterns` is the input
+ * with each dvc.yaml replaced by its files (for the baseline's files removed since). A dvc.yaml's
+ * warnings (templated paths, listed files missing) go to the problems once.
+ */
+async function dvcInputs(o: CompareOptions, problems: Problem[]) {
+  const read = new Map<string, Promise<DvcYaml>>();
+  const named = [...o.metrics, ...o.params, ...(typeof o.plots === 'string' ? [o.plots] : [])].filter(isDvcYaml);
+  const readOne = (file: string, input: string) => {
+    let r = read.get(file);
+    if (!r) {
+      // Loaded only when a dvc.yaml is named.
+      r = import('../dvc/dvc-yaml.js').then(async ({ readDvcYaml }) => {
+        const d = await readDvcYaml(file, o.workspace, input);
+        problems.push(...d.problems);
+        return d;
+      });
+      read.set(file, r);
+    }
+    return r;
+  };
+  const listed = new Map<string, DvcYaml>();
+  for (const file of named) listed.set(file, await readOne(file, o.metrics.includes(file) ? 'metrics' : o.params.includes(file) ? 'params' : 'plots'));
+  const input = (kind: 'metrics' | 'params') => (kind === 'metrics' ? o.metrics : o.params);
+  const of = (kind: 'metrics' | 'params') =>
+    input(kind)
+      .filter(isDvcYaml)
+      .flatMap((f) => listed.get(f)![kind]);
+  return {
+    read: readOne,
+    rest: (list: string[]) => list.filter((f) => !isDvcYaml(f)),
+    files: (kind: 'metrics' | 'params', found: string[]) => [...new Set([...found, ...of(kind)])].sort(),
+    patterns: (kind: 'metrics' | 'params') => [...input(kind).filter((f) => !isDvcYaml(f)), ...of(kind)],
+  };
 }
 
 function toRelative(files: string[], workspace: string): string[] {

@@ -11582,6 +11582,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 46193:
 /***/ ((module) => {
 
@@ -22082,7 +22089,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74157);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54702);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22091,7 +22098,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74157:
+/***/ 54702:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22108,32 +22115,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 3 modules
 var lib_core = __nccwpck_require__(235);
-;// CONCATENATED MODULE: ./packages/core/lib/errors.js
-/** A failure caused by what the user gave us (an input, a file): it names what and where. */
-class errors_UserError extends Error {
-    file;
-    line;
-    column;
-    /** The action input (or CLI flag) the bad value came from, e.g. `target`. */
-    input;
-    constructor(message, place = {}) {
-        super(message, place.cause === undefined ? undefined : { cause: place.cause });
-        this.name = 'UserError';
-        this.file = place.file;
-        this.line = place.line;
-        this.column = place.column;
-        this.input = place.input;
-    }
-    /** `file:line:column: message`, the way compilers say it. */
-    toString() {
-        const where = [this.file, this.line, this.column].filter((p) => p !== undefined).join(':');
-        return where ? `${where}: ${this.message}` : this.message;
-    }
-}
-function errors_isUserError(e) {
-    return e instanceof errors_UserError || (e instanceof Error && e.name === 'UserError');
-}
-//# sourceMappingURL=errors.js.map
+// EXTERNAL MODULE: ./packages/core/lib/errors.js
+var errors = __nccwpck_require__(57706);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(42463);
 // EXTERNAL MODULE: external "node:fs"
@@ -22197,7 +22180,7 @@ function shown(path, b) {
     return rel ? rel.split(external_node_path_.sep).join('/') : path;
 }
 function refusal(path, reason, input, b) {
-    return new errors_UserError(`input "${input}": "${shown(path, b)}" ${reason}`, { input });
+    return new errors/* UserError */.y(`input "${input}": "${shown(path, b)}" ${reason}`, { input });
 }
 /**
  * The real path of `path` (relative paths against the workspace), checked against the boundary.
@@ -22446,14 +22429,14 @@ async function readSection(file, o = {}) {
         parsed = JSON.parse(o.own ? await (0,promises_.readFile)(file, 'utf8') : await contained_readContained(file, { input: 'report-dir' }, 'utf8'));
     }
     catch (e) {
-        if (errors_isUserError(e))
+        if ((0,errors/* isUserError */.i)(e))
             throw e;
-        throw new errors_UserError(`report section is not valid JSON: ${e.message}`, { file });
+        throw new errors/* UserError */.y(`report section is not valid JSON: ${e.message}`, { file });
     }
     const validate = sectionValidator();
     if (!validate(parsed)) {
         const first = validate.errors?.[0];
-        throw new errors_UserError(`report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`, { file });
+        throw new errors/* UserError */.y(`report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`, { file });
     }
     return parsed;
 }
@@ -22998,7 +22981,7 @@ function table(headers, rows, align) {
 
 /** An error as the one problem to annotate: a UserError with its place, anything else as our bug. */
 function errorProblem(error, workspace) {
-    if (errors_isUserError(error)) {
+    if ((0,errors/* isUserError */.i)(error)) {
         return {
             severity: 'error',
             message: error.message,
@@ -23017,7 +23000,7 @@ function describeProblem(p) {
 }
 function failureSection(slot, error, o = {}) {
     const problem = errorProblem(error, o.workspace);
-    const unexpected = !errors_isUserError(error);
+    const unexpected = !(0,errors/* isUserError */.i)(error);
     const lines = [`**${escape_escapeText(slot.action)} failed**, so nothing it checks was checked in this run.`, '', `- **Error:** ${escape_escapeText(problem.message)}`];
     if (problem.file !== undefined) {
         const at = [problem.line !== undefined ? `line ${problem.line}` : '', problem.column !== undefined ? `column ${problem.column}` : '']
@@ -23025,7 +23008,7 @@ function failureSection(slot, error, o = {}) {
             .join(', ');
         lines.push(`- **Where:** ${escape_escapeText(problem.file)}${at ? `, ${at}` : ''}`);
     }
-    const input = errors_isUserError(error) ? error.input : undefined;
+    const input = (0,errors/* isUserError */.i)(error) ? error.input : undefined;
     if (input)
         lines.push(`- **Input:** ${escape_escapeText(input)}`);
     if (unexpected)
@@ -23817,7 +23800,7 @@ function eventContext(env = process.env) {
 const TRUE = ['true', 'yes', 'on', '1'];
 const FALSE = ['false', 'no', 'off', '0'];
 /** The yes/no a word says (`yes`, `off`, ...), or undefined when it is neither: for inputs that take more words. */
-function booleanWord(value) {
+function flags_booleanWord(value) {
     const v = value.trim().toLowerCase();
     return TRUE.includes(v) ? true : FALSE.includes(v) ? false : undefined;
 }
@@ -23825,17 +23808,17 @@ function parseBoolean(value, what, input) {
     const v = value.trim().toLowerCase();
     if (v === '')
         return undefined;
-    const said = booleanWord(v);
+    const said = flags_booleanWord(v);
     if (said !== undefined)
         return said;
-    throw new errors_UserError(`${what} must be true or false, not "${v}"`, { input });
+    throw new errors/* UserError */.y(`${what} must be true or false, not "${v}"`, { input });
 }
 function parseWholeNumber(value, what, input, min = 0) {
     const v = value.trim();
     if (v === '')
         return undefined;
     if (!/^-?\d+$/.test(v) || Number(v) < min)
-        throw new errors_UserError(`${what} must be a whole number of at least ${min}, not "${v}"`, { input });
+        throw new errors/* UserError */.y(`${what} must be a whole number of at least ${min}, not "${v}"`, { input });
     return Number(v);
 }
 //# sourceMappingURL=flags.js.map
@@ -23888,7 +23871,7 @@ function splitLists(values) {
 function string(name, opts = {}) {
     const v = lib_core/* getInput */.V4(name, { trimWhitespace: true });
     if (opts.required && v === '')
-        throw new errors_UserError(`input "${name}" is required`, { input: name });
+        throw new errors/* UserError */.y(`input "${name}" is required`, { input: name });
     return v;
 }
 function bool(name, fallback) {
@@ -23910,7 +23893,7 @@ function oneOf(name, allowed, fallback) {
 function list(name, opts = {}) {
     const v = splitLists(lib_core/* getInput */.V4(name));
     if (opts.required && v.length === 0)
-        throw new errors_UserError(`input "${name}" is required: ${opts.required}`, { input: name });
+        throw new errors/* UserError */.y(`input "${name}" is required: ${opts.required}`, { input: name });
     return v;
 }
 /** A value that becomes part of a file name (the comment's `id`): refused unless it is a plain name. */
@@ -24118,7 +24101,7 @@ async function runAction(spec, body) {
         written = await body();
     }
     catch (e) {
-        if (!errors_isUserError(e))
+        if (!(0,errors/* isUserError */.i)(e))
             lib_core/* debug */.Yz(e?.stack ?? String(e));
         const problem = errorProblem(e, workspace());
         fail(problem);
@@ -24547,7 +24530,53 @@ function formatChange(delta, relative, precision = DEFAULT_PRECISION) {
     return relative === null ? abs : `${abs} (${formatPercent(relative, precision)})`;
 }
 //# sourceMappingURL=format.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/train/cost.js
+
+/** `cost-per-minute`: a non-negative decimal number (`0.008`), empty for none. */
+function parseCostPerMinute(value, input = 'cost-per-minute') {
+    const v = value.trim();
+    if (v === '')
+        return undefined;
+    if (!/^\d*\.?\d+$/.test(v))
+        throw new errors/* UserError */.y(`input "${input}" must be the runner's price per minute as a plain number (e.g. 0.008), not "${v}"`, { input });
+    return Number(v);
+}
+function costOf(seconds, perMinute) {
+    return (seconds / 60) * perMinute;
+}
+/**
+ * The run's cost, and the change against the base: `base` when its figures were found, else the
+ * run the cache hit restored (this run cost its restore instead of its training).
+ */
+function runCost(o) {
+    const run = o.hit ? costOf(o.hit.restoreSeconds, o.perMinute) : costOf(o.durationSeconds, o.perMinute);
+    const cachedRun = o.hit ? costOf(o.durationSeconds, o.perMinute) : undefined;
+    const base = o.base ?? (o.hit ? { durationSeconds: o.durationSeconds, label: 'the cached run it reused' } : undefined);
+    if (!base)
+        return { perMinute: o.perMinute, run, cachedRun, noBase: o.noBase };
+    const cost = costOf(base.durationSeconds, o.perMinute);
+    return { perMinute: o.perMinute, run, cachedRun, base: { cost, durationSeconds: base.durationSeconds, label: base.label, change: run - cost } };
+}
+/**
+ * A cost with two significant digits below 1 and cents above (`0.012`, `0.00028`, `3.40`): a run
+ * costs fractions of a cent, and more digits would be noise of the timing.
+ */
+function formatCost(x) {
+    if (x === 0)
+        return '0';
+    const abs = Math.abs(x);
+    const decimals = abs >= 1 ? 2 : Math.min(10, Math.max(2, 1 - Math.floor(Math.log10(abs))));
+    return x.toFixed(decimals);
+}
+/** `+0.0020 (+19%)`, `-0.012 (-100%)`: signed, with the share of the base when it cost anything. */
+function cost_formatChange(change, base) {
+    const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+    const share = base > 0 ? ` (${sign}${Math.abs((change / base) * 100).toFixed(Math.abs(change / base) < 0.1 ? 1 : 0)}%)` : '';
+    return `${sign}${formatCost(Math.abs(change))}${share}`;
+}
+//# sourceMappingURL=cost.js.map
 ;// CONCATENATED MODULE: ./packages/core/lib/train/section.js
+
 
 
 
@@ -24583,6 +24612,8 @@ function trainSection(r) {
         ['Exit code', String(r.exitCode)],
         ['Run-cache', cacheCell(r)],
     ];
+    if (r.cost)
+        rows.push(...costRows(r.cost, r));
     if (r.artifact)
         rows.push(['Artifact', `${codeSpan(r.artifact.name)}${r.artifact.id !== undefined ? ` (id ${r.artifact.id})` : ''}`]);
     lines.push(table(['', r.cache.kind === 'hit' ? 'cached run' : 'this run'], rows, ['l', 'l']), '');
@@ -24616,9 +24647,24 @@ function trainSection(r) {
             cpuSeconds: r.measured ? r.cpuSeconds : null,
             peakMemoryBytes: r.measured && r.peakRssBytes > 0 ? r.peakRssBytes : null,
             cache: r.cache,
+            cost: r.cost ?? null,
             metrics: Object.fromEntries([...r.metrics].map(([f, rec]) => [f, jsonSafe(rec)])),
         },
     };
+}
+/** The cost rows: this run's, and the change against the base run or why there is none to compare. */
+function costRows(c, r) {
+    const price = `${formatNumber(c.perMinute)} per minute`;
+    const run = c.cachedRun !== undefined && r.cache.kind === 'hit'
+        ? `${formatCost(c.run)} (the restore, ${seconds(r.cache.restoreSeconds ?? 0)} at ${price}); the cached run's training cost ${formatCost(c.cachedRun)}`
+        : `${formatCost(c.run)} (${seconds(r.durationSeconds)} at ${price})`;
+    const change = c.base
+        ? `${cost_formatChange(c.base.change, c.base.cost)} against ${escapeCell(c.base.label)}: ${formatCost(c.base.cost)} (${seconds(c.base.durationSeconds)})`
+        : `no base run to compare (${escapeCell(c.noBase ?? '')})`;
+    return [
+        ['Cost', run],
+        ['Cost of the change', change],
+    ];
 }
 function cacheCell(r) {
     const c = r.cache;
@@ -24678,6 +24724,1822 @@ function codeBlock(text) {
     return `${fence}text\n${clean}\n${fence}`;
 }
 //# sourceMappingURL=section.js.map
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(87016);
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/source.js
+
+
+
+
+
+/** A directory laid out like the workspace. */
+function directorySource(root, label) {
+    return {
+        label,
+        read: (path) => readIfFile((0,external_node_path_.join)(root, path)),
+        async list(patterns) {
+            const relative = patterns.filter((p) => !(0,external_node_path_.isAbsolute)(p));
+            if (relative.length === 0)
+                return [];
+            return (await glob(relative, { cwd: root, onlyFiles: true, dot: false })).sort();
+        },
+    };
+}
+/**
+ * One file standing for one head file (`file:old-metrics.json` against `metrics.json`). Asked for
+ * anything else it has nothing, so params and other files read as missing on the base side.
+ */
+function singleFileSource(file, standsFor, label) {
+    return {
+        label,
+        read: async (path) => (path === standsFor ? readIfFile(file) : undefined),
+        list: async () => [],
+    };
+}
+/**
+ * An uploaded artifact or a directory of someone else's making may hold a lone file at its root
+ * (actions/upload-artifact roots a single file's artifact at the file): a head file missing at its
+ * own path is looked for by its base name, when no other head file shares that name.
+ */
+function withBasenameFallback(source, headPaths) {
+    const counts = new Map();
+    for (const p of headPaths)
+        counts.set((0,external_node_path_.basename)(p), (counts.get((0,external_node_path_.basename)(p)) ?? 0) + 1);
+    return {
+        ...source,
+        async read(path) {
+            const found = await source.read(path);
+            if (found !== undefined || !path.includes('/') || counts.get((0,external_node_path_.basename)(path)) !== 1)
+                return found;
+            return source.read((0,external_node_path_.basename)(path));
+        },
+    };
+}
+/** A baseline folder is as untrusted as the checkout: its files, too, must resolve inside. */
+async function readIfFile(file) {
+    const s = await (0,promises_.stat)(file).catch(() => undefined);
+    if (!s?.isFile())
+        return undefined;
+    return (0,promises_.readFile)(await containedPath(file, { input: 'baseline' }));
+}
+/** A `file:` baseline: a directory, or a single file when exactly one metrics file is compared. */
+async function fileSource(path, workspace, headMetrics) {
+    const full = (0,external_node_path_.resolve)(workspace, path);
+    const s = await (0,promises_.stat)(full).catch(() => undefined);
+    if (!s)
+        return undefined;
+    if (s.isDirectory())
+        return directorySource(full, `file:${path}`);
+    if (headMetrics.length !== 1) {
+        throw new errors/* UserError */.y(`input "baseline": file:${path} is a single file, but ${headMetrics.length} metrics files are compared; give a directory laid out like the workspace`, { input: 'baseline' });
+    }
+    return singleFileSource(full, headMetrics[0], `file:${path}`);
+}
+//# sourceMappingURL=source.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/cache.js
+
+
+
+
+
+
+const PREFIX = 'mlci-baseline-';
+/**
+ * The baseline's name in cache keys: a short hash of the `metrics` input, so two compare steps
+ * with different files keep separate baselines and the same step on the default branch and in a
+ * pull request finds its own.
+ */
+function baselineName(metricsPatterns) {
+    const canonical = [...new Set(metricsPatterns.map((p) => p.trim().replace(/^\.\//, '')))].sort().join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+}
+/**
+ * `mlci-baseline-<name>-<sha>`: one entry per commit of the default branch (entries are immutable).
+ * Restoring asks for the base commit's entry first, then the newest of the name (`mlci-baseline-<name>-`).
+ */
+function baselineCacheKey(name, sha) {
+    return `${PREFIX}${name}-${sha}`;
+}
+function baselineRestoreKeys(name) {
+    return [`${PREFIX}${name}-`];
+}
+/** The folder name inside a cache entry (what the entry's paths hash). */
+function stagingPath(name) {
+    return `.mlci-baseline-${name}`;
+}
+/**
+ * Restores the newest stored baseline into a fresh folder under the temp directory, or undefined
+ * on a miss. The workspace is never touched, and an entry with a member that is absolute, has
+ * `..`, is a link or lies outside the baseline's folder is refused whole (files/archive.ts).
+ */
+async function restoreCachedBaseline(cache, o) {
+    const rel = stagingPath(o.name);
+    const primary = o.sha ? baselineCacheKey(o.name, o.sha) : `${PREFIX}${o.name}-`;
+    const hit = await cache.restore([rel], primary, baselineRestoreKeys(o.name));
+    if (!hit)
+        return undefined;
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.tempDir ?? (0,external_node_os_.tmpdir)(), 'mlci-baseline-'));
+    try {
+        // The tar reader loads only when there is an entry to read.
+        const { extractTarChecked } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 75063));
+        await extractTarChecked(hit.tar, dir, { prefix: rel, what: `the cache entry ${hit.key}` });
+    }
+    catch (e) {
+        hit.tar.destroy();
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw e;
+    }
+    return directorySource(dir, `cache ${hit.key}`);
+}
+/**
+ * Stores the head's files (paths relative to the workspace) as the baseline of commit `sha`. They
+ * are staged in a temp folder, never in the workspace, so a killed run leaves nothing behind there.
+ * The caller decides whether the run may store (never after a failed gate or an error).
+ */
+async function saveCachedBaseline(cache, o) {
+    const rel = stagingPath(o.name);
+    const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.tempDir ?? (0,external_node_os_.tmpdir)(), 'mlci-baseline-save-'));
+    const key = baselineCacheKey(o.name, o.sha);
+    try {
+        await stageFiles(o.workspace, o.files, (0,external_node_path_.join)(root, rel));
+        return { key, saved: await cache.save([rel], key, root) };
+    }
+    finally {
+        await (0,promises_.rm)(root, { recursive: true, force: true });
+    }
+}
+/** Copies workspace files (relative paths) into `dir`, keeping their layout; each must resolve inside the workspace. */
+async function stageFiles(workspace, files, dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    for (const f of new Set(files)) {
+        const to = (0,external_node_path_.join)(dir, f);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+        await (0,promises_.cp)(await containedPath(f, { input: 'metrics', boundary: { ...contained_defaultBoundary(), workspace } }), to);
+    }
+}
+//# sourceMappingURL=cache.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+;// CONCATENATED MODULE: ./packages/core/lib/forge/api.js
+/** HTTP status of an octokit RequestError (or of a GraphQL FORBIDDEN error, as 403). */
+function statusOf(e) {
+    const err = e;
+    if (typeof err?.status === 'number')
+        return err.status;
+    if (err?.errors?.some((x) => x.type === 'FORBIDDEN'))
+        return 403;
+    return undefined;
+}
+/** GitHub's message in an error answer, without anything else the error carries (headers, token). */
+function messageOf(e) {
+    const err = e;
+    const m = err?.response?.data?.message ?? err?.message;
+    return typeof m === 'string' ? m : String(e);
+}
+/**
+ * A write refused because the token may not write: a fork PR's read-only GITHUB_TOKEN, or a job
+ * without the permission. GitHub answers 403 "Resource not accessible by integration".
+ */
+function isNotPermitted(e) {
+    return statusOf(e) === 403 && !/rate limit/i.test(messageOf(e));
+}
+/**
+ * A write whose answer did not arrive (a 5xx, a timeout, a dropped connection) may still have
+ * been applied: the caller must look before writing again, or it leaves a duplicate.
+ */
+function mayHaveApplied(e) {
+    const status = statusOf(e);
+    return status === undefined || status >= 500;
+}
+/**
+ * Per-request options that turn the retry plugin off, for creates that are not idempotent: the
+ * caller retries them itself after checking that the first one did not land.
+ */
+const NO_RETRY = { request: { retries: 0 } };
+/** How many times a create whose answer was lost is tried in all. */
+const CREATE_ATTEMPTS = 4;
+function pause(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/**
+ * Walks a list endpoint page by page (100 a page) and yields its items. The loop follows page
+ * numbers rather than Link headers: every list endpoint we call numbers its pages the same way.
+ */
+async function* pages(api, route, params, key) {
+    for (let page = 1;; page++) {
+        const { data } = await api.request(route, { ...params, per_page: 100, page });
+        const items = key ? data[key] : data;
+        yield* items;
+        if (items.length < 100)
+            return;
+    }
+}
+async function collect(it) {
+    const out = [];
+    for await (const x of it)
+        out.push(x);
+    return out;
+}
+//# sourceMappingURL=api.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/forge/file-at-ref.js
+
+
+
+
+
+
+
+
+/** Metrics and plot data are small, but a baseline or a reference must not die on a large CSV. */
+const MAX_FILE_AT_REF = 512 * 1024 * 1024;
+// ---- the local clone ---------------------------------------------------------------------------
+/**
+ * The files of `ref` in the local clone of `cwd`, or undefined when the clone lacks the ref (a
+ * shallow checkout, a ref never fetched) or there is no clone. git runs with argument arrays,
+ * never through a shell: a ref comes from an input or an event payload.
+ */
+async function openInClone(ref, cwd, o) {
+    const sha = await resolveCommit(ref, cwd);
+    if (!sha)
+        return undefined;
+    const date = await commitDate(sha, cwd);
+    const max = o.maxBytes ?? MAX_FILE_AT_REF;
+    const shown = (path) => `${path}@${ref}`;
+    /** The blob of a regular file at `path`, by its mode in the tree: 100644 or 100755. */
+    const blobOf = async (path) => {
+        // Without --full-name, ls-tree takes and names paths relative to cwd, the workspace, wherever
+        // the repository's root is; literal pathspecs keep `*` in a file name a character.
+        const r = await git(['ls-tree', '-l', '-z', sha, '--', `./${path}`], cwd);
+        if (r.code !== 0)
+            return undefined;
+        const entry = /^(\d{6}) (\w+) ([0-9a-f]{40,64}) +(\d+|-)\t/.exec(r.stdout);
+        if (!entry || (entry[1] !== '100644' && entry[1] !== '100755') || entry[2] !== 'blob')
+            return undefined;
+        if (Number(entry[4]) > max)
+            throw tooLarge(shown(path), Number(entry[4]), max, o.input);
+        return entry[3];
+    };
+    return {
+        via: 'git',
+        commit: { sha, ...(date ? { date } : {}) },
+        async read(path) {
+            const blob = await blobOf(path);
+            if (!blob)
+                return undefined;
+            // `cat-file blob` gives the committed bytes exactly; `git show` would run textconv filters.
+            return new Promise((done, fail) => {
+                (0,external_node_child_process_namespaceObject.execFile)('git', ['cat-file', 'blob', blob], { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: max + 1 }, (err, stdout) => err ? fail(err) : done(stdout));
+            });
+        },
+        async copyTo(path, dest) {
+            const blob = await blobOf(path);
+            if (!blob)
+                return false;
+            const fh = await (0,promises_.open)(dest, 'w');
+            try {
+                const { code, stderr } = await new Promise((done, fail) => {
+                    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['cat-file', 'blob', blob], { cwd, env: gitEnv(), stdio: ['ignore', fh.fd, 'pipe'] });
+                    let err = '';
+                    child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+                    child.on('error', fail);
+                    child.on('close', (c) => done({ code: c, stderr: err }));
+                });
+                if (code !== 0)
+                    throw new Error(`git cat-file blob ${blob} (${shown(path)}) failed: ${stderr.trim()}`);
+            }
+            finally {
+                await fh.close();
+            }
+            return true;
+        },
+        async list(patterns) {
+            const r = await git(['ls-tree', '-r', '-z', '--name-only', sha], cwd, 64 << 20);
+            if (r.code !== 0)
+                throw new Error(`git ls-tree ${sha} failed: ${r.stderr.trim()}`);
+            const match = picomatch(patterns, { dot: false });
+            return r.stdout
+                .split('\0')
+                .filter((n) => n && match(n))
+                .sort();
+        },
+    };
+}
+/**
+ * The commit a ref names locally, or undefined. Tried as given, then as `origin/<ref>` (what
+ * actions/checkout leaves for other branches).
+ */
+async function resolveCommit(ref, cwd) {
+    const candidates = ref.startsWith('origin/') || /^[0-9a-f]{40}$/i.test(ref) ? [ref] : [ref, `origin/${ref}`];
+    for (const candidate of candidates) {
+        // `--end-of-options` keeps a ref from being read as an option, whatever it starts with.
+        const r = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${candidate}^{commit}`], cwd);
+        const sha = r.stdout.trim();
+        if (r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha))
+            return sha;
+    }
+    return undefined;
+}
+/** The committer date (ISO 8601) of a commit of the local clone. */
+async function commitDate(rev, cwd) {
+    const r = await git(['show', '-s', '--format=%cI', '--end-of-options', rev], cwd);
+    return (r.code === 0 && r.stdout.trim()) || undefined;
+}
+/**
+ * What the workspace is: a full clone (a ref it lacks does not exist), a shallow one
+ * (actions/checkout's default: a ref it lacks may still exist), or no clone at all.
+ */
+async function cloneKind(cwd) {
+    const r = await git(['rev-parse', '--is-shallow-repository'], cwd);
+    if (r.code !== 0)
+        return 'none';
+    return r.stdout.trim() === 'false' ? 'full' : 'shallow';
+}
+/** Where the workspace sits inside its repository (`''` at the root, `ml/` in a subfolder). */
+async function repositoryPrefix(cwd) {
+    const r = await git(['rev-parse', '--show-prefix'], cwd);
+    return r.code === 0 ? r.stdout.trim() : '';
+}
+/** git with an argument array (never a shell), for short answers. */
+function git(args, cwd, maxBuffer = 1 << 20) {
+    return new Promise((done) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd, maxBuffer, env: gitEnv() }, (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+            done({ code, stdout: String(stdout), stderr: String(stderr) });
+        });
+    });
+}
+// Never ask for credentials on a terminal that is not there (a partial clone may fetch lazily);
+// a path is a path, never a pattern.
+const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' });
+// ---- the contents API --------------------------------------------------------------------------
+/**
+ * The commit a ref names on GitHub (`GET /repos/{owner}/{repo}/commits/{ref}`), or undefined when
+ * the repository has no such branch, tag or commit: GitHub answers 422 ("No commit found for SHA")
+ * for those. The contents endpoint cannot tell: its 404 means a missing ref and a missing file
+ * alike. A 404 here means the repository is not visible to the token: a UserError naming `input`.
+ */
+async function apiCommit(api, repo, ref, input = 'baseline') {
+    try {
+        const { data } = await api.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...repo, ref, per_page: 1 });
+        const date = data.commit?.committer?.date ?? data.commit?.author?.date ?? undefined;
+        return { sha: data.sha, ...(date ? { date } : {}) };
+    }
+    catch (e) {
+        const status = statusOf(e);
+        if (status === 422)
+            return undefined;
+        if (status === 404) {
+            throw new errors/* UserError */.y(`input "${input}": GitHub has no repository ${repo.owner}/${repo.repo} that the token can read, so git:${ref} cannot be looked up (the token needs contents: read)`, { input, cause: e });
+        }
+        throw e;
+    }
+}
+/**
+ * The files of `ref` through `GET /repos/{owner}/{repo}/contents/{path}`, for a checkout that
+ * lacks the ref. The ref is resolved to its commit first (apiCommit: one request) unless the
+ * caller knows the commit, and every file is read at that sha; undefined when the ref names no
+ * commit. `prefix` is where the workspace sits inside the repository (repositoryPrefix).
+ */
+async function openThroughApi(api, repo, ref, o) {
+    const commit = o.commit ?? (await apiCommit(api, repo, ref, o.input));
+    if (!commit)
+        return undefined;
+    const max = o.maxBytes ?? MAX_FILE_AT_REF;
+    const prefix = o.prefix ?? '';
+    const fetch = async (path) => {
+        const shown = `${path}@${ref}`;
+        let res;
+        try {
+            // The raw media type: without it GitHub sends no content for files over 1 MB (`encoding:
+            // "none"`); with it files up to 100 MB come as their bytes.
+            res = await api.request('GET /repos/{owner}/{repo}/contents/{path}', {
+                ...repo,
+                path: prefix + path,
+                ref: commit.sha,
+                headers: { accept: 'application/vnd.github.raw+json' },
+                request: { parseSuccessResponseBody: false },
+            });
+        }
+        catch (e) {
+            const status = statusOf(e);
+            if (status === 404)
+                return undefined;
+            const why = status === 403 || status === 401 ? `GitHub refused to read it (${messageOf(e)}): the token needs contents: read` : messageOf(e);
+            throw new errors/* UserError */.y(`input "${o.input}": cannot read ${shown} from GitHub: ${why}`, { input: o.input, cause: e });
+        }
+        const size = Number(res.headers['content-length']);
+        if (size > max)
+            throw tooLarge(shown, size, max, o.input);
+        const body = bounded(toReadable(res.data), max, shown, o.input);
+        if (!/^application\/json/i.test(String(res.headers['content-type'] ?? '')))
+            return body;
+        // The JSON description: a directory (a list), a submodule, a symlink GitHub did not follow, or
+        // a file with base64 content from a server that ignores the raw media type.
+        const chunks = [];
+        for await (const c of body)
+            chunks.push(Buffer.from(c));
+        const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (Array.isArray(json) || json.type !== 'file')
+            return undefined;
+        if (json.encoding !== 'base64' || typeof json.content !== 'string') {
+            throw new errors/* UserError */.y(`input "${o.input}": GitHub sent ${shown} without its content (encoding "${json.encoding}": a file over 1 MB) although the raw media type was asked for`, { input: o.input });
+        }
+        return Buffer.from(json.content, 'base64');
+    };
+    return {
+        via: 'api',
+        commit,
+        async read(path) {
+            const got = await fetch(path);
+            if (got === undefined || Buffer.isBuffer(got))
+                return got;
+            const chunks = [];
+            for await (const c of got)
+                chunks.push(Buffer.from(c));
+            return Buffer.concat(chunks);
+        },
+        async copyTo(path, dest) {
+            const got = await fetch(path);
+            if (got === undefined)
+                return false;
+            if (Buffer.isBuffer(got))
+                await (0,promises_.writeFile)(dest, got);
+            else
+                await (0,external_node_stream_promises_.pipeline)(got, (0,external_node_fs_.createWriteStream)(dest));
+            return true;
+        },
+        list: async () => [],
+    };
+}
+function tooLarge(shown, size, max, input) {
+    const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    return new errors/* UserError */.y(`input "${input}": ${shown} is ${mb(size)}, more than the ${mb(max)} read at a ref`, { input });
+}
+/** Passes the bytes on until there are more than `max`: a server's content-length is not trusted. */
+function bounded(body, max, shown, input) {
+    return external_node_stream_.Readable.from((async function* () {
+        let seen = 0;
+        for await (const chunk of body) {
+            seen += chunk.length;
+            if (seen > max)
+                throw tooLarge(shown, seen, max, input);
+            yield chunk;
+        }
+    })());
+}
+function toReadable(data) {
+    if (data instanceof external_node_stream_.Readable)
+        return data;
+    if (data && typeof data.getReader === 'function') {
+        return external_node_stream_.Readable.fromWeb(data);
+    }
+    // A client that parsed the body anyway (a string, bytes, or the JSON object).
+    if (typeof data === 'string' || data instanceof Uint8Array)
+        return external_node_stream_.Readable.from([Buffer.from(data)]);
+    if (data instanceof ArrayBuffer)
+        return external_node_stream_.Readable.from([Buffer.from(data)]);
+    return external_node_stream_.Readable.from([Buffer.from(JSON.stringify(data))]);
+}
+//# sourceMappingURL=file-at-ref.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/api.js
+
+/**
+ * The files of a ref through the REST contents endpoint, for a shallow checkout that lacks the
+ * ref; undefined when GitHub knows no such branch, tag or commit. `prefix` is where the workspace
+ * sits inside the repository (repositoryPrefix). It cannot list directories cheaply, so files
+ * removed since the ref are not found this way.
+ */
+async function apiSource(api, repo, ref, prefix = '') {
+    const files = await openThroughApi(api, repo, ref, { input: 'baseline', prefix });
+    if (!files)
+        return undefined;
+    return { label: `git:${ref} (GitHub API)`, commit: files.commit, read: files.read, list: files.list };
+}
+//# sourceMappingURL=api.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/commit.js
+
+/** The commit a ref names in the local clone, with its committer date; undefined when it has none. */
+async function localCommit(ref, cwd) {
+    const sha = await resolveCommit(ref, cwd);
+    if (!sha)
+        return undefined;
+    const date = await commitDate(sha, cwd);
+    return { sha, ...(date ? { date } : {}) };
+}
+/** The local clone first, else GitHub: undefined when neither knows the ref. */
+async function findCommit(ref, o) {
+    return (await localCommit(ref, o.workspace)) ?? (o.api && o.repo ? apiCommit(o.api, o.repo, ref) : undefined);
+}
+/**
+ * How much older a base is than the head, in words: `3 days older than head`, `2 hours newer than
+ * head`, `as old as head`. Undefined when a date is missing or unreadable.
+ */
+function ageAgainst(base, head) {
+    if (!base || !head)
+        return undefined;
+    const ms = Date.parse(head) - Date.parse(base);
+    if (!Number.isFinite(ms))
+        return undefined;
+    const abs = Math.abs(ms);
+    const units = [
+        ['day', 86_400_000],
+        ['hour', 3_600_000],
+        ['minute', 60_000],
+    ];
+    const found = units.find(([, size]) => abs >= size);
+    if (!found)
+        return 'as old as head';
+    const n = Math.floor(abs / found[1]);
+    return `${n} ${found[0]}${n === 1 ? '' : 's'} ${ms > 0 ? 'older' : 'newer'} than head`;
+}
+//# sourceMappingURL=commit.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/git.js
+
+/**
+ * The files of a ref in the local clone, or undefined when the clone does not have it (a shallow
+ * checkout, a ref never fetched): forge/file-at-ref.ts reads them, by the ref's commit.
+ */
+async function localGitSource(ref, cwd) {
+    const files = await openInClone(ref, cwd, { input: 'baseline' });
+    if (!files)
+        return undefined;
+    return { label: `git:${ref} (local clone)`, commit: files.commit, read: files.read, list: files.list };
+}
+//# sourceMappingURL=git.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/runs.js
+async function successfulRuns(api, repo, branch, o = {}) {
+    const limit = o.limit ?? 10;
+    const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs', {
+        ...repo,
+        branch,
+        status: 'success',
+        per_page: Math.min(100, limit * 3),
+    });
+    const runs = (data.workflow_runs ?? []);
+    return runs
+        .filter((r) => r.id !== o.exclude && r.conclusion === 'success' && !r.event.startsWith('pull_request'))
+        .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
+        .slice(0, limit)
+        .map((r) => ({ id: r.id, headSha: r.head_sha, createdAt: r.created_at }));
+}
+//# sourceMappingURL=runs.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/open.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Finds the baseline's files. A baseline that is legitimately absent (an empty cache, no earlier
+ * run with the artifact, a push that created its branch) is not an error: the comparison reports
+ * "no baseline" and leaves the gates that need one not evaluated. A baseline that cannot exist —
+ * a ref that names no branch, tag or commit (`git:mian`) — is the user's error, naming the input;
+ * so are other things the user got wrong (a single file for several metrics files) and faults of
+ * the services.
+ */
+async function openBaseline(chosen, o) {
+    const temp = o.tempDir ?? (0,external_node_os_.tmpdir)();
+    switch (chosen.kind) {
+        case 'none':
+            return { label: chosen.reason };
+        case 'file': {
+            const source = await fileSource(chosen.path, o.workspace, o.headMetrics);
+            return source ? { source, label: source.label } : { label: `file:${chosen.path} does not exist` };
+        }
+        case 'git': {
+            const local = await localGitSource(chosen.ref, o.workspace);
+            if (local)
+                return { source: local, label: local.label, commit: local.commit };
+            if (o.api && o.repo) {
+                // The contents endpoint's 404 cannot tell a missing file from a missing ref: apiSource asks first.
+                const source = await apiSource(o.api, o.repo, chosen.ref, await repositoryPrefix(o.workspace));
+                if (!source)
+                    return missingRef(chosen, `is not a branch, tag or commit of ${o.repo.owner}/${o.repo.repo}`);
+                return { source, label: source.label, commit: source.commit };
+            }
+            const clone = await cloneKind(o.workspace);
+            if (clone === 'full')
+                return missingRef(chosen, 'is not a branch, tag or commit of this clone');
+            if (clone === 'none')
+                return missingRef(chosen, 'cannot be read: the workspace is not a git clone and there is no token to ask GitHub (a folder of base files is file:<dir>; none compares with nothing)');
+            return missingRef(chosen, 'is not in the local clone and there is no token to ask GitHub (fetch it, e.g. actions/checkout with fetch-depth: 0)');
+        }
+        case 'cache': {
+            if (!o.cache)
+                return { label: 'the Actions cache is not available here' };
+            const source = await restoreCachedBaseline(o.cache, { workspace: o.workspace, name: o.name, sha: o.baseSha, tempDir: temp });
+            if (!source)
+                return { label: 'no baseline in the cache yet (save-baseline stores one from the default branch)' };
+            // The key ends with the commit the entry was saved from (baselineCacheKey).
+            const sha = /-([0-9a-f]{40}|[0-9a-f]{64})$/.exec(source.label)?.[1];
+            return { source, label: source.label, ...(sha ? { commit: await commitOf(sha, o) } : {}) };
+        }
+        case 'artifact': {
+            if (!o.api || !o.repo || !o.downloadArtifact || !o.baseBranch) {
+                return { label: `artifact:${chosen.name} needs the GitHub API and the Actions artifact service` };
+            }
+            for (const run of await successfulRuns(o.api, o.repo, o.baseBranch, { exclude: o.runId })) {
+                const runId = run.id;
+                const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(temp, 'mlci-artifact-'));
+                try {
+                    await o.downloadArtifact(chosen.name, runId, dir);
+                }
+                catch (e) {
+                    if (isArtifactNotFound(e))
+                        continue;
+                    throw e;
+                }
+                const label = `artifact:${chosen.name} of run ${runId}`;
+                return {
+                    source: withBasenameFallback(directorySource(dir, label), o.headMetrics),
+                    label,
+                    ...(run.headSha ? { commit: await commitOf(run.headSha, o) } : {}),
+                    ...(run.createdAt ? { savedAt: run.createdAt } : {}),
+                };
+            }
+            return { label: `no successful run on ${o.baseBranch} has an artifact named ${chosen.name}` };
+        }
+    }
+}
+/** A ref that names nothing: "no baseline" when it may legitimately be gone, else the user's error. */
+function missingRef(chosen, why) {
+    if (chosen.ifMissing)
+        return { label: chosen.ifMissing };
+    const what = chosen.chosen ? `input "baseline" is auto, and ${chosen.chosen} git:${chosen.ref}` : `input "baseline": git:${chosen.ref}`;
+    throw new errors/* UserError */.y(`${what} ${why}`, { input: 'baseline' });
+}
+/** A stored baseline's commit with its date when the clone or GitHub knows it; the sha alone else. */
+async function commitOf(sha, o) {
+    // The date is only for the report: a service fault here must not stop the comparison.
+    const found = await findCommit(sha, { workspace: o.workspace, api: o.api, repo: o.repo }).catch(() => undefined);
+    return found ?? { sha };
+}
+function isArtifactNotFound(e) {
+    const err = e;
+    return err?.name === 'ArtifactNotFoundError' || /artifact .*not found/i.test(String(err?.message ?? ''));
+}
+//# sourceMappingURL=open.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/spec.js
+
+
+// A ref as git accepts it (git check-ref-format, loosely) and nothing a command line could misread.
+const REF = /^(?!-)(?!.*\.\.)(?!.*@\{)[A-Za-z0-9._/~^-]+$/;
+function parseBaselineSpec(value, input = 'baseline') {
+    const v = value.trim();
+    if (v === '' || v === 'auto')
+        return { kind: 'auto' };
+    if (v === 'none')
+        return { kind: 'none' };
+    if (v === 'cache')
+        return { kind: 'cache' };
+    const at = v.indexOf(':');
+    const [scheme, rest] = at < 0 ? [v, ''] : [v.slice(0, at), v.slice(at + 1).trim()];
+    if (scheme === 'git' && REF.test(rest))
+        return { kind: 'git', ref: rest };
+    if (scheme === 'git') {
+        throw new errors/* UserError */.y(`input "${input}": "${rest}" is not a git ref (use git:main, git:v1.2 or git:<sha>)`, { input });
+    }
+    if (scheme === 'file' && rest !== '')
+        return { kind: 'file', path: rest };
+    if (scheme === 'artifact' && /^[^\s"':<>|*?\\/]+$/.test(rest))
+        return { kind: 'artifact', name: rest };
+    throw new errors/* UserError */.y(`input "${input}" has an unknown value "${v}": use auto, git:<ref>, file:<path>, cache, artifact:<name> or none`, { input });
+}
+const PULL_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const ZERO_SHA = /^0+$/;
+/**
+ * Settles `auto` from the event: a pull request compares with its base branch, a push with the
+ * commit before it. Other events (schedule, workflow_dispatch) have no natural baseline.
+ */
+function chooseBaseline(spec, ctx) {
+    if (spec.kind === 'none')
+        return { kind: 'none', reason: 'baseline is none' };
+    if (spec.kind !== 'auto')
+        return spec;
+    if (PULL_EVENTS.has(ctx.eventName)) {
+        const ref = ctx.payload?.pull_request?.base?.ref;
+        if (typeof ref === 'string' && ref !== '')
+            return { kind: 'git', ref, chosen: "the pull request's base branch" };
+        return { kind: 'none', reason: 'the pull request event names no base branch' };
+    }
+    if (ctx.eventName === 'push') {
+        const before = ctx.payload?.before;
+        if (typeof before === 'string' && before !== '' && !ZERO_SHA.test(before)) {
+            return {
+                kind: 'git',
+                ref: before,
+                chosen: 'the commit before the push',
+                ifMissing: `the commit before the push (${before.slice(0, 7)}) no longer exists (a force push?)`,
+            };
+        }
+        return { kind: 'none', reason: 'the push created the branch: there is no previous commit' };
+    }
+    return { kind: 'none', reason: `no automatic baseline for ${ctx.eventName || 'this'} event (set the baseline input)` };
+}
+/** True on the events whose caches and artifacts are scoped to a pull request, never a baseline. */
+function isPullRequestEvent(eventName) {
+    return PULL_EVENTS.has(eventName);
+}
+/** The base branch a baseline is looked for on: the PR's base, else the pushed branch. */
+function baseBranch(ctx, env = process.env) {
+    const base = ctx.payload?.pull_request?.base?.ref;
+    if (typeof base === 'string' && base)
+        return base;
+    const ref = typeof ctx.payload?.ref === 'string' ? ctx.payload.ref : env.GITHUB_REF;
+    if (ref?.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    return ctx.payload?.repository?.default_branch ?? undefined;
+}
+/** `save-baseline`: true (or `cache`), false, or `artifact:<name>` for `baseline: artifact:<name>`. */
+function parseSaveBaseline(value, input = 'save-baseline') {
+    const v = value.trim();
+    if (v === '')
+        return { kind: 'none' };
+    if (v.toLowerCase() === 'cache')
+        return { kind: 'cache' };
+    const said = booleanWord(v);
+    if (said !== undefined)
+        return said ? { kind: 'cache' } : { kind: 'none' };
+    const m = /^artifact:([^\s"':<>|*?\\/]+)$/.exec(v);
+    if (m)
+        return { kind: 'artifact', name: m[1] };
+    throw new UserError(`input "${input}" must be true, false, cache or artifact:<name>, not "${v}"`, { input });
+}
+/**
+ * Stores a baseline where the same input reads it (`cache`, `artifact:<name>`), for inputs that
+ * both read and store, as comment-report's `tests-baseline` does; anything else is not stored.
+ */
+function saveWhereRead(spec) {
+    if (spec.kind === 'cache')
+        return { kind: 'cache' };
+    if (spec.kind === 'artifact')
+        return { kind: 'artifact', name: spec.name };
+    return { kind: 'none' };
+}
+/**
+ * Whether this run may store its files as the baseline. A failed run never does (nothing the user
+ * had is lost to a bad run). A pull request's caches and artifacts are scoped to it and would
+ * never be anyone's baseline, so it does not try.
+ */
+function mayStoreBaseline(passed, eventName) {
+    if (!passed)
+        return { store: false, reason: 'a gate failed' };
+    if (isPullRequestEvent(eventName))
+        return { store: false, reason: `${eventName} runs cannot store a baseline for others (run on push to the default branch)` };
+    return { store: true };
+}
+/** The commit a stored baseline is looked up by: the PR's base commit, or the commit before a push. */
+function baseCommit(ctx) {
+    const sha = ctx.payload?.pull_request?.base?.sha ?? (ctx.eventName === 'push' ? ctx.payload?.before : undefined);
+    return typeof sha === 'string' && sha !== '' && !ZERO_SHA.test(sha) ? sha : undefined;
+}
+//# sourceMappingURL=spec.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/baseline/store.js
+
+
+
+
+
+/**
+ * Stores this run's files as the baseline later runs compare with (`save-baseline`), when the run
+ * may: never after a failed gate, never from a pull request. Returns what happened, for the log.
+ * Errors before this point (a malformed file) end the run before anything is stored.
+ */
+async function storeBaseline(save, o) {
+    if (save.kind === 'none')
+        return { stored: false, message: 'save-baseline is off' };
+    const may = mayStoreBaseline(o.passed, o.eventName);
+    if (!may.store)
+        return { stored: false, message: `Baseline not stored: ${may.reason}.` };
+    if (save.kind === 'cache') {
+        if (!o.cache)
+            return { stored: false, message: 'Baseline not stored: the Actions cache service is not available to this job.' };
+        const { key, saved } = await saveCachedBaseline(o.cache, { workspace: o.workspace, name: o.name, sha: o.sha, files: o.files, tempDir: o.tempDir });
+        return saved
+            ? { stored: true, message: `Baseline stored in the cache as ${key}.` }
+            : { stored: false, message: `Baseline not stored as ${key}: the cache refused it (see above; an entry for this commit may exist already).` };
+    }
+    if (!o.upload)
+        return { stored: false, message: 'Baseline not stored: artifacts are not available here.' };
+    const staged = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.tempDir ?? (0,external_node_os_.tmpdir)(), 'mlci-baseline-upload-'));
+    await stageFiles(o.workspace, o.files, staged);
+    await o.upload(save.name, staged);
+    return { stored: true, message: `Baseline uploaded as the artifact ${save.name}.` };
+}
+//# sourceMappingURL=store.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/section/train-record.js
+
+
+
+const train_record_SUFFIX = '.train.json';
+/** `<id>.train.json`: the record's file name in the report directory. */
+function trainRecordFile(id) {
+    return id + train_record_SUFFIX;
+}
+async function writeTrainRecord(dir, id, record) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const file = (0,external_node_path_.join)(dir, trainRecordFile(id));
+    await (0,promises_.writeFile)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n');
+    await (0,promises_.rename)(`${file}.tmp`, file);
+    return file;
+}
+/**
+ * The record of the last train step that wrote into this report directory, or undefined when none
+ * did. A record that is not one (hand-edited, another version) is ignored rather than trusted.
+ */
+async function latestTrainRecord(dir) {
+    const names = (await readdir(dir).catch(() => [])).filter((n) => n.endsWith(train_record_SUFFIX));
+    let best;
+    for (const n of names) {
+        try {
+            const file = join(dir, n);
+            const record = JSON.parse(await readFile(file, 'utf8'));
+            if (record?.schema !== 'mlci/train@1' || !Array.isArray(record.metrics) || !Array.isArray(record.params))
+                continue;
+            const at = (await stat(file)).mtimeMs;
+            if (!best || at > best.at)
+                best = { at, record };
+        }
+        catch { }
+    }
+    return best?.record;
+}
+//# sourceMappingURL=train-record.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/train/cost-baseline.js
+
+
+
+
+
+
+function parseCostBaseline(value, input = 'cost-baseline') {
+    if (value.trim() === '')
+        return { kind: 'none' };
+    const spec = parseBaselineSpec(value, input);
+    if (spec.kind === 'none' || spec.kind === 'cache' || spec.kind === 'file')
+        return spec;
+    throw new errors/* UserError */.y(`input "${input}" is "${value.trim()}": use cache, file:<path> or none (a base run's time is not in git, and train reads no other run's artifacts)`, { input });
+}
+/** The stored record's name in cache keys: one per train step (its section id). */
+const nameOf = (sectionId) => `train-${baselineName([sectionId])}`;
+/** The base run's figures, or why there are none (a sentence for "no base run to compare: …"). */
+async function baseRunUsage(spec, sectionId, o) {
+    if (spec.kind === 'none')
+        return { none: 'cost-baseline is none' };
+    const file = trainRecordFile(sectionId);
+    const chosen = chooseBaseline(spec, o.event ?? { eventName: '', payload: {} });
+    let opened;
+    try {
+        opened = await openBaseline(chosen, {
+            workspace: o.workspace,
+            headMetrics: [file],
+            name: nameOf(sectionId),
+            cache: o.cache,
+            baseSha: o.event ? baseCommit(o.event) : undefined,
+            tempDir: o.tempDir,
+        });
+    }
+    catch (e) {
+        if (!(0,errors/* isUserError */.i)(e))
+            throw e;
+        return { none: e.message };
+    }
+    if (!opened.source)
+        return { none: opened.label };
+    const bytes = await opened.source.read(file);
+    if (!bytes)
+        return { none: `${opened.label} holds no ${file}` };
+    let record;
+    try {
+        record = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return { none: `${opened.label}: ${file} is not JSON` };
+    }
+    const d = record?.usage?.durationSeconds;
+    if (record?.schema !== 'mlci/train@1' || typeof d !== 'number' || !Number.isFinite(d) || d < 0)
+        return { none: `${opened.label}: ${file} records no run time (written by an older mlci?)` };
+    const sha = opened.commit?.sha ?? record.usage?.sha;
+    return { durationSeconds: d, label: `the base run${sha ? ` at ${sha.slice(0, 7)}` : ''}` };
+}
+/**
+ * Stores this run's record where `cost-baseline` reads it, when the run may (a successful run on
+ * push; never a pull request's). Returns the sentence for the log, or undefined when nothing was asked.
+ */
+async function storeRunUsage(spec, sectionId, o) {
+    const save = saveWhereRead(spec);
+    if (save.kind === 'none' || !o.event)
+        return undefined;
+    const stored = await storeBaseline(save, {
+        workspace: o.reportDir,
+        name: nameOf(sectionId),
+        files: [trainRecordFile(sectionId)],
+        passed: true,
+        eventName: o.event.eventName,
+        sha: o.event.sha,
+        cache: o.cache,
+        tempDir: o.tempDir,
+    });
+    return `Run time for cost-baseline: ${stored.message}`;
+}
+//# sourceMappingURL=cost-baseline.js.map
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: ./packages/core/lib/metrics/flatten.js
@@ -26123,7 +27985,7 @@ function parseJsonIn(text, file, place = {}) {
             throw e;
         const where = place.what ? ` in ${place.what}` : '';
         const at = lineColumn(text, e.offset, place.firstLine);
-        throw new errors_UserError(`invalid JSON${where}: ${e.message}`, { file, line: at.line, column: at.column, cause: e });
+        throw new errors/* UserError */.y(`invalid JSON${where}: ${e.message}`, { file, line: at.line, column: at.column, cause: e });
     }
 }
 /** Line and 1-based column of an offset; a column counts UTF-16 code units, as editors' do. */
@@ -26362,13 +28224,13 @@ function toJsBounded(doc, lineCounter, file, maxExpansion = MAX_ALIAS_EXPANSION)
     };
     const walked = walk(doc, maxExpansion);
     if (walked?.duplicate)
-        throw new errors_UserError('invalid YAML: Map keys must be unique', where(walked.duplicate));
+        throw new errors/* UserError */.y('invalid YAML: Map keys must be unique', where(walked.duplicate));
     if (walked?.tooDeep) {
-        throw new errors_UserError(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, where(walked.tooDeep));
+        throw new errors/* UserError */.y(`YAML nested deeper than ${MAX_YAML_DEPTH} levels`, where(walked.tooDeep));
     }
     const over = walked?.alias;
     if (over) {
-        throw new errors_UserError(`YAML aliases expand to more than ${maxExpansion.toLocaleString('en-US')} nodes (the alias *${over.source} passes it); ` +
+        throw new errors/* UserError */.y(`YAML aliases expand to more than ${maxExpansion.toLocaleString('en-US')} nodes (the alias *${over.source} passes it); ` +
             'an anchor reused this often is refused as a resource exhaustion attack', where(over));
     }
     try {
@@ -26376,7 +28238,7 @@ function toJsBounded(doc, lineCounter, file, maxExpansion = MAX_ALIAS_EXPANSION)
     }
     catch (e) {
         if (e instanceof ReferenceError)
-            throw new errors_UserError(`invalid YAML: ${e.message}`, { ...where(undefined), cause: e });
+            throw new errors/* UserError */.y(`invalid YAML: ${e.message}`, { ...where(undefined), cause: e });
         throw e;
     }
 }
@@ -26473,7 +28335,7 @@ function readYamlFile(text, file, o = {}) {
     const syntax = doc.errors[0];
     if (syntax) {
         const { line, col } = lineCounter.linePos(syntax.pos[0]);
-        throw new errors_UserError(`${o.invalid ?? 'invalid YAML'}: ${syntax.message.split('\n')[0]}`, { file, line, column: col, cause: syntax });
+        throw new errors/* UserError */.y(`${o.invalid ?? 'invalid YAML'}: ${syntax.message.split('\n')[0]}`, { file, line, column: col, cause: syntax });
     }
     const value = toJsBounded(doc, lineCounter, file);
     const contents = doc.contents;
@@ -26611,16 +28473,16 @@ function parseTable(text, delimiter, file) {
     const width = rows[0].cells.length;
     for (const r of rows) {
         if (r.cells.length !== width) {
-            throw new errors_UserError(`row has ${r.cells.length} cells, the first row has ${width}`, { file, line: r.line, column: 1 });
+            throw new errors/* UserError */.y(`row has ${r.cells.length} cells, the first row has ${width}`, { file, line: r.line, column: 1 });
         }
     }
     const out = {};
     const put = (name, value, line) => {
         const key = name.trim();
         if (key === '')
-            throw new errors_UserError('empty metric name', { file, line, column: 1 });
+            throw new errors/* UserError */.y('empty metric name', { file, line, column: 1 });
         if (Object.hasOwn(out, key))
-            throw new errors_UserError(`metric "${key}" appears twice`, { file, line, column: 1 });
+            throw new errors/* UserError */.y(`metric "${key}" appears twice`, { file, line, column: 1 });
         Object.defineProperty(out, key, { value: cellValue(value), enumerable: true, writable: true, configurable: true });
     };
     // pandas' to_csv writes its index as a first column with an empty header: not a metric.
@@ -26650,7 +28512,7 @@ function parseTable(text, delimiter, file) {
         throw shapeError(rows, width);
     return oneRow();
     function shapeError(rows, width) {
-        return new errors_UserError(`a CSV/TSV metrics file is either a header and one row of values, or name,value rows; this one has ${width} columns and ${rows.length} rows (a series belongs in a plots file)`, { file, line: rows[Math.min(2, rows.length - 1)].line, column: 1 });
+        return new errors/* UserError */.y(`a CSV/TSV metrics file is either a header and one row of values, or name,value rows; this one has ${width} columns and ${rows.length} rows (a series belongs in a plots file)`, { file, line: rows[Math.min(2, rows.length - 1)].line, column: 1 });
     }
 }
 const NAME_HEADERS = new Set(['name', 'metric', 'metrics', 'key', 'param', 'parameter', 'metric_name']);
@@ -26710,7 +28572,7 @@ function splitRows(text, delimiter, file) {
             i++;
             for (;;) {
                 if (i >= n)
-                    throw new errors_UserError('unterminated quoted cell', { file, line: openLine, column: openColumn });
+                    throw new errors/* UserError */.y('unterminated quoted cell', { file, line: openLine, column: openColumn });
                 const q = text[i];
                 if (q === '"') {
                     if (text[i + 1] === '"') {
@@ -26731,7 +28593,7 @@ function splitRows(text, delimiter, file) {
                 i++;
             if (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
                 const column = i - text.lastIndexOf('\n', i - 1);
-                throw new errors_UserError(`unexpected ${JSON.stringify(text[i])} after a quoted cell`, { file, line, column });
+                throw new errors/* UserError */.y(`unexpected ${JSON.stringify(text[i])} after a quoted cell`, { file, line, column });
             }
             continue;
         }
@@ -26831,7 +28693,7 @@ function parse_parseMetricsFile(text, file, format = detectFormat(file, text)) {
         return {};
     if (typeof value !== 'object' || Array.isArray(value)) {
         const what = Array.isArray(value) ? 'a list' : `a single ${typeof value}`;
-        throw new errors_UserError(`expected a mapping of names to values at the top level, found ${what}`, {
+        throw new errors/* UserError */.y(`expected a mapping of names to values at the top level, found ${what}`, {
             file,
             line: 1,
             column: 1,
@@ -26852,14 +28714,14 @@ function parseTomlFile(text, file) {
     catch (e) {
         // smol-toml recurses into inline tables and arrays: thousands of levels overflow its stack.
         if (e instanceof RangeError)
-            throw new errors_UserError(`TOML nested too deep to read (${e.message})`, { file, line: 1, column: 1, cause: e });
+            throw new errors/* UserError */.y(`TOML nested too deep to read (${e.message})`, { file, line: 1, column: 1, cause: e });
         if (!(e instanceof TomlError))
             throw e;
         const message = e.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
-        throw new errors_UserError(`invalid TOML: ${message}`, { file, line: e.line, column: e.column, cause: e });
+        throw new errors/* UserError */.y(`invalid TOML: ${message}`, { file, line: e.line, column: e.column, cause: e });
     }
     if (deeperThan(value, MAX_JSON_DEPTH))
-        throw new errors_UserError(`TOML nested deeper than ${MAX_JSON_DEPTH} levels`, { file, line: 1, column: 1 });
+        throw new errors/* UserError */.y(`TOML nested deeper than ${MAX_JSON_DEPTH} levels`, { file, line: 1, column: 1 });
     return value;
 }
 /** Whether a parsed value nests deeper than `max`, walked without recursion. */
@@ -27114,8 +28976,6 @@ function jobEnvironment(env) {
     return Object.fromEntries(Object.entries(env).filter(([k]) => !ACTION_ONLY.test(k)));
 }
 //# sourceMappingURL=job-env.js.map
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./packages/core/lib/train/usage.js
 
 /**
@@ -27268,7 +29128,7 @@ function shellCommand(shell, script) {
     // A template such as `bash -x -c {0}` or `python3 -u -c {0}`: split on spaces, `{0}` becomes the script.
     const words = shell.trim().split(/\s+/);
     if (!words.includes('{0}')) {
-        throw new errors_UserError(`input "shell": "${shell}" is not bash, sh or python, nor a template with {0} where the command goes (e.g. "python3 -u -c {0}")`, {
+        throw new errors/* UserError */.y(`input "shell": "${shell}" is not bash, sh or python, nor a template with {0} where the command goes (e.g. "python3 -u -c {0}")`, {
             input: 'shell',
         });
     }
@@ -27287,7 +29147,7 @@ async function runCommand(o) {
     });
     if (spawned) {
         log.end();
-        throw new errors_UserError(`input "shell": could not start "${program}": ${spawned.message}`, { input: 'shell' });
+        throw new errors/* UserError */.y(`input "shell": could not start "${program}": ${spawned.message}`, { input: 'shell' });
     }
     const pid = child.pid;
     const sampler = new TreeSampler(pid);
@@ -27400,962 +29260,8 @@ async function findDvclive(workspace, workingDirectory) {
     return found.metrics || found.params || steps.length > 0 ? found : undefined;
 }
 //# sourceMappingURL=dvclive.js.map
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(56118);
-;// CONCATENATED MODULE: ./packages/core/lib/files/archive.js
-
-
-
-
-
-
-
-/**
- * Why a member name may not be extracted, or undefined when it may: absolute names, `..` and
- * backslashes could land outside the folder, whatever the archive claims to be.
- */
-function unsafeMemberName(name) {
-    if (name === '' || name.includes('\0'))
-        return 'an empty or NUL-bearing name';
-    if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\'))
-        return 'an absolute name';
-    if (name.split('/').includes('..'))
-        return 'a ".." in its path';
-    return undefined;
-}
-/**
- * Extracts a tar stream (the bytes of a restored cache entry) into `dir`, a fresh folder, keeping
- * only the members under `prefix` (with the prefix taken off). The whole entry is refused as soon
- * as one member is absolute, has `..`, or is a link or a device: tar-stream parses, this writes,
- * so no member ever reaches the disk before it is checked. `what` names the entry in the error.
- */
-async function extractTarChecked(tar, dir, o) {
-    const refuse = (name, why) => new errors_UserError(`${o.what} holds "${name}", ${why}: the entry was refused and nothing of it was used`);
-    const prefix = o.prefix.replace(/\/+$/, '') + '/';
-    const ex = (0,tar_stream.extract)();
-    tar.on('error', (e) => ex.destroy(e));
-    tar.pipe(ex);
-    let files = 0;
-    for await (const entry of ex) {
-        const { name, type } = entry.header;
-        const bad = unsafeMemberName(name);
-        if (bad)
-            throw refuse(name, `which has ${bad}`);
-        if (type !== 'file' && type !== 'directory' && type !== 'contiguous-file')
-            throw refuse(name, `which is a ${type}, not a file`);
-        const clean = external_node_path_.posix.normalize(name).replace(/^\.\//, '');
-        if (clean + '/' !== prefix && !clean.startsWith(prefix))
-            throw refuse(name, `which lies outside ${prefix}`);
-        const rel = clean.slice(prefix.length).replace(/\/+$/, '');
-        const to = rel === '' ? '' : (0,external_node_path_.join)(dir, ...rel.split('/'));
-        if (rel === '' || type === 'directory') {
-            entry.resume();
-            if (to)
-                await (0,promises_.mkdir)(to, { recursive: true });
-            continue;
-        }
-        await (0,promises_.mkdir)((0,external_node_path_.join)(to, '..'), { recursive: true });
-        // Streamed to the disk, not held in memory: a run-cache entry holds models of hundreds of MB.
-        // wx: a member named twice never writes through what an earlier member left.
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(entry, (0,external_node_fs_.createWriteStream)(to, { flags: 'wx' }));
-        files++;
-    }
-    return files;
-}
-//# sourceMappingURL=archive.js.map
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(87016);
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
+// EXTERNAL MODULE: ./packages/core/lib/files/archive.js
+var archive = __nccwpck_require__(75063);
 ;// CONCATENATED MODULE: ./packages/core/lib/files/globs.js
 
 
@@ -28379,9 +29285,9 @@ async function globs_resolveFiles(patterns, cwd, input, boundary) {
             const file = (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.resolve)(cwd, p);
             const s = await (0,promises_.stat)(file).catch(() => undefined);
             if (!s)
-                throw new errors_UserError(`input "${input}": file "${p}" does not exist`, { input });
+                throw new errors/* UserError */.y(`input "${input}": file "${p}" does not exist`, { input });
             if (!s.isFile())
-                throw new errors_UserError(`input "${input}": "${p}" is not a file`, { input });
+                throw new errors/* UserError */.y(`input "${input}": "${p}" is not a file`, { input });
             await containedPath(p, { input, boundary: b });
             out.add(file);
             continue;
@@ -28394,7 +29300,7 @@ async function globs_resolveFiles(patterns, cwd, input, boundary) {
             out.add((0,external_node_path_.resolve)(file));
         }
         if (out.size === before)
-            throw new errors_UserError(`input "${input}": the pattern "${p}" matches no file`, { input });
+            throw new errors/* UserError */.y(`input "${input}": the pattern "${p}" matches no file`, { input });
     }
     return [...out].sort();
 }
@@ -28426,7 +29332,7 @@ async function declaredFiles(workspace, paths, input, boundary) {
         }
         const real = await containedPath(p, { input, boundary: b }).catch((e) => {
             if (e.code === 'ENOENT') {
-                throw new errors_UserError(`input "${input}": "${p}" was not written by the command (it does not exist after the run)`, { input });
+                throw new errors/* UserError */.y(`input "${input}": "${p}" was not written by the command (it does not exist after the run)`, { input });
             }
             throw e;
         });
@@ -28437,12 +29343,12 @@ async function declaredFiles(workspace, paths, input, boundary) {
         else if (s.isDirectory()) {
             const found = (await (0,promises_.readdir)(real, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
             if (found.length === 0)
-                throw new errors_UserError(`input "${input}": the folder "${p}" is empty after the run`, { input });
+                throw new errors/* UserError */.y(`input "${input}": the folder "${p}" is empty after the run`, { input });
             for (const e of found)
                 out.add(rel(workspace, (0,external_node_path_.join)(base, (0,external_node_path_.relative)(real, (0,external_node_path_.join)(e.parentPath, e.name)))));
         }
         else
-            throw new errors_UserError(`input "${input}": "${p}" is neither a file nor a folder`, { input });
+            throw new errors/* UserError */.y(`input "${input}": "${p}" is neither a file nor a folder`, { input });
     }
     return [...out].sort();
 }
@@ -28454,7 +29360,7 @@ async function saveEntry(cache, o) {
         const dir = (0,external_node_path_.join)(root, ENTRY_DIR);
         // A run that declared nothing to keep still has its log and manifest.
         await (0,promises_.mkdir)(dir, { recursive: true });
-        await stageFiles(o.workspace, o.manifest.files, (0,external_node_path_.join)(dir, 'files'));
+        await entry_stageFiles(o.workspace, o.manifest.files, (0,external_node_path_.join)(dir, 'files'));
         await (0,promises_.copyFile)(o.logFile, (0,external_node_path_.join)(dir, 'train.log'));
         await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'manifest.json'), JSON.stringify(o.manifest, null, 2) + '\n');
         return await cache.save([ENTRY_DIR], o.manifest.key, root);
@@ -28464,7 +29370,7 @@ async function saveEntry(cache, o) {
     }
 }
 /** Copies workspace files (relative paths) into `dir`, keeping their layout. */
-async function stageFiles(workspace, files, dir, boundary) {
+async function entry_stageFiles(workspace, files, dir, boundary) {
     const b = boundary ?? { ...contained_defaultBoundary(), workspace };
     for (const f of files) {
         const to = (0,external_node_path_.join)(dir, ...f.split('/'));
@@ -28488,7 +29394,7 @@ async function restoreEntry(cache, o) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(o.tempDir ?? (0,external_node_os_.tmpdir)(), 'mlci-train-restore-'));
     try {
         try {
-            await extractTarChecked(hit.tar, dir, { prefix: ENTRY_DIR, what: `the run-cache entry ${o.key}` });
+            await (0,archive.extractTarChecked)(hit.tar, dir, { prefix: ENTRY_DIR, what: `the run-cache entry ${o.key}` });
         }
         catch (e) {
             hit.tar.destroy();
@@ -28496,12 +29402,12 @@ async function restoreEntry(cache, o) {
         }
         const manifest = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'manifest.json'), 'utf8'));
         if (manifest.schema !== MANIFEST_SCHEMA || manifest.key !== o.key || !Array.isArray(manifest.files)) {
-            throw new errors_UserError(`the run-cache entry ${o.key} holds no valid manifest: refused`);
+            throw new errors/* UserError */.y(`the run-cache entry ${o.key} holds no valid manifest: refused`);
         }
         const b = { ...contained_defaultBoundary(), workspace: o.workspace };
         for (const f of manifest.files) {
-            if (typeof f !== 'string' || unsafeMemberName(f))
-                throw new errors_UserError(`the run-cache entry ${o.key} names a file "${String(f)}" that may not be written: refused`);
+            if (typeof f !== 'string' || (0,archive/* unsafeMemberName */.u)(f))
+                throw new errors/* UserError */.y(`the run-cache entry ${o.key} names a file "${String(f)}" that may not be written: refused`);
             const to = containedTarget(f, { input: 'outputs', boundary: b });
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
             // Removed first: a symlink at the path is replaced, never written through.
@@ -28577,40 +29483,6 @@ function fileHash(path) {
     });
 }
 //# sourceMappingURL=key.js.map
-;// CONCATENATED MODULE: ./packages/core/lib/section/train-record.js
-
-
-
-const train_record_SUFFIX = '.train.json';
-async function writeTrainRecord(dir, id, record) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const file = (0,external_node_path_.join)(dir, id + train_record_SUFFIX);
-    await (0,promises_.writeFile)(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n');
-    await (0,promises_.rename)(`${file}.tmp`, file);
-    return file;
-}
-/**
- * The record of the last train step that wrote into this report directory, or undefined when none
- * did. A record that is not one (hand-edited, another version) is ignored rather than trusted.
- */
-async function latestTrainRecord(dir) {
-    const names = (await readdir(dir).catch(() => [])).filter((n) => n.endsWith(train_record_SUFFIX));
-    let best;
-    for (const n of names) {
-        try {
-            const file = join(dir, n);
-            const record = JSON.parse(await readFile(file, 'utf8'));
-            if (record?.schema !== 'mlci/train@1' || !Array.isArray(record.metrics) || !Array.isArray(record.params))
-                continue;
-            const at = (await stat(file)).mtimeMs;
-            if (!best || at > best.at)
-                best = { at, record };
-        }
-        catch { }
-    }
-    return best?.record;
-}
-//# sourceMappingURL=train-record.js.map
 ;// CONCATENATED MODULE: ./packages/core/lib/train/log.js
 
 
@@ -28682,6 +29554,9 @@ async function scrubLogFile(path, secrets) {
 
 
 
+
+
+
 /** `timeout-minutes`: a positive number of minutes, fractions allowed (`0.5` is 30 s). */
 function parseMinutes(value, input = 'timeout-minutes') {
     const v = value.trim();
@@ -28689,18 +29564,18 @@ function parseMinutes(value, input = 'timeout-minutes') {
         return undefined;
     const n = Number(v);
     if (!/^\d*\.?\d+$/.test(v) || !(n > 0))
-        throw new errors_UserError(`input "${input}" must be a positive number of minutes (e.g. 30 or 0.5), not "${v}"`, { input });
+        throw new errors/* UserError */.y(`input "${input}" must be a positive number of minutes (e.g. 30 or 0.5), not "${v}"`, { input });
     return n;
 }
 async function runTraining(o) {
     if (o.run.trim() === '')
-        throw new errors_UserError('input "run" is required: the training command, e.g. "python train.py"', { input: 'run' });
+        throw new errors/* UserError */.y('input "run" is required: the training command, e.g. "python train.py"', { input: 'run' });
     const boundary = { ...contained_defaultBoundary(), workspace: o.workspace };
     const cwd = await workingDirectory(o.workspace, o.workingDirectory, boundary);
     const wd = (0,external_node_path_.relative)(o.workspace, cwd).split(external_node_path_.sep).join('/') || '.';
     const useCache = o.cache ?? o.cacheInputs.length > 0;
     if (useCache && o.cacheInputs.length === 0) {
-        throw new errors_UserError('input "cache" is true but "cache-inputs" is empty: declare the files the result depends on, or set cache: false', { input: 'cache' });
+        throw new errors/* UserError */.y('input "cache" is true but "cache-inputs" is empty: declare the files the result depends on, or set cache: false', { input: 'cache' });
     }
     const id = trainSectionId(wd);
     const logPath = (0,external_node_path_.join)(o.logDir ?? o.reportDir, id, 'train.log');
@@ -28777,6 +29652,19 @@ async function runTraining(o) {
                 : { kind: 'miss', key, saved: o.runCache ? 'failed run' : 'no cache service' },
         metrics: new Map(),
     };
+    const costServices = { workspace: o.workspace, reportDir: o.reportDir, tempDir: o.tempDir, ...o.costBaseline };
+    if (o.costPerMinute !== undefined) {
+        const spec = o.costBaseline?.spec ?? { kind: 'none' };
+        // The base run's figures are for the report only: a cache that cannot be read never fails the training.
+        const base = await baseRunUsage(spec, id, costServices).catch((e) => ({ none: `it could not be read (${messageOf(e)})` }));
+        report.cost = runCost({
+            perMinute: o.costPerMinute,
+            durationSeconds: ran.durationSeconds,
+            hit: restored ? { restoreSeconds } : undefined,
+            base: 'none' in base ? undefined : base,
+            noBase: 'none' in base ? base.none : '',
+        });
+    }
     const result = (failure, extra = {}, sectionPath = '') => ({
         cacheHit: restored !== undefined,
         exitCode: ran.exitCode,
@@ -28799,8 +29687,8 @@ async function runTraining(o) {
         // A failed run keeps nothing: no cache entry, no artifact that could pass for a good model.
         report.logTail = logTail(await (0,promises_.readFile)(logPath, 'utf8'));
         const failure = ran.timedOut
-            ? new errors_UserError(`input "timeout-minutes": the command ran longer than ${o.timeoutMinutes} min and was killed, with every process it started (exit code ${ran.exitCode})`, { input: 'timeout-minutes' })
-            : new errors_UserError(`the command failed with exit code ${ran.exitCode}`, { input: 'run' });
+            ? new errors/* UserError */.y(`input "timeout-minutes": the command ran longer than ${o.timeoutMinutes} min and was killed, with every process it started (exit code ${ran.exitCode})`, { input: 'timeout-minutes' })
+            : new errors/* UserError */.y(`the command failed with exit code ${ran.exitCode}`, { input: 'run' });
         return finish(failure);
     }
     // What the run made. A declared path it did not write fails the step, and nothing is kept.
@@ -28818,7 +29706,7 @@ async function runTraining(o) {
         report.metrics = await readMetricsFiles(kept.metrics, o.workspace);
     }
     catch (e) {
-        if (!errors_isUserError(e))
+        if (!(0,errors/* isUserError */.i)(e))
             throw e;
         report.error = e.message;
         report.logTail = logTail(await (0,promises_.readFile)(logPath, 'utf8'));
@@ -28862,8 +29750,14 @@ async function runTraining(o) {
         cacheHit: restored !== undefined,
         artifact: o.artifact ? { name: o.artifact.name, id: artifactId } : undefined,
         logPath,
+        usage: { durationSeconds: ran.durationSeconds, cpuSeconds: ran.cpuSeconds, peakRssBytes: ran.peakRssBytes, measured: ran.measured, sha: o.origin.sha },
     };
     await writeTrainRecord(o.reportDir, id, record);
+    if (o.costBaseline) {
+        const stored = await storeRunUsage(o.costBaseline.spec, id, costServices).catch((e) => `Run time for cost-baseline not stored: ${messageOf(e)}`);
+        if (stored)
+            o.log.info(stored);
+    }
     return finish(undefined, { artifactId });
 }
 /**
@@ -28876,7 +29770,7 @@ async function restoreOrMiss(cache, o, log) {
         return await restoreEntry(cache, o);
     }
     catch (e) {
-        if (errors_isUserError(e))
+        if ((0,errors/* isUserError */.i)(e))
             throw e;
         log.info(`Run-cache: the entry ${o.key} could not be restored (${e.message}); the command runs.`);
         return undefined;
@@ -28887,18 +29781,18 @@ async function workingDirectory(workspace, given, boundary) {
         return (0,external_node_path_.resolve)(workspace);
     const real = await containedPath(given, { input: 'working-directory', boundary }).catch((e) => {
         if (e.code === 'ENOENT')
-            throw new errors_UserError(`input "working-directory": "${given}" does not exist`, { input: 'working-directory' });
+            throw new errors/* UserError */.y(`input "working-directory": "${given}" does not exist`, { input: 'working-directory' });
         throw e;
     });
     if (!(await (0,promises_.stat)(real)).isDirectory())
-        throw new errors_UserError(`input "working-directory": "${given}" is not a folder`, { input: 'working-directory' });
+        throw new errors/* UserError */.y(`input "working-directory": "${given}" is not a folder`, { input: 'working-directory' });
     return (0,external_node_path_.resolve)(workspace, given);
 }
 /** The artifact holds what the run made at its workspace paths, and the log as `train.log`. */
 async function uploadKept(a, workspace, files, logPath, tempDir) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempDir ?? (0,external_node_os_.tmpdir)(), 'mlci-train-artifact-'));
     try {
-        await stageFiles(workspace, files, dir);
+        await entry_stageFiles(workspace, files, dir);
         await (0,promises_.mkdir)(dir, { recursive: true });
         await (0,promises_.copyFile)(logPath, (0,external_node_path_.join)(dir, files.includes('train.log') ? 'train.mlci.log' : 'train.log'));
         return await a.upload(a.name, dir, a.retentionDays);
@@ -28922,6 +29816,9 @@ async function run() {
         const artifactName = string('artifact-name');
         const retentionDays = integer('retention-days', 0, 0) || undefined;
         const ctx = eventContext();
+        const costPerMinute = parseCostPerMinute(string('cost-per-minute'));
+        const costBaseline = parseCostBaseline(string('cost-baseline'));
+        const cache = actionsCache(process.env, 'training run');
         // `::endgroup::` must start a line of its own, also after output that ends without a newline.
         let atLineStart = true;
         const output = (chunk) => {
@@ -28959,7 +29856,9 @@ async function run() {
                 url: ctx.runUrl,
             },
             log: { group: lib_core/* startGroup */.Oh, endGroup: closeGroup, info: lib_core/* info */.pq, output },
-            runCache: actionsCache(process.env, 'training run'),
+            runCache: cache,
+            costPerMinute,
+            costBaseline: { spec: costBaseline, event: ctx, cache },
             artifact: artifactName ? { name: artifactName, retentionDays, upload: uploadDirectory } : undefined,
         });
         (0,lib_core/* setOutput */.uH)('cache-hit', result.cacheHit);
@@ -29491,6 +30390,117 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 57706:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ isUserError),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/** A failure caused by what the user gave us (an input, a file): it names what and where. */
+class UserError extends Error {
+    file;
+    line;
+    column;
+    /** The action input (or CLI flag) the bad value came from, e.g. `target`. */
+    input;
+    constructor(message, place = {}) {
+        super(message, place.cause === undefined ? undefined : { cause: place.cause });
+        this.name = 'UserError';
+        this.file = place.file;
+        this.line = place.line;
+        this.column = place.column;
+        this.input = place.input;
+    }
+    /** `file:line:column: message`, the way compilers say it. */
+    toString() {
+        const where = [this.file, this.line, this.column].filter((p) => p !== undefined).join(':');
+        return where ? `${where}: ${this.message}` : this.message;
+    }
+}
+function isUserError(e) {
+    return e instanceof UserError || (e instanceof Error && e.name === 'UserError');
+}
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 75063:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   extractTarChecked: () => (/* binding */ extractTarChecked),
+/* harmony export */   u: () => (/* binding */ unsafeMemberName)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46466);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(56118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(57706);
+
+
+
+
+
+
+
+/**
+ * Why a member name may not be extracted, or undefined when it may: absolute names, `..` and
+ * backslashes could land outside the folder, whatever the archive claims to be.
+ */
+function unsafeMemberName(name) {
+    if (name === '' || name.includes('\0'))
+        return 'an empty or NUL-bearing name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\'))
+        return 'an absolute name';
+    if (name.split('/').includes('..'))
+        return 'a ".." in its path';
+    return undefined;
+}
+/**
+ * Extracts a tar stream (the bytes of a restored cache entry) into `dir`, a fresh folder, keeping
+ * only the members under `prefix` (with the prefix taken off). The whole entry is refused as soon
+ * as one member is absolute, has `..`, or is a link or a device: tar-stream parses, this writes,
+ * so no member ever reaches the disk before it is checked. `what` names the entry in the error.
+ */
+async function extractTarChecked(tar, dir, o) {
+    const refuse = (name, why) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`${o.what} holds "${name}", ${why}: the entry was refused and nothing of it was used`);
+    const prefix = o.prefix.replace(/\/+$/, '') + '/';
+    const ex = (0,tar_stream__WEBPACK_IMPORTED_MODULE_4__.extract)();
+    tar.on('error', (e) => ex.destroy(e));
+    tar.pipe(ex);
+    let files = 0;
+    for await (const entry of ex) {
+        const { name, type } = entry.header;
+        const bad = unsafeMemberName(name);
+        if (bad)
+            throw refuse(name, `which has ${bad}`);
+        if (type !== 'file' && type !== 'directory' && type !== 'contiguous-file')
+            throw refuse(name, `which is a ${type}, not a file`);
+        const clean = node_path__WEBPACK_IMPORTED_MODULE_3__.posix.normalize(name).replace(/^\.\//, '');
+        if (clean + '/' !== prefix && !clean.startsWith(prefix))
+            throw refuse(name, `which lies outside ${prefix}`);
+        const rel = clean.slice(prefix.length).replace(/\/+$/, '');
+        const to = rel === '' ? '' : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, ...rel.split('/'));
+        if (rel === '' || type === 'directory') {
+            entry.resume();
+            if (to)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(to, { recursive: true });
+            continue;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(to, '..'), { recursive: true });
+        // Streamed to the disk, not held in memory: a run-cache entry holds models of hundreds of MB.
+        // wx: a member named twice never writes through what an earlier member left.
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(entry, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(to, { flags: 'wx' }));
+        files++;
+    }
+    return files;
+}
+//# sourceMappingURL=archive.js.map
 
 /***/ }),
 

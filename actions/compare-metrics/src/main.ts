@@ -24,6 +24,12 @@ export async function run(): Promise<void> {
       const showUnchanged = input.bool('show-unchanged', false);
       const saveBaseline = input.string('save-baseline');
       const failOnRegression = input.bool('fail-on-regression', true);
+      const evaluation = {
+        sliceMinCount: input.integer('slice-min-count', 30, 0),
+        confusion: input.string('confusion'),
+        predictions: input.string('predictions'),
+        idColumn: input.string('id-column') || 'id',
+      };
       const token = input.secret('github-token');
 
       const event = eventContext();
@@ -35,6 +41,7 @@ export async function run(): Promise<void> {
         saveBaseline,
         precision,
         showUnchanged,
+        evaluation,
         failOnRegression,
         reportDir: reportDir(),
         event,

@@ -19,6 +19,8 @@ export interface CompareArgs {
   showUnchanged: boolean;
   failOnRegression: boolean;
   reportDir?: string;
+  /** Slices and confusion/predictions (see CompareOptions); defaults as the action's. */
+  evaluation?: { sliceMinCount?: number; confusion?: string; predictions?: string; idColumn?: string };
 }
 
 /**
@@ -45,6 +47,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     baseline: spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec,
     precision: a.precision,
     showUnchanged: a.showUnchanged,
+    evaluation: a.evaluation,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
     event: { eventName: '', payload: {}, sha: '' },
   });
@@ -84,6 +87,12 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
       showUnchanged: v['show-unchanged'] === true,
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
       reportDir: v['report-dir'] as string | undefined,
+      evaluation: {
+        sliceMinCount: parseWholeNumber(String(v['slice-min-count'] ?? ''), '--slice-min-count', 'slice-min-count') ?? 30,
+        confusion: (v.confusion as string | undefined) ?? '',
+        predictions: (v.predictions as string | undefined) ?? '',
+        idColumn: (v['id-column'] as string | undefined) ?? 'id',
+      },
     },
     env,
     out,

@@ -65,6 +65,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'compare',
     usage: `compare --metrics FILE... [--params FILE]... [--baseline git:REF|file:PATH|none] [--gates FILE]
         [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
+        [--slice-min-count N] [--confusion FILE] [--predictions FILE] [--id-column NAME]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
     Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
@@ -77,6 +78,10 @@ export const COMMANDS: CommandSpec[] = [
       precision: { type: 'string', arg: 'N', default: '4', help: 'significant digits shown' },
       'show-unchanged': { type: 'boolean', default: 'false', help: 'list unchanged metrics too' },
       'fail-on-regression': { type: 'string', arg: 'true|false', default: 'true', help: 'a failed gate exits 1' },
+      'slice-min-count': { type: 'string', arg: 'N', default: '30', help: 'a slice with fewer rows shows "too few rows", its gates not evaluated' },
+      confusion: { type: 'string', arg: 'FILE', default: 'none', help: 'confusion records (actual, predicted) for the change matrix' },
+      predictions: { type: 'string', arg: 'FILE', default: 'none', help: 'predictions with an id column: change matrix and ids newly wrong/right' },
+      'id-column': { type: 'string', arg: 'NAME', default: 'id', help: "the predictions' id column" },
       'report-dir': {
         type: 'string',
         arg: 'DIR',

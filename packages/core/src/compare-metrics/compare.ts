@@ -7,6 +7,7 @@ import { diffMetrics, jsonSafeDiff, type MetricsDiff } from '../metrics/diff.js'
 import type { Files } from '../metrics/flatten.js';
 import { NO_RULES, parseGates, unmatchedRules, type GateRules, type GatesVerdict } from '../metrics/gates.js';
 import { readMetricsFiles } from '../metrics/load.js';
+import { DEFAULT_MIN_SLICE_COUNT, flatSliceKeys, renderSlices, sliceRows, withoutSlices, withSliceGates } from '../metrics/slices.js';
 import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
 import { escapeText } from '../section/escape.js';
 import { writeSection, type SectionImage, type Status } from '../section/section.js';
@@ -35,6 +36,14 @@ export interface CompareOptions {
   name?: string;
   /** The plots file (charts of base against head), plots made without one (dvclive's), or '' for none. */
   plots?: string | PlotsConfig;
+  /** Slices with fewer rows than this show "too few rows" and their gates are not evaluated. */
+  sliceMinCount?: number;
+  /** Confusion records (actual, predicted), or '' for none. */
+  confusion?: string;
+  /** Predictions with an id column (newly wrong / newly right), or '' for none. */
+  predictions?: string;
+  /** The predictions' id column; `id` by default. */
+  idColumn?: string;
 }
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */
@@ -90,7 +99,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   const paramsPaths = o.params.length > 0 ? toRelative(await resolveFiles(o.params, o.workspace, 'params'), o.workspace) : [];
   const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
 
-  const head = await readMetricsFiles(metricsPaths, o.workspace);
+  const head = flatSliceKeys(await readMetricsFiles(metricsPaths, o.workspace));
   const headParams = await readMetricsFiles(paramsPaths, o.workspace, 'params');
   let base: Files | undefined;
   let baseParams: Files | undefined;
@@ -101,12 +110,18 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     const m = await readBaselineFiles(source, metricsPaths, o.metrics);
     const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, o.params) : { files: undefined, problems: [] };
     problems.push(...m.problems, ...p.problems);
-    base = m.files;
+    base = m.files && flatSliceKeys(m.files);
     baseParams = p.files;
     if (!base) label = `${source.label} has none of the metrics files`;
   }
 
-  const diff = diffMetrics(base, head, { precision: o.precision, rules, params: { base: baseParams, head: headParams } });
+  const minCount = o.sliceMinCount ?? DEFAULT_MIN_SLICE_COUNT;
+  const whole = diffMetrics(base, head, { precision: o.precision, rules, params: { base: baseParams, head: headParams } });
+  const slices = sliceRows(whole, minCount);
+  // A gate on a slice with too few rows is not evaluated; the slices have their own table, and a
+  // thin slice's moves are not counted as regressions or improvements.
+  const diff = withSliceGates(whole, slices, minCount);
+  const counted = withoutSlices(diff, (s) => !s.tooFew, slices);
   const id = compareSectionId(name);
   const reportDir = resolve(o.workspace, o.reportDir);
   const outDir = join(reportDir, id);
@@ -123,7 +138,25 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       })
     : `<sub>No baseline: ${escapeText(label)}.</sub>`;
   problems.push(...unmatchedRules(diff.metrics, rules));
-  const parts = [facts, renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
+  const parts = [facts, renderMetricsMarkdown(withoutSlices(diff), { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
+  const sliceTable = renderSlices(slices, { precision: o.precision, minCount, baseline: diff.baseline });
+  if (sliceTable) parts.push(sliceTable);
+  let evaluationFiles: string[] = [];
+  let evaluation: unknown = null;
+  if (o.confusion || o.predictions) {
+    const { compareEvaluation } = await import('../evaluation/compare.js');
+    const e = await compareEvaluation({
+      workspace: o.workspace,
+      confusion: o.confusion ?? '',
+      predictions: o.predictions ?? '',
+      idColumn: o.idColumn || 'id',
+      readBase: async (path) => source?.read(path),
+      baseName: source?.label,
+    });
+    parts.push(e.markdown);
+    evaluationFiles = e.files;
+    evaluation = e.data;
+  }
   let images: SectionImage[] = [];
   let dataFiles: string[] = [];
   if (o.plots) {
@@ -142,8 +175,8 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     dataFiles = charts.dataFiles;
   }
   const markdown = parts.join('\n\n') + '\n';
-  const status = metricsStatus(diff);
-  const summary = summarizeMetricsDiff(diff);
+  const status = metricsStatus(counted);
+  const summary = summarizeMetricsDiff(counted);
 
   const diffJsonPath = join(outDir, 'diff.json');
   const markdownPath = join(outDir, 'report.md');
@@ -159,7 +192,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     markdown,
     // The full diff (with `baseline`, `inferred`, the gates' files) and the baseline's commit, for
     // machines reading the bundle.
-    data: { ...jsonSafeDiff(diff), from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null },
+    data: { ...jsonSafeDiff(diff), ...(slices.length > 0 ? { slices: slices.map(sliceData) } : {}), ...(evaluation ? { evaluation } : {}), from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null },
     ...(images.length > 0 ? { images } : {}),
   });
 
@@ -178,10 +211,10 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     diffJsonPath,
     markdownPath,
     sectionPath,
-    files: [...new Set([...metricsPaths, ...paramsPaths, ...dataFiles])],
+    files: [...new Set([...metricsPaths, ...paramsPaths, ...dataFiles, ...evaluationFiles])],
     problems,
-    regressions: diff.metrics.filter((r) => r.status === 'regressed').length,
-    improvements: diff.metrics.filter((r) => r.status === 'improved').length,
+    regressions: counted.metrics.filter((r) => r.status === 'regressed').length,
+    improvements: counted.metrics.filter((r) => r.status === 'improved').length,
   };
 }
 
@@ -231,6 +264,10 @@ async function readGates(path: string, workspace: string): Promise<GateRules> {
     throw e;
   }
   return parseGates(text, path);
+}
+
+function sliceData(s: ReturnType<typeof sliceRows>[number]) {
+  return { file: s.file, slice: s.slice, count: s.count, tooFew: s.tooFew, metrics: s.metrics.map((m) => m.key) };
 }
 
 function toRelative(files: string[], workspace: string): string[] {

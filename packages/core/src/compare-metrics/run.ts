@@ -5,7 +5,7 @@ import type { EventContext } from '../forge/target.js';
 import type { BaselineCache } from '../baseline/cache.js';
 import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, parseSaveBaseline, type BaselineSpec } from '../baseline/spec.js';
 import { storeBaseline } from '../baseline/store.js';
-import { compareWithBaseline, type CompareResult } from './compare.js';
+import { compareWithBaseline, type CompareOptions, type CompareResult } from './compare.js';
 
 /**
  * What the platform lends the step, as small functions the caller supplies: the action passes
@@ -40,6 +40,8 @@ export interface CompareMetricsOptions {
   saveBaseline?: string;
   precision: number;
   showUnchanged: boolean;
+  /** Slices, confusion records and predictions (see CompareOptions). */
+  evaluation?: Pick<CompareOptions, 'sliceMinCount' | 'confusion' | 'predictions' | 'idColumn'>;
   /**
    * Whether a failed gate fails the step; when false it is a warning among the problems. Left out,
    * the caller reports the failed gates itself (the CLI prints one line per gate).
@@ -75,6 +77,7 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     params: o.params,
     gates: o.gates,
     plots: o.plots,
+    ...o.evaluation,
     baseline: chooseBaseline(spec, o.event),
     services: {
       api: p.api,

@@ -885,7 +885,10 @@ async function parseJunit(stream, file, workspace) {
                 fail(`more than ${LIMITS.cases.toLocaleString('en-US')} test cases`);
             const suite = suiteStack.at(-1);
             const where = a.file ? insideWorkspace(a.file, workspace) : undefined;
-            const line = Number(a.line);
+            // pytest's xunit1 `line` is 0-based (its item location) and names the test's `def`, not the
+            // failing line: one more, and a failure's traceback frame may place it better (read.ts).
+            const pytest = open.some((n) => (n.name === 'testsuite' && n.attributes.name === 'pytest') || (n.name === 'testsuites' && n.attributes.name === 'pytest tests'));
+            const line = Number(a.line) + (pytest && a.line !== undefined && a.line !== '' ? 1 : 0);
             current = {
                 suite: suite?.name ?? '',
                 name: own(a.name ?? ''),
@@ -895,6 +898,7 @@ async function parseJunit(stream, file, workspace) {
                 ...(seconds(a.time) !== undefined ? { time: seconds(a.time) } : {}),
                 ...(where ? { file: own(where) } : {}),
                 ...(where && Number.isSafeInteger(line) && line > 0 ? { line } : {}),
+                ...(where && pytest ? { atDefinition: true } : {}),
                 sawRetry: false,
                 sawResult: false,
             };
@@ -1184,8 +1188,9 @@ async function firstFile(paths, isFile) {
     return undefined;
 }
 /**
- * A failing test without file and line attributes (pytest's default xunit2, Vitest, Jest) is placed
- * at the innermost frame of its traceback that is a file of the workspace.
+ * A failing test without file and line attributes (pytest's default xunit2, Vitest, Jest), or
+ * with attributes that name only its definition (pytest's xunit1), is placed at the innermost
+ * frame of its traceback that is a file of the workspace.
  */
 async function locateFailures(run, workspace) {
     const known = new Map();
@@ -1198,12 +1203,13 @@ async function locateFailures(run, workspace) {
         return known.get(path);
     };
     for (const t of run.suites.flatMap((s) => s.cases)) {
-        if (t.file !== undefined || !isFailing(t) || !(t.details || t.message))
+        if ((t.file !== undefined && !t.atDefinition) || !isFailing(t) || !(t.details || t.message))
             continue;
         for (const frame of tracebackFrames(`${t.details ?? ''}\n${t.message ?? ''}`, workspace).slice(0, 50)) {
             const found = await firstFile(pathsBesideClass(frame.file, t.classname), isFile);
             if (found) {
                 Object.assign(t, { file: found, line: frame.line });
+                delete t.atDefinition;
                 break;
             }
         }

@@ -22263,7 +22263,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95013);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52897);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22272,7 +22272,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 95013:
+/***/ 52897:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22303,7 +22303,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 
 /** Folders mlci makes under the temp directory carry this prefix (mkdtemp, the default report dir). */
 const OWN_PREFIX = 'mlci-';
-function defaultBoundary(env = process.env) {
+function contained_defaultBoundary(env = process.env) {
     return { workspace: env.GITHUB_WORKSPACE || process.cwd(), temp: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)() };
 }
 /** Realpath of the longest existing prefix of `path`, with the rest appended (for files yet to be written). */
@@ -22335,7 +22335,7 @@ function within(root, real) {
     return rel;
 }
 /** Why `real` (a resolved path) is outside the boundary, or undefined when it is inside. */
-function contained_outsideReason(real, b = defaultBoundary()) {
+function contained_outsideReason(real, b = contained_defaultBoundary()) {
     const inWorkspace = within(realpathLenient(b.workspace), real);
     if (inWorkspace !== undefined) {
         return inWorkspace.split(external_node_path_.sep).includes('.git') ? "lies under .git/ (git's own files and the checkout's credentials), which is never an input" : undefined;
@@ -22362,14 +22362,14 @@ function refusal(path, reason, input, b) {
  * Reading the returned real path (not `path`) means a symlink swapped after the check is not followed.
  */
 async function containedPath(path, o) {
-    const b = o.boundary ?? defaultBoundary();
+    const b = o.boundary ?? contained_defaultBoundary();
     const real = await (0,promises_.realpath)((0,external_node_path_.resolve)(b.workspace, path));
     const why = contained_outsideReason(real, b);
     if (why)
         throw refusal(path, why, o.input, b);
     return real;
 }
-async function readContained(path, o, encoding) {
+async function contained_readContained(path, o, encoding) {
     const real = await containedPath(path, o);
     return encoding ? (0,promises_.readFile)(real, encoding) : (0,promises_.readFile)(real);
 }
@@ -22379,7 +22379,7 @@ async function readContained(path, o, encoding) {
  * Returns the real path to write to.
  */
 function containedTarget(path, o) {
-    const b = o.boundary ?? defaultBoundary();
+    const b = o.boundary ?? contained_defaultBoundary();
     const real = realpathLenient(resolve(b.workspace, path));
     const inWorkspace = within(realpathLenient(b.workspace), real);
     if (inWorkspace === undefined)
@@ -22600,7 +22600,7 @@ async function readSections(dir) {
 async function readSection(file, o = {}) {
     let parsed;
     try {
-        parsed = JSON.parse(o.own ? await (0,promises_.readFile)(file, 'utf8') : await readContained(file, { input: 'report-dir' }, 'utf8'));
+        parsed = JSON.parse(o.own ? await (0,promises_.readFile)(file, 'utf8') : await contained_readContained(file, { input: 'report-dir' }, 'utf8'));
     }
     catch (e) {
         if ((0,errors/* isUserError */.i)(e))
@@ -26018,8 +26018,8 @@ const MAGIC = /[*?[\]{}]/;
  * not quietly cut short, and nothing outside is read. (tinyglobby without followSymbolicLinks
  * drops symlinked files too, which a repository may use in good faith.)
  */
-async function resolveFiles(patterns, cwd, input, boundary) {
-    const b = boundary ?? { ...defaultBoundary(), workspace: cwd };
+async function globs_resolveFiles(patterns, cwd, input, boundary) {
+    const b = boundary ?? { ...contained_defaultBoundary(), workspace: cwd };
     const out = new Set();
     for (const p of patterns) {
         if (!MAGIC.test(p)) {
@@ -28173,7 +28173,7 @@ function detectFormat(file, text) {
  * An empty file follows its format's grammar: empty YAML, TOML and CSV are valid and give no
  * metrics; empty JSON is invalid (most often a training script that died before writing).
  */
-function parseMetricsFile(text, file, format = detectFormat(file, text)) {
+function parse_parseMetricsFile(text, file, format = detectFormat(file, text)) {
     const body = text.replace(/^\uFEFF/, '');
     let value;
     switch (format) {
@@ -28241,14 +28241,204 @@ function deeperThan(value, max) {
     return false;
 }
 //# sourceMappingURL=parse.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/metrics/samples.js
+
+
+
+
+
+function mean(xs) {
+    let s = 0;
+    for (const x of xs)
+        s += x;
+    return s / xs.length;
+}
+// The distributions of a flattened record, kept beside it rather than in it: a record is a plain
+// `key -> leaf` map that many modules read, and a WeakMap adds to it without changing its type.
+const DISTRIBUTIONS = new WeakMap();
+/** The record with these distributions attached (the record itself, for chaining). */
+function withDistributions(record, dists) {
+    if (Object.keys(dists).length > 0)
+        DISTRIBUTIONS.set(record, dists);
+    return record;
+}
+/** The distribution at `key` of a record, if it has one. */
+function distributionOf(record, key) {
+    if (!record)
+        return undefined;
+    const d = DISTRIBUTIONS.get(record);
+    return d && Object.hasOwn(d, key) ? d[key] : undefined;
+}
+/** How many values stand behind a distribution (1 for Bencher's bounds: one measurement). */
+function sizeOf(d) {
+    return d === undefined ? null : d.kind === 'values' ? d.values.length : 1;
+}
+const BOUND_KEYS = new Set(['value', 'lower_value', 'upper_value']);
+/**
+ * Bencher's metric format (https://bencher.dev/docs/reference/bencher-metric-format/):
+ *
+ *   {"bench name": {"latency": {"value": 88.0, "lower_value": 87.4, "upper_value": 88.6}}}
+ *
+ * A file is read that way when every benchmark maps measure names to objects holding a numeric
+ * `value` and nothing but `lower_value` / `upper_value` besides. Each measure is one metric,
+ * `bench name.latency`, whose value is the `value` and whose bounds are kept beside it. Any other
+ * shape is an ordinary metrics file.
+ */
+function readBencher(parsed) {
+    const benches = Object.entries(parsed);
+    if (benches.length === 0)
+        return undefined;
+    const record = {};
+    const dists = {};
+    for (const [bench, measures] of benches) {
+        if (!isObject(measures) || Object.keys(measures).length === 0)
+            return undefined;
+        for (const [measure, m] of Object.entries(measures)) {
+            if (!isObject(m) || typeof m.value !== 'number' || !Object.keys(m).every((k) => BOUND_KEYS.has(k)))
+                return undefined;
+            const bound = (v) => (typeof v === 'number' ? v : v === undefined || v === null ? null : NaN);
+            const [lower, upper] = [bound(m.lower_value), bound(m.upper_value)];
+            if (Number.isNaN(lower) || Number.isNaN(upper))
+                return undefined;
+            const key = `${bench}.${measure}`;
+            samples_define(record, key, m.value);
+            dists[key] = { kind: 'bounds', value: m.value, lower, upper };
+        }
+    }
+    return withDistributions(record, dists);
+}
+/**
+ * The values of one repeated-measurement file: a number is one value, a list of numbers is one
+ * value per element (`{"accuracy": [0.91, 0.93, 0.92]}`), nested objects are named as flatten.ts
+ * names them (`test.accuracy`). Strings, booleans and nulls are not measurements and are skipped.
+ */
+function sampleValues(parsed) {
+    const out = new Map();
+    const push = (key, xs) => {
+        const list = out.get(key);
+        if (list)
+            list.push(...xs);
+        else
+            out.set(key, [...xs]);
+    };
+    const walk = (v, path) => {
+        if (typeof v === 'number')
+            return push(path, [v]);
+        if (typeof v === 'bigint')
+            return push(path, [Number(v)]);
+        if (Array.isArray(v)) {
+            if (v.length > 0 && v.every((x) => typeof x === 'number'))
+                return push(path, v);
+            v.forEach((x, i) => walk(x, `${path}[${i}]`));
+            return;
+        }
+        if (isObject(v) && !(v instanceof Date))
+            for (const k of Object.keys(v))
+                walk(v[k], path === '' ? k : `${path}.${k}`);
+    };
+    for (const k of Object.keys(parsed))
+        walk(parsed[k], k);
+    return out;
+}
+/**
+ * One record per `samples` entry (a file, or a glob matching one file per seed or fold), named by
+ * the entry as written so the base and the head name it alike. Each key pools its values across
+ * the matched files (in path order); the record holds their mean, the distribution rides beside.
+ */
+function poolSamples(texts) {
+    const pooled = new Map();
+    for (const { path, text } of texts) {
+        for (const [key, xs] of sampleValues(parseMetricsFile(text, path))) {
+            const list = pooled.get(key);
+            if (list)
+                list.push(...xs);
+            else
+                pooled.set(key, xs);
+        }
+    }
+    const record = {};
+    const dists = {};
+    for (const [key, values] of pooled) {
+        samples_define(record, key, mean(values));
+        dists[key] = { kind: 'values', values };
+    }
+    return withDistributions(record, dists);
+}
+/** The head's repeated measurements: one record per entry of the `samples` input. */
+async function readSampleFiles(patterns, workspace) {
+    const files = new Map();
+    const paths = [];
+    const byEntry = new Map();
+    for (const pattern of patterns) {
+        const matched = (await resolveFiles([pattern], workspace, 'samples')).map((f) => relative(workspace, f).split(sep).join('/'));
+        const texts = [];
+        for (const path of matched) {
+            texts.push({ path, text: await readContained(path, { input: 'samples', boundary: { ...defaultBoundary(), workspace } }, 'utf8') });
+        }
+        paths.push(...matched);
+        byEntry.set(entryName(pattern, workspace), matched);
+        files.set(entryName(pattern, workspace), poolSamples(texts));
+    }
+    return { files, paths, byEntry };
+}
+/**
+ * The base side's repeated measurements, from the same entries: the head's files at their paths,
+ * plus what a glob lists on the base side (its seeds may differ in number; a source that cannot
+ * list, such as the contents API, finds the head's seeds only). An entry the base lacks is left out (its
+ * metrics show as added); a base file that cannot be parsed is left out with a warning, as
+ * readBaselineFiles does.
+ */
+async function readBaselineSamples(source, patterns, workspace, headPaths = new Map()) {
+    const files = new Map();
+    const problems = [];
+    for (const pattern of patterns) {
+        const name = entryName(pattern, workspace);
+        const listed = /[*?[\]{}]/.test(pattern) ? await source.list([name]) : [name];
+        const paths = [...new Set([...(headPaths.get(name) ?? []), ...listed])].sort();
+        const texts = [];
+        for (const path of paths) {
+            const bytes = await source.read(path);
+            if (bytes !== undefined)
+                texts.push({ path, text: bytes.toString('utf8') });
+        }
+        if (texts.length === 0)
+            continue;
+        try {
+            files.set(name, poolSamples(texts));
+        }
+        catch (e) {
+            if (!isUserError(e))
+                throw e;
+            problems.push({
+                severity: 'warning',
+                title: 'Baseline samples skipped',
+                message: `the baseline's ${name} (${source.label}) cannot be read, compared as missing: ${e.message}${e.line ? ` in ${e.file} at line ${e.line}, column ${e.column}` : ''}`,
+            });
+        }
+    }
+    return { files, problems };
+}
+function entryName(pattern, workspace) {
+    return isAbsolute(pattern) ? relative(workspace, resolve(pattern)).split(sep).join('/') : pattern.split(sep).join('/').replace(/^\.\//, '');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function samples_define(record, key, value) {
+    // `__proto__` must stay an own key, as in flatten.ts.
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+//# sourceMappingURL=samples.js.map
 ;// CONCATENATED MODULE: ./packages/core/lib/metrics/load.js
 
 
 
 
-/** Parses and flattens one file's text. */
+
+/** Parses and flattens one file's text; a file in Bencher's metric format keeps its bounds (samples.ts). */
 function readFlat(text, file) {
-    return flatten(parseMetricsFile(text, file));
+    const parsed = parse_parseMetricsFile(text, file);
+    return readBencher(parsed) ?? flatten(parsed);
 }
 /**
  * Reads metrics or params files under `root` (the workspace, or a baseline laid out like it) into
@@ -28263,7 +28453,7 @@ async function readMetricsFiles(paths, root, input = 'metrics') {
         const name = (0,external_node_path_.relative)(root, full).split(external_node_path_.sep).join('/');
         let text;
         try {
-            text = await readContained(name, { input, boundary: { ...defaultBoundary(), workspace: root } }, 'utf8');
+            text = await contained_readContained(name, { input, boundary: { ...contained_defaultBoundary(), workspace: root } }, 'utf8');
         }
         catch (e) {
             const code = e.code;
@@ -28406,7 +28596,7 @@ function bySide(rows) {
 async function readLineage(r) {
     const sections = await readSections(r.reportDir).catch(() => []);
     const lineage = { commit: r.commit, runUrl: r.runUrl, repository: r.repository, data: [], metrics: {}, params: {} };
-    const boundary = defaultBoundary();
+    const boundary = contained_defaultBoundary();
     for (const s of sections) {
         if (s.action === 'validate-data' && s.data && typeof s.data === 'object') {
             const result = s.data;
@@ -28432,9 +28622,9 @@ async function readLineage(r) {
     }
     // What the user names wins over what an earlier step saw.
     if (r.metrics.length > 0)
-        lineage.metrics = Object.fromEntries(await readMetricsFiles(await resolveFiles(r.metrics, r.workspace, 'metrics'), r.workspace, 'metrics'));
+        lineage.metrics = Object.fromEntries(await readMetricsFiles(await globs_resolveFiles(r.metrics, r.workspace, 'metrics'), r.workspace, 'metrics'));
     if (r.params.length > 0)
-        lineage.params = Object.fromEntries(await readMetricsFiles(await resolveFiles(r.params, r.workspace, 'params'), r.workspace, 'params'));
+        lineage.params = Object.fromEntries(await readMetricsFiles(await globs_resolveFiles(r.params, r.workspace, 'params'), r.workspace, 'params'));
     return lineage;
 }
 //# sourceMappingURL=lineage.js.map
@@ -28850,7 +29040,7 @@ function publishSectionId(name) {
 const MANIFEST_FILE = 'mlci-manifest.json';
 const MANIFEST_SCHEMA = 'mlci/model-manifest@1';
 async function modelPath(r) {
-    const boundary = { ...defaultBoundary(), workspace: r.workspace };
+    const boundary = { ...contained_defaultBoundary(), workspace: r.workspace };
     let real;
     try {
         real = await containedPath(r.path, { input: 'path', boundary });
@@ -28910,7 +29100,7 @@ async function publishModel(r) {
     // Checked before anything is built; only a rollback (a stage moved back to a registered version) needs none.
     const model = r.path.trim() ? await modelPath(r) : undefined;
     const template = r.modelCard?.trim()
-        ? await (0,promises_.readFile)(await containedPath(r.modelCard.trim(), { input: 'model-card', boundary: { ...defaultBoundary(), workspace: r.workspace } }), 'utf8').catch((e) => {
+        ? await (0,promises_.readFile)(await containedPath(r.modelCard.trim(), { input: 'model-card', boundary: { ...contained_defaultBoundary(), workspace: r.workspace } }), 'utf8').catch((e) => {
             if ((0,errors/* isUserError */.i)(e))
                 throw e;
             throw new errors/* UserError */.y(`input "model-card": "${r.modelCard}" cannot be read: ${e.message}`, { input: 'model-card' });

@@ -22082,7 +22082,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74005);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74157);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 //# sourceMappingURL=index.js.map
@@ -22091,7 +22091,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74005:
+/***/ 74157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22130,7 +22130,7 @@ class errors_UserError extends Error {
         return where ? `${where}: ${this.message}` : this.message;
     }
 }
-function isUserError(e) {
+function errors_isUserError(e) {
     return e instanceof errors_UserError || (e instanceof Error && e.name === 'UserError');
 }
 //# sourceMappingURL=errors.js.map
@@ -22146,7 +22146,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 
 /** Folders mlci makes under the temp directory carry this prefix (mkdtemp, the default report dir). */
 const OWN_PREFIX = 'mlci-';
-function defaultBoundary(env = process.env) {
+function contained_defaultBoundary(env = process.env) {
     return { workspace: env.GITHUB_WORKSPACE || process.cwd(), temp: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)() };
 }
 /** Realpath of the longest existing prefix of `path`, with the rest appended (for files yet to be written). */
@@ -22178,7 +22178,7 @@ function within(root, real) {
     return rel;
 }
 /** Why `real` (a resolved path) is outside the boundary, or undefined when it is inside. */
-function contained_outsideReason(real, b = defaultBoundary()) {
+function contained_outsideReason(real, b = contained_defaultBoundary()) {
     const inWorkspace = within(realpathLenient(b.workspace), real);
     if (inWorkspace !== undefined) {
         return inWorkspace.split(external_node_path_.sep).includes('.git') ? "lies under .git/ (git's own files and the checkout's credentials), which is never an input" : undefined;
@@ -22205,14 +22205,14 @@ function refusal(path, reason, input, b) {
  * Reading the returned real path (not `path`) means a symlink swapped after the check is not followed.
  */
 async function containedPath(path, o) {
-    const b = o.boundary ?? defaultBoundary();
+    const b = o.boundary ?? contained_defaultBoundary();
     const real = await (0,promises_.realpath)((0,external_node_path_.resolve)(b.workspace, path));
     const why = contained_outsideReason(real, b);
     if (why)
         throw refusal(path, why, o.input, b);
     return real;
 }
-async function readContained(path, o, encoding) {
+async function contained_readContained(path, o, encoding) {
     const real = await containedPath(path, o);
     return encoding ? (0,promises_.readFile)(real, encoding) : (0,promises_.readFile)(real);
 }
@@ -22222,7 +22222,7 @@ async function readContained(path, o, encoding) {
  * Returns the real path to write to.
  */
 function containedTarget(path, o) {
-    const b = o.boundary ?? defaultBoundary();
+    const b = o.boundary ?? contained_defaultBoundary();
     const real = realpathLenient((0,external_node_path_.resolve)(b.workspace, path));
     const inWorkspace = within(realpathLenient(b.workspace), real);
     if (inWorkspace === undefined)
@@ -22443,10 +22443,10 @@ async function readSections(dir) {
 async function readSection(file, o = {}) {
     let parsed;
     try {
-        parsed = JSON.parse(o.own ? await (0,promises_.readFile)(file, 'utf8') : await readContained(file, { input: 'report-dir' }, 'utf8'));
+        parsed = JSON.parse(o.own ? await (0,promises_.readFile)(file, 'utf8') : await contained_readContained(file, { input: 'report-dir' }, 'utf8'));
     }
     catch (e) {
-        if (isUserError(e))
+        if (errors_isUserError(e))
             throw e;
         throw new errors_UserError(`report section is not valid JSON: ${e.message}`, { file });
     }
@@ -22998,7 +22998,7 @@ function table(headers, rows, align) {
 
 /** An error as the one problem to annotate: a UserError with its place, anything else as our bug. */
 function errorProblem(error, workspace) {
-    if (isUserError(error)) {
+    if (errors_isUserError(error)) {
         return {
             severity: 'error',
             message: error.message,
@@ -23017,7 +23017,7 @@ function describeProblem(p) {
 }
 function failureSection(slot, error, o = {}) {
     const problem = errorProblem(error, o.workspace);
-    const unexpected = !isUserError(error);
+    const unexpected = !errors_isUserError(error);
     const lines = [`**${escape_escapeText(slot.action)} failed**, so nothing it checks was checked in this run.`, '', `- **Error:** ${escape_escapeText(problem.message)}`];
     if (problem.file !== undefined) {
         const at = [problem.line !== undefined ? `line ${problem.line}` : '', problem.column !== undefined ? `column ${problem.column}` : '']
@@ -23025,7 +23025,7 @@ function failureSection(slot, error, o = {}) {
             .join(', ');
         lines.push(`- **Where:** ${escape_escapeText(problem.file)}${at ? `, ${at}` : ''}`);
     }
-    const input = isUserError(error) ? error.input : undefined;
+    const input = errors_isUserError(error) ? error.input : undefined;
     if (input)
         lines.push(`- **Input:** ${escape_escapeText(input)}`);
     if (unexpected)
@@ -24118,7 +24118,7 @@ async function runAction(spec, body) {
         written = await body();
     }
     catch (e) {
-        if (!isUserError(e))
+        if (!errors_isUserError(e))
             lib_core/* debug */.Yz(e?.stack ?? String(e));
         const problem = errorProblem(e, workspace());
         fail(problem);
@@ -26809,7 +26809,7 @@ function detectFormat(file, text) {
  * An empty file follows its format's grammar: empty YAML, TOML and CSV are valid and give no
  * metrics; empty JSON is invalid (most often a training script that died before writing).
  */
-function parseMetricsFile(text, file, format = detectFormat(file, text)) {
+function parse_parseMetricsFile(text, file, format = detectFormat(file, text)) {
     const body = text.replace(/^\uFEFF/, '');
     let value;
     switch (format) {
@@ -26877,14 +26877,204 @@ function deeperThan(value, max) {
     return false;
 }
 //# sourceMappingURL=parse.js.map
+;// CONCATENATED MODULE: ./packages/core/lib/metrics/samples.js
+
+
+
+
+
+function mean(xs) {
+    let s = 0;
+    for (const x of xs)
+        s += x;
+    return s / xs.length;
+}
+// The distributions of a flattened record, kept beside it rather than in it: a record is a plain
+// `key -> leaf` map that many modules read, and a WeakMap adds to it without changing its type.
+const DISTRIBUTIONS = new WeakMap();
+/** The record with these distributions attached (the record itself, for chaining). */
+function withDistributions(record, dists) {
+    if (Object.keys(dists).length > 0)
+        DISTRIBUTIONS.set(record, dists);
+    return record;
+}
+/** The distribution at `key` of a record, if it has one. */
+function distributionOf(record, key) {
+    if (!record)
+        return undefined;
+    const d = DISTRIBUTIONS.get(record);
+    return d && Object.hasOwn(d, key) ? d[key] : undefined;
+}
+/** How many values stand behind a distribution (1 for Bencher's bounds: one measurement). */
+function sizeOf(d) {
+    return d === undefined ? null : d.kind === 'values' ? d.values.length : 1;
+}
+const BOUND_KEYS = new Set(['value', 'lower_value', 'upper_value']);
+/**
+ * Bencher's metric format (https://bencher.dev/docs/reference/bencher-metric-format/):
+ *
+ *   {"bench name": {"latency": {"value": 88.0, "lower_value": 87.4, "upper_value": 88.6}}}
+ *
+ * A file is read that way when every benchmark maps measure names to objects holding a numeric
+ * `value` and nothing but `lower_value` / `upper_value` besides. Each measure is one metric,
+ * `bench name.latency`, whose value is the `value` and whose bounds are kept beside it. Any other
+ * shape is an ordinary metrics file.
+ */
+function readBencher(parsed) {
+    const benches = Object.entries(parsed);
+    if (benches.length === 0)
+        return undefined;
+    const record = {};
+    const dists = {};
+    for (const [bench, measures] of benches) {
+        if (!isObject(measures) || Object.keys(measures).length === 0)
+            return undefined;
+        for (const [measure, m] of Object.entries(measures)) {
+            if (!isObject(m) || typeof m.value !== 'number' || !Object.keys(m).every((k) => BOUND_KEYS.has(k)))
+                return undefined;
+            const bound = (v) => (typeof v === 'number' ? v : v === undefined || v === null ? null : NaN);
+            const [lower, upper] = [bound(m.lower_value), bound(m.upper_value)];
+            if (Number.isNaN(lower) || Number.isNaN(upper))
+                return undefined;
+            const key = `${bench}.${measure}`;
+            samples_define(record, key, m.value);
+            dists[key] = { kind: 'bounds', value: m.value, lower, upper };
+        }
+    }
+    return withDistributions(record, dists);
+}
+/**
+ * The values of one repeated-measurement file: a number is one value, a list of numbers is one
+ * value per element (`{"accuracy": [0.91, 0.93, 0.92]}`), nested objects are named as flatten.ts
+ * names them (`test.accuracy`). Strings, booleans and nulls are not measurements and are skipped.
+ */
+function sampleValues(parsed) {
+    const out = new Map();
+    const push = (key, xs) => {
+        const list = out.get(key);
+        if (list)
+            list.push(...xs);
+        else
+            out.set(key, [...xs]);
+    };
+    const walk = (v, path) => {
+        if (typeof v === 'number')
+            return push(path, [v]);
+        if (typeof v === 'bigint')
+            return push(path, [Number(v)]);
+        if (Array.isArray(v)) {
+            if (v.length > 0 && v.every((x) => typeof x === 'number'))
+                return push(path, v);
+            v.forEach((x, i) => walk(x, `${path}[${i}]`));
+            return;
+        }
+        if (isObject(v) && !(v instanceof Date))
+            for (const k of Object.keys(v))
+                walk(v[k], path === '' ? k : `${path}.${k}`);
+    };
+    for (const k of Object.keys(parsed))
+        walk(parsed[k], k);
+    return out;
+}
+/**
+ * One record per `samples` entry (a file, or a glob matching one file per seed or fold), named by
+ * the entry as written so the base and the head name it alike. Each key pools its values across
+ * the matched files (in path order); the record holds their mean, the distribution rides beside.
+ */
+function poolSamples(texts) {
+    const pooled = new Map();
+    for (const { path, text } of texts) {
+        for (const [key, xs] of sampleValues(parseMetricsFile(text, path))) {
+            const list = pooled.get(key);
+            if (list)
+                list.push(...xs);
+            else
+                pooled.set(key, xs);
+        }
+    }
+    const record = {};
+    const dists = {};
+    for (const [key, values] of pooled) {
+        samples_define(record, key, mean(values));
+        dists[key] = { kind: 'values', values };
+    }
+    return withDistributions(record, dists);
+}
+/** The head's repeated measurements: one record per entry of the `samples` input. */
+async function readSampleFiles(patterns, workspace) {
+    const files = new Map();
+    const paths = [];
+    const byEntry = new Map();
+    for (const pattern of patterns) {
+        const matched = (await resolveFiles([pattern], workspace, 'samples')).map((f) => relative(workspace, f).split(sep).join('/'));
+        const texts = [];
+        for (const path of matched) {
+            texts.push({ path, text: await readContained(path, { input: 'samples', boundary: { ...defaultBoundary(), workspace } }, 'utf8') });
+        }
+        paths.push(...matched);
+        byEntry.set(entryName(pattern, workspace), matched);
+        files.set(entryName(pattern, workspace), poolSamples(texts));
+    }
+    return { files, paths, byEntry };
+}
+/**
+ * The base side's repeated measurements, from the same entries: the head's files at their paths,
+ * plus what a glob lists on the base side (its seeds may differ in number; a source that cannot
+ * list, such as the contents API, finds the head's seeds only). An entry the base lacks is left out (its
+ * metrics show as added); a base file that cannot be parsed is left out with a warning, as
+ * readBaselineFiles does.
+ */
+async function readBaselineSamples(source, patterns, workspace, headPaths = new Map()) {
+    const files = new Map();
+    const problems = [];
+    for (const pattern of patterns) {
+        const name = entryName(pattern, workspace);
+        const listed = /[*?[\]{}]/.test(pattern) ? await source.list([name]) : [name];
+        const paths = [...new Set([...(headPaths.get(name) ?? []), ...listed])].sort();
+        const texts = [];
+        for (const path of paths) {
+            const bytes = await source.read(path);
+            if (bytes !== undefined)
+                texts.push({ path, text: bytes.toString('utf8') });
+        }
+        if (texts.length === 0)
+            continue;
+        try {
+            files.set(name, poolSamples(texts));
+        }
+        catch (e) {
+            if (!isUserError(e))
+                throw e;
+            problems.push({
+                severity: 'warning',
+                title: 'Baseline samples skipped',
+                message: `the baseline's ${name} (${source.label}) cannot be read, compared as missing: ${e.message}${e.line ? ` in ${e.file} at line ${e.line}, column ${e.column}` : ''}`,
+            });
+        }
+    }
+    return { files, problems };
+}
+function entryName(pattern, workspace) {
+    return isAbsolute(pattern) ? relative(workspace, resolve(pattern)).split(sep).join('/') : pattern.split(sep).join('/').replace(/^\.\//, '');
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function samples_define(record, key, value) {
+    // `__proto__` must stay an own key, as in flatten.ts.
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+//# sourceMappingURL=samples.js.map
 ;// CONCATENATED MODULE: ./packages/core/lib/metrics/load.js
 
 
 
 
-/** Parses and flattens one file's text. */
+
+/** Parses and flattens one file's text; a file in Bencher's metric format keeps its bounds (samples.ts). */
 function readFlat(text, file) {
-    return flatten(parseMetricsFile(text, file));
+    const parsed = parse_parseMetricsFile(text, file);
+    return readBencher(parsed) ?? flatten(parsed);
 }
 /**
  * Reads metrics or params files under `root` (the workspace, or a baseline laid out like it) into
@@ -26899,7 +27089,7 @@ async function readMetricsFiles(paths, root, input = 'metrics') {
         const name = (0,external_node_path_.relative)(root, full).split(external_node_path_.sep).join('/');
         let text;
         try {
-            text = await readContained(name, { input, boundary: { ...defaultBoundary(), workspace: root } }, 'utf8');
+            text = await contained_readContained(name, { input, boundary: { ...contained_defaultBoundary(), workspace: root } }, 'utf8');
         }
         catch (e) {
             const code = e.code;
@@ -28181,8 +28371,8 @@ const MAGIC = /[*?[\]{}]/;
  * not quietly cut short, and nothing outside is read. (tinyglobby without followSymbolicLinks
  * drops symlinked files too, which a repository may use in good faith.)
  */
-async function resolveFiles(patterns, cwd, input, boundary) {
-    const b = boundary ?? { ...defaultBoundary(), workspace: cwd };
+async function globs_resolveFiles(patterns, cwd, input, boundary) {
+    const b = boundary ?? { ...contained_defaultBoundary(), workspace: cwd };
     const out = new Set();
     for (const p of patterns) {
         if (!MAGIC.test(p)) {
@@ -28225,12 +28415,12 @@ const MANIFEST_SCHEMA = 'mlci/train-entry@1';
  * workspace. A path the command did not write is the user's mistake: it names the input.
  */
 async function declaredFiles(workspace, paths, input, boundary) {
-    const b = boundary ?? { ...defaultBoundary(), workspace };
+    const b = boundary ?? { ...contained_defaultBoundary(), workspace };
     const out = new Set();
     for (const p of paths) {
         if (/[*?[\]{}]/.test(p)) {
             // A glob: the files it matches after the run (none is the same mistake as a missing path).
-            for (const f of await resolveFiles([p], workspace, input, b))
+            for (const f of await globs_resolveFiles([p], workspace, input, b))
                 out.add(rel(workspace, f));
             continue;
         }
@@ -28275,7 +28465,7 @@ async function saveEntry(cache, o) {
 }
 /** Copies workspace files (relative paths) into `dir`, keeping their layout. */
 async function stageFiles(workspace, files, dir, boundary) {
-    const b = boundary ?? { ...defaultBoundary(), workspace };
+    const b = boundary ?? { ...contained_defaultBoundary(), workspace };
     for (const f of files) {
         const to = (0,external_node_path_.join)(dir, ...f.split('/'));
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
@@ -28308,7 +28498,7 @@ async function restoreEntry(cache, o) {
         if (manifest.schema !== MANIFEST_SCHEMA || manifest.key !== o.key || !Array.isArray(manifest.files)) {
             throw new errors_UserError(`the run-cache entry ${o.key} holds no valid manifest: refused`);
         }
-        const b = { ...defaultBoundary(), workspace: o.workspace };
+        const b = { ...contained_defaultBoundary(), workspace: o.workspace };
         for (const f of manifest.files) {
             if (typeof f !== 'string' || unsafeMemberName(f))
                 throw new errors_UserError(`the run-cache entry ${o.key} names a file "${String(f)}" that may not be written: refused`);
@@ -28354,8 +28544,8 @@ async function moveFile(from, to) {
 const KEY_FORMAT = 'v1';
 const KEY_PREFIX = `mlci-train-${KEY_FORMAT}-`;
 async function runCacheKey(p) {
-    const boundary = p.boundary ?? { ...defaultBoundary(), workspace: p.workspace };
-    const absolute = await resolveFiles(p.inputs, p.workspace, 'cache-inputs', boundary);
+    const boundary = p.boundary ?? { ...contained_defaultBoundary(), workspace: p.workspace };
+    const absolute = await globs_resolveFiles(p.inputs, p.workspace, 'cache-inputs', boundary);
     const files = absolute.map((f) => (0,external_node_path_.relative)(p.workspace, f).split(external_node_path_.sep).join('/')).sort();
     const h = (0,external_node_crypto_.createHash)('sha256');
     // Each field is written with its length, so no two different sets of parts hash the same bytes.
@@ -28505,7 +28695,7 @@ function parseMinutes(value, input = 'timeout-minutes') {
 async function runTraining(o) {
     if (o.run.trim() === '')
         throw new errors_UserError('input "run" is required: the training command, e.g. "python train.py"', { input: 'run' });
-    const boundary = { ...defaultBoundary(), workspace: o.workspace };
+    const boundary = { ...contained_defaultBoundary(), workspace: o.workspace };
     const cwd = await workingDirectory(o.workspace, o.workingDirectory, boundary);
     const wd = (0,external_node_path_.relative)(o.workspace, cwd).split(external_node_path_.sep).join('/') || '.';
     const useCache = o.cache ?? o.cacheInputs.length > 0;
@@ -28628,7 +28818,7 @@ async function runTraining(o) {
         report.metrics = await readMetricsFiles(kept.metrics, o.workspace);
     }
     catch (e) {
-        if (!isUserError(e))
+        if (!errors_isUserError(e))
             throw e;
         report.error = e.message;
         report.logTail = logTail(await (0,promises_.readFile)(logPath, 'utf8'));
@@ -28686,7 +28876,7 @@ async function restoreOrMiss(cache, o, log) {
         return await restoreEntry(cache, o);
     }
     catch (e) {
-        if (isUserError(e))
+        if (errors_isUserError(e))
             throw e;
         log.info(`Run-cache: the entry ${o.key} could not be restored (${e.message}); the command runs.`);
         return undefined;

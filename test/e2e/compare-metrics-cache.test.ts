@@ -112,3 +112,35 @@ it('reads "no baseline" from an empty cache and from a job without the cache ser
   expect(noService.code, noService.stdout + noService.stderr).toBe(0);
   expect(await shown(noService.outputs.markdown)).toContain('No baseline: the Actions cache is not available here');
 });
+
+it('on GHES goes through the v1 cache API at ACTIONS_CACHE_URL, saving and restoring the same baseline', async () => {
+  const GHES_BASE = '1'.repeat(40);
+  // A GHES runner: its own server URL, no cache service v2, and a results URL where nothing
+  // answers, so only ACTIONS_CACHE_URL (the v1 API) can serve the save and the restore.
+  const ghes = () => ({
+    ...results.newRun().env,
+    GITHUB_SERVER_URL: 'https://ghes.example.com',
+    ACTIONS_CACHE_SERVICE_V2: '',
+    ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
+  });
+  const before = results.caches().length;
+  const main = await workspaceFrom(join(GET_STARTED, 'base'));
+  const saved = await compare({ workspace: main, sha: GHES_BASE, env: ghes(), event: push(GHES_BASE), inputs: { 'save-baseline': 'true' } });
+  expect(saved.code, saved.stdout + saved.stderr).toBe(0);
+  const entry = results.caches().slice(before);
+  expect(entry).toMatchObject([{ key: expect.stringMatching(new RegExp(`^mlci-baseline-[0-9a-f]{12}-${GHES_BASE}$`)), finalized: true, service: 'v1' }]);
+  expect(entry[0].size).toBeGreaterThan(0);
+
+  const head = await workspaceFrom(join(GET_STARTED, 'head'));
+  const event = {
+    name: 'pull_request',
+    payload: pullRequestEvent({ owner: 'octo', repo: 'ml', number: 9, headSha: HEAD_SHA, baseRef: 'main', baseSha: GHES_BASE }),
+  };
+  const compared = await compare({ workspace: head, sha: HEAD_SHA, env: ghes(), event, inputs: { baseline: 'cache' } });
+  expect(compared.code, compared.stdout + compared.stderr).toBe(0);
+  const md = await shown(compared.outputs.markdown);
+  // The entry of the pull request's base commit, saved through v1, linked on the GHES server.
+  expect(md).toContain(`Compared with cache ${entry[0].key}`);
+  expect(md).toContain(`https://ghes.example.com/octo/ml/commit/${GHES_BASE}`);
+  expect(compared.outputs.regressions).toBe('4');
+});

@@ -156,3 +156,36 @@ describe('files the user got wrong', () => {
     expect(r.annotations[0].message).toBe('input "metrics": the pattern "results/*.json" matches no file');
   });
 });
+
+describe('samples', () => {
+  const seeds = (accs: number[], dir = '') =>
+    Object.fromEntries(accs.map((accuracy, i) => [`${dir}runs/seed-${i}/metrics.json`, JSON.stringify({ accuracy, loss: 1 - accuracy })]));
+
+  it('alone, compares each key as a distribution against the baseline directory', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const files = { ...seeds([0.9, 0.95, 0.85, 0.92]), ...seeds([0.91, 0.96, 0.86, 0.9], 'previous/') };
+    const r = await compare({ workspace, inputs: { metrics: '', samples: 'runs/seed-*/metrics.json', baseline: 'file:previous' }, files });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const diff = await readJson(r.outputs['diff-json']);
+    expect(diff.metrics.map((m: any) => [m.file, m.key, m.status, m.n])).toEqual([
+      ['runs/seed-*/metrics.json', 'accuracy', 'inconclusive', { base: 4, head: 4 }],
+      ['runs/seed-*/metrics.json', 'loss', 'inconclusive', { base: 4, head: 4 }],
+    ]);
+    expect(r.outputs.regressions).toBe('0');
+  });
+
+  it('a glob that matches nothing fails, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const r = await compare({ workspace, inputs: { samples: 'runs/seed-*/metrics.json', baseline: 'none' } });
+    expect(r.code).toBe(1);
+    expect(r.annotations[0].message).toContain('input "samples": the pattern "runs/seed-*/metrics.json" matches no file');
+  });
+
+  it('a broken seed file fails at its file and line', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const files = { ...seeds([0.9, 0.95]), 'runs/seed-2/metrics.json': '{\n  "accuracy": 0.9,\n  "loss": .1\n}\n' };
+    const r = await compare({ workspace, inputs: { samples: 'runs/seed-*/metrics.json', baseline: 'none' }, files });
+    expect(r.code).toBe(1);
+    expect(r.annotations.filter((a) => a.file)[0]).toMatchObject({ level: 'error', file: 'runs/seed-2/metrics.json', line: 3 });
+  });
+});

@@ -10,13 +10,21 @@ export async function run(): Promise<void> {
     {
       action: 'compare-metrics',
       section: () => ({
-        id: compareSectionId(baselineName(input.list('metrics').length > 0 ? input.list('metrics') : (trained?.metrics ?? []))),
+        id: compareSectionId(
+          baselineName(input.list('metrics').length > 0 ? input.list('metrics') : trained?.metrics.length ? trained.metrics : input.list('samples')),
+        ),
         stage: 'metrics',
         title: 'Metrics',
       }),
     },
     async () => {
-      const files = await withTrainDefaults(reportDir(), { metrics: input.list('metrics'), params: input.list('params'), plots: input.string('plots') });
+      const samples = input.list('samples');
+      const files = await withTrainDefaults(reportDir(), {
+        metrics: input.list('metrics'),
+        params: input.list('params'),
+        plots: input.string('plots'),
+        samples,
+      });
       trained = files.trained;
       const baseline = input.string('baseline');
       const gates = input.string('gates');
@@ -36,6 +44,7 @@ export async function run(): Promise<void> {
       const result = await runCompareMetrics({
         workspace: workspace(),
         ...files,
+        samples,
         gates,
         baseline,
         saveBaseline,

@@ -37,7 +37,7 @@ export interface ResultsService {
   /** Another run of the same repository (say the `workflow_run` workflow after a `pull_request` one). */
   newRun(o?: { runId?: number; headSha?: string; headBranch?: string }): ResultsRun;
   artifacts(): Array<{ id: number; name: string; size: number; runBackendId: string; runId: number; finalized: boolean }>;
-  caches(): Array<{ key: string; version: string; size: number; finalized: boolean }>;
+  caches(): Array<{ key: string; version: string; size: number; finalized: boolean; service: 'v1' | 'v2' }>;
   /** The bytes uploaded for an artifact: a zip, or the raw file when uploaded with skipArchive. */
   downloadArtifactZip(id: number): Promise<Buffer>;
   /** The public REST endpoints for artifacts, to mount on the loopback GitHub server. */
@@ -67,7 +67,8 @@ export async function startResultsService(o: ResultsServiceOptions = {}): Promis
   const hung = new Set<string>();
   const server = createServer((req, res) => {
     if ([...hung].some((p) => req.url?.includes(p))) return;
-    void twirp(req, res);
+    // The v1 cache API (GHES) at ACTIONS_CACHE_URL, else the Twirp services.
+    void caches.v1(req, res, url).then((handled) => (handled ? undefined : twirp(req, res)));
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -128,7 +129,7 @@ export async function startResultsService(o: ResultsServiceOptions = {}): Promis
         runId: a.run.runId,
         finalized: a.finalized,
       })),
-    caches: () => caches.all().map((c) => ({ key: c.key, version: c.version, size: c.size, finalized: c.finalized })),
+    caches: () => caches.all().map((c) => ({ key: c.key, version: c.version, size: c.size, finalized: c.finalized, service: c.service })),
     async downloadArtifactZip(id) {
       const a = artifacts.byId(id);
       if (!a) throw new Error(`no artifact with id ${id}`);

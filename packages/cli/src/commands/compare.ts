@@ -12,6 +12,7 @@ import { markdownToText } from '../terminal.js';
 export interface CompareArgs {
   metrics: string[];
   params: string[];
+  samples?: string[];
   baseline: string;
   gates?: string;
   plots?: string | PlotsConfig;
@@ -42,6 +43,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     workspace: cwd,
     metrics: a.metrics,
     params: a.params,
+    samples: a.samples ?? [],
     gates: a.gates ?? '',
     plots: a.plots ?? '',
     baseline: spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec,
@@ -65,7 +67,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
 export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string; slot: SectionSlot } {
   return {
     reportDir: (v['report-dir'] as string | undefined) ?? defaultReportDir(env),
-    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(splitLists(v.metrics as string[] | undefined))), stage: 'metrics', title: 'Metrics' },
+    slot: { action: 'compare-metrics', id: compareSectionId(baselineName(metricsOrSamples(v))), stage: 'metrics', title: 'Metrics' },
   };
 }
 
@@ -75,11 +77,13 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
     metrics: splitLists(v.metrics as string[] | undefined),
     params: splitLists(v.params as string[] | undefined),
     plots: (v.plots as string | undefined) ?? '',
+    samples: splitLists(v.samples as string[] | undefined),
   });
   return compare(
     {
       metrics: files.metrics,
       params: files.params,
+      samples: splitLists(v.samples as string[] | undefined),
       baseline: (v.baseline as string | undefined) ?? 'git:HEAD',
       gates: v.gates as string | undefined,
       plots: files.plots || undefined,
@@ -97,4 +101,10 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
     env,
     out,
   );
+}
+
+/** The files the baseline and the section are named after: the metrics, else the samples alone. */
+function metricsOrSamples(v: Values): string[] {
+  const metrics = splitLists(v.metrics as string[] | undefined);
+  return metrics.length > 0 ? metrics : splitLists(v.samples as string[] | undefined);
 }

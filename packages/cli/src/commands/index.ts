@@ -63,8 +63,8 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'compare',
-    usage: `compare --metrics FILE... [--params FILE]... [--baseline git:REF|file:PATH|none] [--gates FILE]
-        [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
+    usage: `compare --metrics FILE... [--params FILE]... [--samples FILE|GLOB]... [--baseline git:REF|file:PATH|none]
+        [--gates FILE] [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
         [--slice-min-count N] [--confusion FILE] [--predictions FILE] [--id-column NAME]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
@@ -72,6 +72,13 @@ export const COMMANDS: CommandSpec[] = [
     options: {
       metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare' },
       params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare' },
+      samples: {
+        type: 'string',
+        multiple: true,
+        arg: 'FILE|GLOB',
+        default: 'none',
+        help: 'repeated measurements (a file per seed or fold, or lists of values), compared as distributions',
+      },
       baseline: { type: 'string', arg: 'git:REF|file:PATH|none', default: 'git:HEAD', help: 'what to compare with' },
       gates: { type: 'string', arg: 'FILE', default: 'none', help: 'the gates file' },
       plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file' },
@@ -139,8 +146,8 @@ export const COMMANDS: CommandSpec[] = [
     usage: `report [--report-dir DIR] [--markdown FILE]... [--tests FILE]... [--title TEXT] [--id ID] [--out DIR]
        [--post [--repo OWNER/NAME] [--pr N] [--sha SHA] [--token-file FILE] [--api-url URL] [--check-run NAME]]
     Build the report from a report directory (the sections mlci steps wrote) and markdown files;
-    writes DIR/report.md (the comment body, fitted to GitHub's limits) and DIR/report.html (the
-    same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
+    writes DIR/report.md (the comment body, fitted to GitHub's 65,536 characters; with --post to
+    GitLab, to its note limit) and DIR/report.html (the same, shown as GitHub would). Default --out: mlci-report. Shows this run's sections only: a run
     is named by MLCI_RUN_ID (or the CI's run id); without one, it is the steps since the last
     \`mlci report\`. Sections an earlier run left in the directory are named and left out.
     With --post, the report also becomes the pull request's sticky comment, as comment-report

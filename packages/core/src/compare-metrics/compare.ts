@@ -8,6 +8,8 @@ import type { Files } from '../metrics/flatten.js';
 import { NO_RULES, parseGates, unmatchedRules, type GateRules, type GatesVerdict } from '../metrics/gates.js';
 import { readMetricsFiles } from '../metrics/load.js';
 import { DEFAULT_MIN_SLICE_COUNT, flatSliceKeys, renderSlices, sliceRows, withoutSlices, withSliceGates } from '../metrics/slices.js';
+import { readBaselineSamples, readSampleFiles } from '../metrics/samples.js';
+import { spreadJson, type SpreadJson } from '../metrics/spread-json.js';
 import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
 import { escapeText } from '../section/escape.js';
 import { writeSection, type SectionImage, type Status } from '../section/section.js';
@@ -23,6 +25,8 @@ export interface CompareOptions {
   /** Files or globs, relative to the workspace. */
   metrics: string[];
   params: string[];
+  /** Files or globs of repeated measurements (one file per seed or fold, or lists of values), each compared as distributions. */
+  samples?: string[];
   /** The gates file, or '' for none. */
   gates: string;
   baseline: ChosenBaseline;
@@ -51,18 +55,20 @@ export interface DiffJson {
   /** True only when every gate was evaluated and passed (or there are none). */
   passed: boolean;
   verdict: GatesVerdict;
-  metrics: Array<{
-    file: string;
-    key: string;
-    base: unknown;
-    head: unknown;
-    delta: number | string | null;
-    relative: number | string | null;
-    direction: 'higher' | 'lower' | 'none';
-    status: string;
-  }>;
+  metrics: Array<
+    {
+      file: string;
+      key: string;
+      base: unknown;
+      head: unknown;
+      delta: number | string | null;
+      relative: number | string | null;
+      direction: 'higher' | 'lower' | 'none';
+      status: string;
+    } & Partial<SpreadJson>
+  >;
   params: Array<{ file: string; key: string; base: unknown; head: unknown; status: string }>;
-  /** `passed` is null for a gate that was not evaluated (`outcome` says so). */
+  /** `passed` is null for a gate that was not evaluated or was inconclusive (`outcome` says which). */
   gates: Array<{ key: string; rule: string; outcome: string; passed: boolean | null; message: string }>;
 }
 
@@ -94,13 +100,16 @@ export interface CompareResult {
  */
 export async function compareWithBaseline(o: CompareOptions): Promise<CompareResult> {
   const problems: Problem[] = [];
-  const name = o.name ?? baselineName(o.metrics);
+  const samples = o.samples ?? [];
+  const name = o.name ?? baselineName(o.metrics.length > 0 ? o.metrics : samples);
   const metricsPaths = toRelative(await resolveFiles(o.metrics, o.workspace, 'metrics'), o.workspace);
   const paramsPaths = o.params.length > 0 ? toRelative(await resolveFiles(o.params, o.workspace, 'params'), o.workspace) : [];
   const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
 
   const head = flatSliceKeys(await readMetricsFiles(metricsPaths, o.workspace));
   const headParams = await readMetricsFiles(paramsPaths, o.workspace, 'params');
+  const headSamples = await readSampleFiles(samples, o.workspace);
+  for (const [file, record] of headSamples.files) head.set(file, record);
   let base: Files | undefined;
   let baseParams: Files | undefined;
   const opened = await openBaseline(o.baseline, { ...o.services, workspace: o.workspace, headMetrics: metricsPaths, name });
@@ -112,6 +121,9 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     problems.push(...m.problems, ...p.problems);
     base = m.files && flatSliceKeys(m.files);
     baseParams = p.files;
+    const s = await readBaselineSamples(source, samples, o.workspace, headSamples.byEntry);
+    problems.push(...s.problems);
+    if (s.files.size > 0) base = new Map([...(base ?? []), ...s.files]);
     if (!base) label = `${source.label} has none of the metrics files`;
   }
 
@@ -211,7 +223,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     diffJsonPath,
     markdownPath,
     sectionPath,
-    files: [...new Set([...metricsPaths, ...paramsPaths, ...dataFiles, ...evaluationFiles])],
+    files: [...new Set([...metricsPaths, ...paramsPaths, ...headSamples.paths, ...dataFiles, ...evaluationFiles])],
     problems,
     regressions: counted.metrics.filter((r) => r.status === 'regressed').length,
     improvements: counted.metrics.filter((r) => r.status === 'improved').length,
@@ -241,13 +253,14 @@ export function diffJson(diff: MetricsDiff): DiffJson {
       relative: r.relative,
       direction: r.direction,
       status: r.status,
+      ...(r.spread ? spreadJson(r.spread) : {}),
     })),
     params: safe.params.map((r) => ({ file: r.file, key: r.key, base: r.base, head: r.head, status: r.status })),
     gates: safe.gates.map((g) => ({
       key: g.key,
       rule: g.rule,
       outcome: g.outcome,
-      passed: g.outcome === 'not evaluated' ? null : g.outcome === 'passed',
+      passed: g.outcome === 'passed' ? true : g.outcome === 'failed' ? false : null,
       message: g.message,
     })),
   };

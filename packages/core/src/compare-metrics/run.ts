@@ -30,6 +30,8 @@ export interface CompareMetricsOptions {
   workspace: string;
   metrics: string[];
   params: string[];
+  /** Repeated measurements compared as distributions (compare.ts' `samples`). */
+  samples?: string[];
   /** The gates file, or '' for none. */
   gates: string;
   /** The plots file, plots built without one (dvclive's, see withTrainDefaults), or '' for none. */
@@ -75,6 +77,7 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     workspace: o.workspace,
     metrics: o.metrics,
     params: o.params,
+    samples: o.samples,
     gates: o.gates,
     plots: o.plots,
     ...o.evaluation,

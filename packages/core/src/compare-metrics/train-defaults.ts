@@ -17,10 +17,14 @@ export interface CompareFiles {
  * what the last train step recorded in the report directory (its metrics and params files, and a
  * line chart per dvclive step metric). Metrics given neither way are the user's mistake.
  */
-export async function withTrainDefaults(reportDir: string, given: { metrics: string[]; params: string[]; plots: string }): Promise<CompareFiles> {
+export async function withTrainDefaults(
+  reportDir: string,
+  given: { metrics: string[]; params: string[]; plots: string; samples?: string[] },
+): Promise<CompareFiles> {
   const trained = given.metrics.length > 0 && given.params.length > 0 && given.plots ? undefined : await latestTrainRecord(reportDir);
   const metrics = given.metrics.length > 0 ? given.metrics : (trained?.metrics ?? []);
-  if (metrics.length === 0) {
+  // Repeated measurements alone are metrics enough.
+  if (metrics.length === 0 && !given.samples?.length) {
     throw new UserError('input "metrics" is required: the metrics files or globs to compare (no train step before this one recorded any)', {
       input: 'metrics',
     });

@@ -1,17 +1,21 @@
 import type { Direction } from './direction.js';
 import { inferDirection } from './direction.js';
-import type { Files, Leaf } from './flatten.js';
+import type { Files, FlatRecord, Leaf } from './flatten.js';
 import { DEFAULT_PRECISION, sameShown } from './format.js';
 import type { GateResult, GateRules, GatesVerdict } from './gates.js';
 import { directionRule, evaluateGates, gatesVerdict, NO_RULES } from './gates.js';
+import { distributionOf, sizeOf } from './samples.js';
+import { compareSpread, type Spread } from './spread.js';
 
 /**
  * improved / regressed: a number moved, in the better / worse direction, by more than the shown
  * precision. added / removed: the key (or its whole file) exists on one side only. changed: a value
  * that is not a number (a string, a boolean) differs, or an informational number (direction none)
- * moved: shown with its delta, never counted as better or worse.
+ * moved: shown with its delta, never counted as better or worse. inconclusive: a metric measured
+ * several times (seeds, folds, Bencher's bounds) whose interval for the change holds zero, or
+ * cannot be made (see spread.ts).
  */
-export type MetricStatus = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed' | 'changed';
+export type MetricStatus = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed' | 'changed' | 'inconclusive';
 export type ParamStatus = 'changed' | 'unchanged' | 'added' | 'removed';
 
 export interface MetricRow {
@@ -29,6 +33,8 @@ export interface MetricRow {
   /** True when the direction was guessed from the key's name rather than set by a gate rule. */
   inferred: boolean;
   status: MetricStatus;
+  /** For a metric with several values on a side (samples.ts): base and head above are their means. */
+  spread?: Spread;
 }
 
 export interface ParamRow {
@@ -73,6 +79,7 @@ export function diffMetrics(base: Files | undefined, head: Files, opts: DiffOpti
     const set = directionOf(key);
     const direction = set ?? inferDirection(key).direction;
     const c = compareMetric(b, h, direction, precision);
+    const spread = compareDistributions(base?.get(file), head.get(file), key, c, direction, precision);
     metrics.push({
       file,
       key,
@@ -82,7 +89,8 @@ export function diffMetrics(base: Files | undefined, head: Files, opts: DiffOpti
       relative: c.relative,
       direction,
       inferred: set === undefined,
-      status: c.status,
+      status: spread?.status ?? c.status,
+      ...(spread ? { spread: spread.spread } : {}),
     });
   });
   const params = opts.params ? diffParams(opts.params.base, opts.params.head) : [];
@@ -132,6 +140,25 @@ export function compareMetric(b: Leaf | undefined, h: Leaf | undefined, directio
     status = hn > bn === (direction === 'higher') ? 'improved' : 'regressed';
   }
   return { base: b, head: h, delta, relative, status };
+}
+
+/**
+ * The verdict of a key with a distribution on either side (repeated values, Bencher's bounds),
+ * when both means are finite numbers; otherwise the single-value verdict stands, with the sizes.
+ */
+function compareDistributions(
+  base: FlatRecord | undefined,
+  head: FlatRecord | undefined,
+  key: string,
+  c: Pair,
+  direction: Direction,
+  precision: number,
+): { status: MetricStatus; spread: Spread } | undefined {
+  const [bd, hd] = [distributionOf(base, key), distributionOf(head, key)];
+  if (!bd && !hd) return undefined;
+  const compared = c.status !== 'added' && c.status !== 'removed' && Number.isFinite(c.base) && Number.isFinite(c.head);
+  if (compared) return compareSpread(bd, hd, { base: Number(c.base), head: Number(c.head) }, direction, precision);
+  return { status: c.status, spread: { ...(bd ? { base: bd } : {}), ...(hd ? { head: hd } : {}), n: { base: sizeOf(bd), head: sizeOf(hd) } } };
 }
 
 function forEachPair(base: Files | undefined, head: Files, visit: (file: string, key: string, b: Leaf | undefined, h: Leaf | undefined) => void): void {

@@ -4,6 +4,7 @@ import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation } from '..
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
+import { checkImprovement, checkInterval, limitName, type Limit } from './interval-gates.js';
 
 /**
  * `.mlci/gates.yml`:
@@ -25,6 +26,17 @@ import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
  *   min, max        absolute bounds on the head value
  *   max-regression  the largest move allowed in the worse direction: a number is absolute,
  *                   "2%" is relative to |base|; not evaluated without a baseline
+ *   min-improvement (extension) the smallest move required in the better direction, written
+ *                   like max-regression
+ *   confidence      (extension) for a metric with several values per side (the `samples` input:
+ *                   seeds, folds; Bencher's bounds), max-regression and min-improvement are
+ *                   judged on the interval for the change at this level (0.95 when not set):
+ *                   `max-regression: 0.01, confidence: 0.95` fails only when the metric regressed
+ *                   by more than 0.01 with 95% confidence, passes when the whole interval is
+ *                   within 0.01, and is otherwise "inconclusive", which is never a pass (see
+ *                   interval-gates.ts). A rule that sets confidence is not evaluated on single
+ *                   values; one that does not checks them on the raw change. min and max bound
+ *                   the head's mean.
  *   required        (extension) the metric must exist in head: a rule that matches nothing, or a
  *                   key that disappeared, fails
  * A check that cannot be made (no baseline, a new metric, a rule that matches no key) is "not
@@ -36,7 +48,10 @@ export interface GateRule {
   direction?: Direction;
   min?: number;
   max?: number;
-  maxRegression?: { value: number; relative: boolean };
+  maxRegression?: Limit;
+  minImprovement?: Limit;
+  /** The confidence level of interval checks (0 < c < 1). */
+  confidence?: number;
   required?: boolean;
   /** Where the rule is written, for messages. */
   line?: number;
@@ -54,18 +69,22 @@ export interface GateResult {
   key: string;
   /** `min 0.9`, `max 50`, `max-regression 0.01`, `max-regression 2%`, `required`. */
   rule: string;
-  /** `not evaluated` when the check could not be made: no baseline, nothing matched, a new metric. */
+  /**
+   * `not evaluated` when the check could not be made: no baseline, nothing matched, a new metric;
+   * `inconclusive` when it was made on an interval that straddles the limit (never a pass).
+   */
   outcome: GateOutcome;
   message: string;
   /** The metrics file the key is in (absent when no key matched). */
   file?: string;
 }
 
-export type GateOutcome = 'passed' | 'failed' | 'not evaluated';
+export type GateOutcome = 'passed' | 'failed' | 'not evaluated' | 'inconclusive';
 
 /**
  * The gates as one word: `none` without gates; `failed` when any failed; `nothing checked` when
- * none could be evaluated; `incomplete` when some passed and others were not evaluated; `passed`
+ * none could be evaluated; `incomplete` when some passed and others were not evaluated (or were
+ * inconclusive); `passed`
  * only when every gate was evaluated and passed.
  */
 export type GatesVerdict = 'none' | 'passed' | 'failed' | 'incomplete' | 'nothing checked';
@@ -87,17 +106,22 @@ const ruleSchema = {
     direction: { enum: ['higher', 'lower', 'none'] },
     min: { type: 'number' },
     max: { type: 'number' },
-    'max-regression': {
-      oneOf: [
-        { type: 'number', minimum: 0 },
-        { type: 'string', pattern: '^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$' },
-      ],
-    },
+    'max-regression': { $ref: '#/$defs/limit' },
+    'min-improvement': { $ref: '#/$defs/limit' },
+    confidence: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
     required: { type: 'boolean' },
   },
 } as const;
 
 const gatesSchema = {
+  $defs: {
+    limit: {
+      oneOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'string', pattern: '^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$' },
+      ],
+    },
+  },
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -120,15 +144,30 @@ export function parseGates(text: string, file: string): GateRules {
     if (spec.min !== undefined) rule.min = spec.min as number;
     if (spec.max !== undefined) rule.max = spec.max as number;
     if (spec.required !== undefined) rule.required = spec.required as boolean;
-    const mr = spec['max-regression'];
-    if (typeof mr === 'number') rule.maxRegression = { value: mr, relative: false };
-    if (typeof mr === 'string') rule.maxRegression = { value: parseFloat(mr) / 100, relative: true };
-    if (rule.direction === 'none' && rule.maxRegression) {
+    const limit = (v: unknown): Limit | undefined =>
+      typeof v === 'number' ? { value: v, relative: false } : typeof v === 'string' ? { value: parseFloat(v) / 100, relative: true } : undefined;
+    rule.maxRegression = limit(spec['max-regression']);
+    rule.minImprovement = limit(spec['min-improvement']);
+    if (spec.confidence !== undefined) rule.confidence = spec.confidence as number;
+    for (const [name, set] of [
+      ['max-regression', rule.maxRegression],
+      ['min-improvement', rule.minImprovement],
+    ] as const) {
+      if (rule.direction === 'none' && set) {
+        throw new UserError(
+          `invalid gates: "${pattern}" is informational (direction: none), so it has no ${name === 'max-regression' ? 'worse' : 'better'} direction for ${name}`,
+          at(['metrics', pattern, name], true),
+        );
+      }
+    }
+    if (rule.confidence !== undefined && !rule.maxRegression && !rule.minImprovement) {
       throw new UserError(
-        `invalid gates: "${pattern}" is informational (direction: none), so it has no worse direction for max-regression`,
-        at(['metrics', pattern, 'max-regression'], true),
+        `invalid gates: "${pattern}" sets confidence without max-regression or min-improvement to apply it to`,
+        at(['metrics', pattern, 'confidence'], true),
       );
     }
+    if (!rule.maxRegression) delete rule.maxRegression;
+    if (!rule.minImprovement) delete rule.minImprovement;
     if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
       throw new UserError(`invalid gates: "${pattern}" has min ${rule.min} above max ${rule.max}`, at(['metrics', pattern, 'min']));
     }
@@ -142,10 +181,11 @@ function describe(v: SchemaViolation): string {
   const name = (segments: string[]) => (segments.length === 0 ? 'the top level' : segments.map((s, i) => (i === 1 ? JSON.stringify(s) : s)).join('.'));
   if (v.keyword === 'additionalProperties') {
     const parent = path.slice(0, -1);
-    const allowed = parent.length === 0 ? 'metrics' : 'direction, min, max, max-regression, required';
+    const allowed = parent.length === 0 ? 'metrics' : 'direction, min, max, max-regression, min-improvement, confidence, required';
     return `unknown setting "${path.at(-1)}" in ${name(parent)} (allowed: ${allowed})`;
   }
-  if (path.at(-1) === 'max-regression') return `${name(path)} must be a number ≥ 0 or a percentage such as "2%"`;
+  if (path.at(-1) === 'max-regression' || path.at(-1) === 'min-improvement') return `${name(path)} must be a number ≥ 0 or a percentage such as "2%"`;
+  if (path.at(-1) === 'confidence') return `${name(path)} must be a level between 0 and 1, such as 0.95`;
   if (v.keyword === 'enum') return `${name(path)} must be one of ${(v.params.allowedValues as string[]).join(', ')}`;
   if (path.length === 2 && v.keyword === 'type') return `${name(path)} must be a mapping of settings, e.g. { min: 0.9 }`;
   return `${name(path)} ${v.message}`;
@@ -188,7 +228,7 @@ export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOpt
   const results: GateResult[] = [];
   for (const rule of rules.metrics.map(compile)) {
     const matched = rows.filter((r) => rule.matches(r.key));
-    const hasBounds = rule.min !== undefined || rule.max !== undefined || rule.maxRegression !== undefined;
+    const hasBounds = rule.min !== undefined || rule.max !== undefined || rule.maxRegression !== undefined || rule.minImprovement !== undefined;
     if (rule.required) {
       const missing = matched.filter((r) => r.status === 'removed');
       const present = matched.filter((r) => r.status !== 'removed');
@@ -245,7 +285,12 @@ export function evaluateGates(rows: MetricRow[], rules: GateRules, opts: GateOpt
         }
       }
       if (rule.maxRegression !== undefined) {
-        results.push({ ...at, ...checkRegression(row, rule.maxRegression, opts.baseline, headProblem, precision) });
+        const check = opts.baseline && !headProblem ? checkInterval(row, 'max-regression', rule.maxRegression, rule.confidence) : undefined;
+        results.push({ ...at, ...(check ?? checkRegression(row, rule.maxRegression, opts.baseline, headProblem, precision)) });
+      }
+      if (rule.minImprovement !== undefined) {
+        const check = opts.baseline && !headProblem ? checkInterval(row, 'min-improvement', rule.minImprovement, rule.confidence) : undefined;
+        results.push({ ...at, ...(check ?? checkImprovement(row, rule.minImprovement, opts.baseline, headProblem)) });
       }
     }
   }
@@ -286,6 +331,7 @@ function ruleNames(rule: GateRule): string[] {
   if (rule.min !== undefined) names.push(`min ${exact(rule.min)}`);
   if (rule.max !== undefined) names.push(`max ${exact(rule.max)}`);
   if (rule.maxRegression) names.push(regressionName(rule.maxRegression));
+  if (rule.minImprovement) names.push(`min-improvement ${limitName(rule.minImprovement)}`);
   return names;
 }
 

@@ -6,3 +6,6 @@ export * from './gates.js';
 export * from './load.js';
 export * from './markdown.js';
 export * from './parse.js';
+export * from './interval.js';
+export * from './samples.js';
+export * from './spread.js';

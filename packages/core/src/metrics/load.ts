@@ -3,10 +3,12 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Files, FlatRecord } from './flatten.js';
 import { flatten } from './flatten.js';
 import { parseMetricsFile } from './parse.js';
+import { readBencher } from './samples.js';
 
-/** Parses and flattens one file's text. */
+/** Parses and flattens one file's text; a file in Bencher's metric format keeps its bounds (samples.ts). */
 export function readFlat(text: string, file: string): FlatRecord {
-  return flatten(parseMetricsFile(text, file));
+  const parsed = parseMetricsFile(text, file);
+  return readBencher(parsed) ?? flatten(parsed);
 }
 
 /**

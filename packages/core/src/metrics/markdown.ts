@@ -4,6 +4,7 @@ import type { MetricRow, MetricsDiff, MetricStatus, ParamRow } from './diff.js';
 import type { Leaf } from './flatten.js';
 import { DEFAULT_PRECISION, formatChange, formatNumber } from './format.js';
 import { gatesVerdict, type GateResult } from './gates.js';
+import { INTERVAL_HEADER, intervalCell, sideCell, spreadNote } from './spread-markdown.js';
 
 export interface RenderOptions {
   /** Significant digits shown (the diff's verdicts used the same). */
@@ -19,6 +20,7 @@ const VERDICT: Record<MetricStatus, string> = {
   added: '🆕 added',
   removed: '➖ removed',
   changed: '🔵 changed',
+  inconclusive: '🟡 inconclusive',
 };
 
 /**
@@ -54,7 +56,7 @@ export function renderMetricsMarkdown(diff: MetricsDiff, opts: RenderOptions = {
 export function summarizeMetricsDiff(diff: MetricsDiff): string {
   const count = (s: MetricStatus) => diff.metrics.filter((r) => r.status === s).length;
   const moves = diff.baseline
-    ? (['regressed', 'improved', 'changed', 'added', 'removed'] as const)
+    ? (['regressed', 'improved', 'inconclusive', 'changed', 'added', 'removed'] as const)
         .map((s) => [count(s), s] as const)
         .filter(([n]) => n > 0)
         .map(([n, s]) => `${n} ${s}`)
@@ -75,9 +77,11 @@ function gatesSummary(gates: GateResult[]): string {
     case 'failed':
       return `; ${plural(n('failed'))} failed`;
     case 'nothing checked':
-      return `; gates: nothing checked (${plural(gates.length)} not evaluated)`;
+      return n('inconclusive') > 0
+        ? `; gates: nothing decided (${plural(n('inconclusive'))} inconclusive${n('not evaluated') > 0 ? `, ${n('not evaluated')} not evaluated` : ''})`
+        : `; gates: nothing checked (${plural(gates.length)} not evaluated)`;
     case 'incomplete':
-      return `; ${plural(n('passed'))} passed, ${n('not evaluated')} not evaluated`;
+      return `; ${plural(n('passed'))} passed, ${notDecided(n('inconclusive'), n('not evaluated'))}`;
     case 'passed':
       return '; gates passed';
   }
@@ -97,8 +101,10 @@ export function metricsStatus(diff: MetricsDiff): Status {
 
 function renderFile(file: string, rows: MetricRow[], baseline: boolean, precision: number, showUnchanged: boolean): string {
   const title = `**${codeSpan(file)}**`;
+  const spread = rows.some((r) => r.spread);
+  const side = (r: MetricRow, which: 'base' | 'head') => sideCell(r[which], r.spread?.[which], precision) ?? valueCell(r[which], precision);
   if (!baseline) {
-    const body = rows.map((r) => [metricCell(r), valueCell(r.head, precision)]);
+    const body = rows.map((r) => [metricCell(r), side(r, 'head')]);
     return `${title}\n\n${table(['Metric', 'Value'], body, ['l', 'r'])}`;
   }
   const shown = showUnchanged ? rows : rows.filter((r) => r.status !== 'unchanged');
@@ -106,13 +112,18 @@ function renderFile(file: string, rows: MetricRow[], baseline: boolean, precisio
   if (shown.length === 0) return `${title}: all ${rows.length} metric${rows.length === 1 ? '' : 's'} unchanged.`;
   const body = shown.map((r) => [
     metricCell(r),
-    r.status === 'added' ? '—' : valueCell(r.base, precision),
-    r.status === 'removed' ? '—' : valueCell(r.head, precision),
+    r.status === 'added' ? '—' : side(r, 'base'),
+    r.status === 'removed' ? '—' : side(r, 'head'),
     r.delta === null ? '—' : formatChange(r.delta, r.relative, precision),
+    ...(spread ? [intervalCell(r, precision)] : []),
     VERDICT[r.status],
   ]);
   const note = hidden > 0 ? `\n\n<sub>${hidden} unchanged metric${hidden === 1 ? '' : 's'} not shown.</sub>` : '';
-  return `${title}\n\n${table(['Metric', 'Base', 'Head', 'Change', 'Verdict'], body, ['l', 'r', 'r', 'r', 'l'])}${note}`;
+  const [headers, align] = spread
+    ? [['Metric', 'Base', 'Head', 'Change', INTERVAL_HEADER, 'Verdict'], ['l', 'r', 'r', 'r', 'r', 'l'] as const]
+    : [['Metric', 'Base', 'Head', 'Change', 'Verdict'], ['l', 'r', 'r', 'r', 'l'] as const];
+  const spreadText = spread ? `\n\n${spreadNote(shown)}` : '';
+  return `${title}\n\n${table(headers, body, [...align])}${note}${spreadText}`;
 }
 
 const ARROW = { higher: '↑', lower: '↓', none: '○' } as const;
@@ -141,20 +152,27 @@ function renderParams(rows: ParamRow[], showUnchanged: boolean): string | undefi
   return `${title}\n\n${table(headers, body, [...align])}`;
 }
 
+/** `2 inconclusive, 1 not evaluated`: the gates that were not decided, by why. */
+function notDecided(inconclusive: number, notEvaluated: number): string {
+  return [inconclusive > 0 ? `${inconclusive} inconclusive` : '', notEvaluated > 0 ? `${notEvaluated} not evaluated` : ''].filter(Boolean).join(', ');
+}
+
 function renderGates(gates: GateResult[], manyFiles: boolean): string {
   const of = (outcome: GateResult['outcome']) => gates.filter((g) => g.outcome === outcome);
-  const [failed, passed, unevaluated] = [of('failed'), of('passed'), of('not evaluated')];
-  const rest = unevaluated.length > 0 ? `, ${unevaluated.length} not evaluated` : '';
+  const [failed, passed, undecided, unevaluated] = [of('failed'), of('passed'), of('inconclusive'), of('not evaluated')];
+  const rest = undecided.length + unevaluated.length > 0 ? `, ${notDecided(undecided.length, unevaluated.length)}` : '';
   const head =
     failed.length > 0
       ? `**Gates**: ${failed.length} of ${gates.length} failed${rest}`
       : passed.length === 0
-        ? `**Gates**: nothing checked (${gates.length} not evaluated)`
-        : unevaluated.length > 0
+        ? undecided.length > 0
+          ? `**Gates**: nothing decided (${rest.slice(2)})`
+          : `**Gates**: nothing checked (${gates.length} not evaluated)`
+        : unevaluated.length + undecided.length > 0
           ? `**Gates**: ${passed.length} passed${rest}`
           : '**Gates**: passed';
-  const lines = [...failed, ...passed, ...unevaluated].map((g) => {
-    const icon = g.outcome === 'failed' ? '❌' : g.outcome === 'not evaluated' ? '⚠️' : '✅';
+  const lines = [...failed, ...passed, ...undecided, ...unevaluated].map((g) => {
+    const icon = g.outcome === 'failed' ? '❌' : g.outcome === 'not evaluated' ? '⚠️' : g.outcome === 'inconclusive' ? '🟡' : '✅';
     const where = manyFiles && g.file ? ` in ${codeSpan(g.file)}` : '';
     return `- ${icon} ${codeSpan(g.key)}${where} ${escapeText(g.rule)}: ${escapeText(g.message)}`;
   });

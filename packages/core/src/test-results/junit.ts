@@ -72,7 +72,12 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
       if (++cases > LIMITS.cases) fail(`more than ${LIMITS.cases.toLocaleString('en-US')} test cases`);
       const suite = suiteStack.at(-1);
       const where = a.file ? insideWorkspace(a.file, workspace) : undefined;
-      const line = Number(a.line);
+      // pytest's xunit1 `line` is 0-based (its item location) and names the test's `def`, not the
+      // failing line: one more, and a failure's traceback frame may place it better (read.ts).
+      const pytest = open.some(
+        (n) => (n.name === 'testsuite' && n.attributes.name === 'pytest') || (n.name === 'testsuites' && n.attributes.name === 'pytest tests'),
+      );
+      const line = Number(a.line) + (pytest && a.line !== undefined && a.line !== '' ? 1 : 0);
       current = {
         suite: suite?.name ?? '',
         name: own(a.name ?? ''),
@@ -82,6 +87,7 @@ export async function parseJunit(stream: Readable, file: string, workspace: stri
         ...(seconds(a.time) !== undefined ? { time: seconds(a.time) } : {}),
         ...(where ? { file: own(where) } : {}),
         ...(where && Number.isSafeInteger(line) && line > 0 ? { line } : {}),
+        ...(where && pytest ? { atDefinition: true } : {}),
         sawRetry: false,
         sawResult: false,
       };

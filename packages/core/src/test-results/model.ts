@@ -18,6 +18,11 @@ export interface TestCase {
   /** Where the test (or its failure) is, relative to the workspace with forward slashes. */
   file?: string;
   line?: number;
+  /**
+   * `file` and `line` name where the test is defined, not where it failed (pytest's xunit1
+   * attributes): a failure's traceback frame in the workspace, when there is one, places it better.
+   */
+  atDefinition?: boolean;
 }
 
 export interface TestSuiteResult {

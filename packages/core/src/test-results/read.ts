@@ -54,8 +54,9 @@ async function firstFile(paths: string[], isFile: (p: string) => Promise<boolean
 }
 
 /**
- * A failing test without file and line attributes (pytest's default xunit2, Vitest, Jest) is placed
- * at the innermost frame of its traceback that is a file of the workspace.
+ * A failing test without file and line attributes (pytest's default xunit2, Vitest, Jest), or
+ * with attributes that name only its definition (pytest's xunit1), is placed at the innermost
+ * frame of its traceback that is a file of the workspace.
  */
 async function locateFailures(run: TestRun, workspace: string): Promise<void> {
   const known = new Map<string, boolean>();
@@ -74,11 +75,12 @@ async function locateFailures(run: TestRun, workspace: string): Promise<void> {
     return known.get(path)!;
   };
   for (const t of run.suites.flatMap((s) => s.cases)) {
-    if (t.file !== undefined || !isFailing(t) || !(t.details || t.message)) continue;
+    if ((t.file !== undefined && !t.atDefinition) || !isFailing(t) || !(t.details || t.message)) continue;
     for (const frame of tracebackFrames(`${t.details ?? ''}\n${t.message ?? ''}`, workspace).slice(0, 50)) {
       const found = await firstFile(pathsBesideClass(frame.file, t.classname), isFile);
       if (found) {
         Object.assign(t, { file: found, line: frame.line });
+        delete t.atDefinition;
         break;
       }
     }

@@ -63,6 +63,19 @@ describe('JUnit dialects', () => {
     expect(byName(cases, 'test_on_gpu')).toMatchObject({ outcome: 'skipped', message: 'needs the GPU' });
   });
 
+  it('pytest xunit1 (pytest 9.0.3 -o junit_family=xunit1): its 0-based line attribute made 1-based; a failure placed at its traceback frame as in xunit2', async () => {
+    const { cases, errors } = await read('pytest-xunit1.xml');
+    expect(errors).toEqual([]);
+    expect(countCases(cases)).toEqual({ tests: 6, passed: 2, failed: 2, errors: 1, skipped: 1, flaky: 0 });
+    // Same places as the xunit2 file of the same tests: the failing line, not the `def`.
+    expect(byName(cases, 'test_negative_is_low')).toMatchObject({ outcome: 'failed', file: 'tests/test_model.py', line: 14 });
+    expect(byName(cases, 'test_rows_are_complete')).toMatchObject({ file: 'tests/helpers.py', line: 4 });
+    expect(byName(cases, 'test_uses_dataset')).toMatchObject({ outcome: 'error', file: 'tests/test_model.py', line: 24 });
+    // A passing test keeps its definition: `def test_positive_is_high` is line 8 (pytest wrote 7).
+    expect(byName(cases, 'test_positive_is_high')).toMatchObject({ outcome: 'passed', file: 'tests/test_model.py', line: 8, atDefinition: true });
+    expect(byName(cases, 'test_negative_is_low').atDefinition).toBeUndefined();
+  });
+
   it('unittest-xml-reporting: file and line attributes win over the traceback', async () => {
     const { cases, runs } = await read('unittest-xml-reporting.xml');
     expect(countCases(cases)).toMatchObject({ tests: 3, passed: 1, failed: 1, skipped: 1 });

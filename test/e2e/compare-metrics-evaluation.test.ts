@@ -84,7 +84,9 @@ describe('compare-metrics with slices and predictions, on two penguin classifier
     // Row-normalised: each side's row divided by its own total, then subtracted.
     const share = (m: number[][], i: number, j: number) => m[i][j] / m[i].reduce((s, x) => s + x, 0);
     const shares = tableAfter(md, 'Change in share');
-    expect(shares.map((row) => row.slice(1))).toEqual(labels.map((_, i) => labels.map((_, j) => points(share(ref.head.matrix, i, j) - share(ref.base.matrix, i, j)))));
+    expect(shares.map((row) => row.slice(1))).toEqual(
+      labels.map((_, i) => labels.map((_, j) => points(share(ref.head.matrix, i, j) - share(ref.base.matrix, i, j)))),
+    );
     expect(md).toContain('normalised to its own total first, then subtracted');
 
     // The mistake that moved most, by share of its class.
@@ -105,10 +107,12 @@ describe('compare-metrics with slices and predictions, on two penguin classifier
     const wrong = newly(true, false);
     const right = newly(false, true);
     expect(wrong.length).toBeGreaterThan(20);
-    expect(md).toContain(`- Newly wrong (${wrong.length}): ${wrong
-      .slice(0, 20)
-      .map((id) => `\`${id}\``)
-      .join(', ')}, … (${wrong.length - 20} more)`);
+    expect(md).toContain(
+      `- Newly wrong (${wrong.length}): ${wrong
+        .slice(0, 20)
+        .map((id) => `\`${id}\``)
+        .join(', ')}, … (${wrong.length - 20} more)`,
+    );
     expect(md).toContain(`- Newly right (${right.length}): `);
     // Ids only: no row content of the predictions file.
     expect(md).not.toMatch(/penguin-\d+,/);
@@ -118,7 +122,8 @@ describe('compare-metrics with slices and predictions, on two penguin classifier
     const names = Object.keys(ref.head.slices);
     const thin = names.filter((n) => ref.head.slices[n].count < 30);
     expect(thin).toEqual(['island=Torgersen']);
-    const worst = (n: string) => Math.min(0, ...(['recall', 'accuracy'] as const).map((m) => (ref.head.slices[n][m] - ref.base.slices[n][m]) / ref.base.slices[n][m]));
+    const worst = (n: string) =>
+      Math.min(0, ...(['recall', 'accuracy'] as const).map((m) => (ref.head.slices[n][m] - ref.base.slices[n][m]) / ref.base.slices[n][m]));
     const order = names.filter((n) => !thin.includes(n)).sort((a, b) => worst(a) - worst(b));
     expect(slices.map((row) => row[0])).toEqual([...order, ...thin].map((n) => n.replace('=', '\\=')));
     expect(slices.at(-1)!.at(-1)).toBe('⚠️ too few rows');
@@ -131,7 +136,9 @@ describe('compare-metrics with slices and predictions, on two penguin classifier
     // The fairness floor: failed where the head's slice accuracy is under 0.8, not evaluated for Torgersen.
     const diff = await readJson(r.outputs['diff-json']);
     const gates = Object.fromEntries(diff.gates.map((g: any) => [g.key, g.outcome]));
-    const expected = Object.fromEntries(names.map((n) => [`slice/${n}/accuracy`, thin.includes(n) ? 'not evaluated' : ref.head.slices[n].accuracy >= 0.8 ? 'passed' : 'failed']));
+    const expected = Object.fromEntries(
+      names.map((n) => [`slice/${n}/accuracy`, thin.includes(n) ? 'not evaluated' : ref.head.slices[n].accuracy >= 0.8 ? 'passed' : 'failed']),
+    );
     expect(gates).toEqual(expected);
     expect(diff.gates.find((g: any) => g.key === 'slice/island=Torgersen/accuracy').passed).toBeNull();
     expect(r.outputs.gates).toBe('failed');

@@ -204,7 +204,12 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     markdown,
     // The full diff (with `baseline`, `inferred`, the gates' files) and the baseline's commit, for
     // machines reading the bundle.
-    data: { ...jsonSafeDiff(diff), ...(slices.length > 0 ? { slices: slices.map(sliceData) } : {}), ...(evaluation ? { evaluation } : {}), from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null },
+    data: {
+      ...jsonSafeDiff(diff),
+      ...(slices.length > 0 ? { slices: slices.map(sliceData) } : {}),
+      ...(evaluation ? { evaluation } : {}),
+      from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null,
+    },
     ...(images.length > 0 ? { images } : {}),
   });
 

@@ -128,7 +128,11 @@ describe('reading records', () => {
   });
 
   it('refuses a missing column, an unknown id column and a duplicate id, at their place', async () => {
-    expect(await place('id,actual\n1,a\n', 'p.csv', 'id')).toMatchObject({ file: 'p.csv', line: 1, message: expect.stringContaining('no predicted-class column') });
+    expect(await place('id,actual\n1,a\n', 'p.csv', 'id')).toMatchObject({
+      file: 'p.csv',
+      line: 1,
+      message: expect.stringContaining('no predicted-class column'),
+    });
     expect(await place('key,actual,predicted\n1,a,b\n', 'p.csv', 'id')).toMatchObject({ line: 1, message: expect.stringContaining('no id column "id"') });
     expect(await place('actual,id,predicted\na,1,a\nb,2,b\nc,1,c\n', 'p.csv', 'id')).toEqual({
       file: 'p.csv',
@@ -140,6 +144,9 @@ describe('reading records', () => {
       line: 2,
       column: 1,
     });
-    expect(await place('{"actual": "a", "predicted": {"x": 1}, "id": 1}\n', 'p.jsonl', 'id')).toMatchObject({ line: 1, message: expect.stringContaining('not a class label') });
+    expect(await place('{"actual": "a", "predicted": {"x": 1}, "id": 1}\n', 'p.jsonl', 'id')).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('not a class label'),
+    });
   });
 });

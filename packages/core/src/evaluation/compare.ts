@@ -62,7 +62,14 @@ export async function compareEvaluation(o: EvaluationOptions): Promise<Evaluatio
   const markdown = render(path, m, base, head, examples, notes, o.maxIds ?? DEFAULT_MAX_IDS);
   return {
     markdown,
-    data: { file: path, labels: m.labels, ...(base ? { base: m.base } : {}), head: m.head, accuracy: { ...(base ? { base: accuracy(base) } : {}), head: accuracy(head) }, ...(examples ? { examples } : {}) },
+    data: {
+      file: path,
+      labels: m.labels,
+      ...(base ? { base: m.base } : {}),
+      head: m.head,
+      accuracy: { ...(base ? { base: accuracy(base) } : {}), head: accuracy(head) },
+      ...(examples ? { examples } : {}),
+    },
     files: [path],
   };
 }
@@ -80,7 +87,15 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pp = (x: number | null) => (x === null ? '—' : Math.abs(x) < 0.0005 ? '·' : `${x > 0 ? '+' : '−'}${(Math.abs(x) * 100).toFixed(1)}`);
 const signed = (x: number) => (x === 0 ? '·' : x > 0 ? `+${x}` : `−${-x}`);
 
-function render(path: string, m: ChangeMatrix, base: Examples | undefined, head: Examples, examples: ExampleChange | undefined, notes: string[], maxIds: number): string {
+function render(
+  path: string,
+  m: ChangeMatrix,
+  base: Examples | undefined,
+  head: Examples,
+  examples: ExampleChange | undefined,
+  notes: string[],
+  maxIds: number,
+): string {
   const parts = [`**Confusion** (${codeSpan(path)})`];
   const acc = base
     ? `Accuracy ${pct(accuracy(base))} → ${pct(accuracy(head))} on ${base.actual.length} → ${head.actual.length} examples.`
@@ -101,7 +116,8 @@ function render(path: string, m: ChangeMatrix, base: Examples | undefined, head:
       parts.push(
         `Change in share of each actual class, in percentage points (each side's rows normalised to its own total first, then subtracted; a row sums to 0):\n\n${grid((i, j) => pp(m.shares[i][j]))}`,
       );
-    } else parts.push(`<sub>${m.labels.length} classes: the matrices are left out (at most ${MAX_MATRIX_CLASSES}), the pairs that moved most are listed.</sub>`);
+    } else
+      parts.push(`<sub>${m.labels.length} classes: the matrices are left out (at most ${MAX_MATRIX_CLASSES}), the pairs that moved most are listed.</sub>`);
     const moved = movedPairs(m, MOVED_PAIRS);
     parts.push(moved.length > 0 ? `Mistakes that moved most:\n\n${moved.map(pairLine).join('\n')}` : 'No mistake moved: the off-diagonal counts are the same.');
   }

@@ -29,7 +29,11 @@ export async function readExamples(text: string, file: string, o: ReadOptions = 
   const t = await readTable(text, file);
   const delimited = ['csv', 'tsv'].includes(tableFormat(file, text.replace(/^\uFEFF/, '')));
   const fields = t.fields;
-  const shown = fields.slice(0, 20).map((f) => JSON.stringify(f)).join(', ') || 'none';
+  const shown =
+    fields
+      .slice(0, 20)
+      .map((f) => JSON.stringify(f))
+      .join(', ') || 'none';
   const pick = (names: string[], role: string) => {
     const found = names.find((n) => fields.includes(n));
     if (found === undefined) {

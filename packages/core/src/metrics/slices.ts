@@ -157,7 +157,8 @@ export function renderSlices(slices: SliceRow[], o: { precision: number; minCoun
       const icon = s.tooFew || !(m.status === 'improved' || m.status === 'regressed') ? '' : `${ICON[m.status]} `;
       return `${icon}${fmt(m.head)}${change}`;
     });
-    const count = s.count.head === undefined ? '—' : s.count.base !== undefined && s.count.base !== s.count.head ? `${s.count.base} → ${s.count.head}` : `${s.count.head}`;
+    const count =
+      s.count.head === undefined ? '—' : s.count.base !== undefined && s.count.base !== s.count.head ? `${s.count.base} → ${s.count.head}` : `${s.count.head}`;
     return [...(files.size > 1 ? [codeSpan(s.file)] : []), escapeCell(s.slice), count, ...cells, verdict(s, o)];
   });
   const headers = [...(files.size > 1 ? ['File'] : []), 'Slice', 'Rows', ...metrics.map(escapeCell), 'Verdict'];

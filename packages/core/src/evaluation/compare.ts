@@ -97,9 +97,10 @@ function render(
   maxIds: number,
 ): string {
   const parts = [`**Confusion** (${codeSpan(path)})`];
+  const n = (k: number) => `${k} example${k === 1 ? '' : 's'}`;
   const acc = base
-    ? `Accuracy ${pct(accuracy(base))} → ${pct(accuracy(head))} on ${base.actual.length} → ${head.actual.length} examples.`
-    : `Accuracy ${pct(accuracy(head))} on ${head.actual.length} examples.`;
+    ? `Accuracy ${pct(accuracy(base))} → ${pct(accuracy(head))} on ${base.actual.length} → ${n(head.actual.length)}.`
+    : `Accuracy ${pct(accuracy(head))} on ${n(head.actual.length)}.`;
   parts.push(acc);
   const labels = m.labels.map((l) => escapeCell(l));
   const grid = (cell: (i: number, j: number) => string) =>

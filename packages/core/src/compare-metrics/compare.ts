@@ -150,7 +150,8 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       })
     : `<sub>No baseline: ${escapeText(label)}.</sub>`;
   problems.push(...unmatchedRules(diff.metrics, rules));
-  const parts = [facts, renderMetricsMarkdown(withoutSlices(diff), { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
+  const main = renderMetricsMarkdown(withoutSlices(diff), { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd();
+  const parts = [facts, slices.length > 0 ? main.replace('_No metrics found._', '_No metrics besides the slices below._') : main];
   const sliceTable = renderSlices(slices, { precision: o.precision, minCount, baseline: diff.baseline });
   if (sliceTable) parts.push(sliceTable);
   let evaluationFiles: string[] = [];

@@ -79,4 +79,25 @@ describe('compareWithBaseline with slices and predictions', () => {
     expect(r.markdown).toContain('No base version of p.csv');
     expect(r.markdown).not.toContain('Change in counts');
   });
+
+  it('escapes ids and class names from the file', async () => {
+    const rows = (p: string) => `id,actual,predicted\n"@org/team",<b>x</b>,${p}\n"a|b\`c",<b>x</b>,<b>x</b>\n`;
+    const ws = await workspace({ 'metrics.json': '{"a": 1}', 'p.csv': rows('<b>x</b>'), 'old/metrics.json': '{"a": 1}', 'old/p.csv': rows('y|z') });
+    const r = await compareWithBaseline({
+      workspace: ws,
+      metrics: ['metrics.json'],
+      params: [],
+      gates: '',
+      baseline: { kind: 'file', path: 'old' },
+      precision: 4,
+      showUnchanged: false,
+      reportDir: 'report',
+      predictions: 'p.csv',
+    });
+    expect(r.markdown).toContain('- Newly right (1): `@org/team`');
+    // Outside code spans (where markdown and HTML are literal text), no tag and no mention.
+    expect(r.markdown.replace(/`[^`]*`/g, '')).not.toMatch(/<b>|@org/);
+    expect(r.markdown).toContain('| **&lt;b&gt;x&lt;/b&gt;** |');
+    expect(r.markdown).toContain('predicted as <code>y&#124;z</code>');
+  });
 });

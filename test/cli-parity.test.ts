@@ -47,6 +47,8 @@ const PARITY: Parity[] = [
     inputsWithoutFlag: {
       'github-token': 'baselines come from the local clone or a folder, never the Actions cache or artifacts',
       'save-baseline': 'saves the baseline to the Actions cache, which exists only in GitHub Actions',
+      history: "the history is a branch of the GitHub repository that pushes to its default branch append to, through GitHub's API",
+      trend: 'the trend places the head among the runs of the history, which the CLI does not read (see history)',
     },
     flagsWithoutInput: {},
     otherDefaults: { baseline: '`auto` is settled by the workflow event; without one the baseline is the last commit (git:HEAD)' },

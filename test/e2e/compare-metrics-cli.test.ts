@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { mlci as run } from '../support/cli.js';
 import { FIXTURES, GET_STARTED, readJson, repository, workspaceFrom } from './compare-metrics-support.js';
@@ -35,6 +37,32 @@ describe('mlci compare', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Compared with git:HEAD (local clone)');
     expect(r.stdout).toContain('mlci compare: 2 regressed');
+  });
+
+  it('warns about a baseline commit older than --max-baseline-age, and not about a younger one', async () => {
+    const { workspace } = await repository(join(GET_STARTED, 'base'), join(GET_STARTED, 'base'));
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    await promisify(execFile)(
+      'git',
+      ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '--amend', '--allow-empty', '--no-edit', '--date', monthAgo],
+      {
+        cwd: workspace,
+        env: { ...process.env, GIT_COMMITTER_DATE: monthAgo },
+      },
+    );
+    await cp(join(GET_STARTED, 'head/scores.json'), join(workspace, 'scores.json'));
+    const stale = await mlci(['--metrics', 'scores.json', '--max-baseline-age', '14d'], workspace);
+    expect(stale.code, stale.stderr).toBe(0);
+    expect(stale.stderr).toMatch(
+      /warning: The baseline is stale: git:HEAD \(local clone\) is a commit from (29|30) days ago, more than max-baseline-age \(14 days\)/,
+    );
+    expect(stale.stdout).toContain('⚠️ The baseline is stale');
+    const fresh = await mlci(['--metrics', 'scores.json', '--max-baseline-age', '6w'], workspace);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stderr + fresh.stdout).not.toContain('stale');
+    const bad = await mlci(['--metrics', 'scores.json', '--max-baseline-age', 'a month'], workspace);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"a month" is not an age');
   });
 
   it('exits 1 when a gate fails, and 0 with --fail-on-regression false', async () => {

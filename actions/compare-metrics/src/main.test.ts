@@ -2,7 +2,7 @@ import { cp, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN, expectFailingSectionAndReport, GET_STARTED, readJson, repository, workspaceFrom } from '../../../test/e2e/compare-metrics-support.js';
-import { pullRequestEvent } from '../../../test/support/events/index.js';
+import { pullRequestEvent, pushEvent } from '../../../test/support/events/index.js';
 import { startGitHubServer, type GitHubServer } from '../../../test/support/github/server.js';
 import { runInProcess, type InProcessResult } from '../../../test/support/in-process.js';
 import type { RunOptions } from '../../../test/support/runner.js';
@@ -97,6 +97,41 @@ describe('baselines it refuses', () => {
     const many = await compare({ workspace, inputs: { baseline: 'file:previous/scores.json' } });
     expect(many.code).toBe(1);
     expect(many.annotations[0].message).toContain('is a single file, but 2 metrics files are compared');
+  });
+});
+
+describe('the trend over main', () => {
+  it('refuses a max-baseline-age that is not an age, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const r = await compare({ workspace, inputs: { baseline: 'none', 'max-baseline-age': '14 days' } });
+    expect(r.code).toBe(1);
+    expect(r.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      expect.stringContaining('input "max-baseline-age": "14 days" is not an age'),
+    ]);
+  });
+
+  it('a trend without a history is a warning; a history past 1000 runs is refused, naming the input', async () => {
+    const workspace = await workspaceFrom(HEAD);
+    const unused = await compare({ workspace, inputs: { baseline: 'none', trend: 'roc_auc' } });
+    expect(unused.code, unused.stderr + unused.stdout).toBe(0);
+    expect(unused.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      'input "trend" is set but "history" is 0: no history is kept, so no trend is shown.',
+    ]);
+    const many = await compare({ workspace, inputs: { baseline: 'none', history: '5000' } });
+    expect(many.code).toBe(1);
+    expect(many.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([expect.stringContaining('input "history": at most 1000 runs')]);
+  });
+
+  it('a push whose token may not write passes, says the history was not appended, and leaves no branch', async () => {
+    const readOnly = 'ghs_compare_metrics_read_only';
+    gh.addToken(readOnly, { login: BOT, type: 'Bot', installation: true, write: false });
+    const { workspace, headSha } = await repository(BASE, HEAD);
+    const event = { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after: headSha }) };
+    const r = await compare({ workspace, token: readOnly, sha: headSha, event, inputs: { history: '10' } });
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const warnings = r.annotations.filter((a) => a.title === 'metrics history');
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^Metrics history not appended \(.*\): writing it needs `contents: write`/)]);
+    expect(gh.refs(REPO)['refs/heads/mlci-history']).toBeUndefined();
   });
 });
 

@@ -38,6 +38,9 @@ export async function run(): Promise<void> {
         predictions: input.string('predictions'),
         idColumn: input.string('id-column') || 'id',
       };
+      const history = input.integer('history', 0, 0);
+      const trend = input.list('trend');
+      const maxBaselineAge = input.string('max-baseline-age');
       const token = input.secret('github-token');
 
       const event = eventContext();
@@ -52,6 +55,9 @@ export async function run(): Promise<void> {
         showUnchanged,
         evaluation,
         failOnRegression,
+        history,
+        trend,
+        maxBaselineAge,
         reportDir: reportDir(),
         event,
         platform: {

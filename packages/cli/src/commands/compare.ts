@@ -19,6 +19,8 @@ export interface CompareArgs {
   precision: number;
   showUnchanged: boolean;
   failOnRegression: boolean;
+  /** `14d`: a baseline commit older than this is reported stale. */
+  maxBaselineAge?: string;
   reportDir?: string;
   /** Slices and confusion/predictions (see CompareOptions); defaults as the action's. */
   evaluation?: { sliceMinCount?: number; confusion?: string; predictions?: string; idColumn?: string };
@@ -51,6 +53,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     showUnchanged: a.showUnchanged,
     evaluation: a.evaluation,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
+    maxBaselineAge: a.maxBaselineAge,
     event: { eventName: '', payload: {}, sha: '' },
   });
   result.problems.forEach((p) => printProblem(p, out));
@@ -90,6 +93,7 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
       precision: parseWholeNumber(String(v.precision ?? ''), '--precision', 'precision', 1) ?? 4,
       showUnchanged: v['show-unchanged'] === true,
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
+      maxBaselineAge: v['max-baseline-age'] as string | undefined,
       reportDir: v['report-dir'] as string | undefined,
       evaluation: {
         sliceMinCount: parseWholeNumber(String(v['slice-min-count'] ?? ''), '--slice-min-count', 'slice-min-count') ?? 30,

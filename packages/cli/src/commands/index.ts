@@ -64,8 +64,8 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'compare',
     usage: `compare --metrics FILE... [--params FILE]... [--samples FILE|GLOB]... [--baseline git:REF|file:PATH|none]
-        [--gates FILE] [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false] [--report-dir DIR]
-        [--slice-min-count N] [--confusion FILE] [--predictions FILE] [--id-column NAME]
+        [--gates FILE] [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false]
+        [--max-baseline-age AGE] [--report-dir DIR] [--slice-min-count N] [--confusion FILE] [--predictions FILE] [--id-column NAME]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
     Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
@@ -85,6 +85,7 @@ export const COMMANDS: CommandSpec[] = [
       precision: { type: 'string', arg: 'N', default: '4', help: 'significant digits shown' },
       'show-unchanged': { type: 'boolean', default: 'false', help: 'list unchanged metrics too' },
       'fail-on-regression': { type: 'string', arg: 'true|false', default: 'true', help: 'a failed gate exits 1' },
+      'max-baseline-age': { type: 'string', arg: 'AGE', default: 'no bound', help: 'a baseline commit older than this (14d, 36h, 2w) is reported stale' },
       'slice-min-count': { type: 'string', arg: 'N', default: '30', help: 'a slice with fewer rows shows "too few rows", its gates not evaluated' },
       confusion: { type: 'string', arg: 'FILE', default: 'none', help: 'confusion records (actual, predicted) for the change matrix' },
       predictions: { type: 'string', arg: 'FILE', default: 'none', help: 'predictions with an id column: change matrix and ids newly wrong/right' },

@@ -19,6 +19,8 @@ import { openBaseline, type BaselineServices } from '../baseline/open.js';
 import type { ChosenBaseline } from '../baseline/spec.js';
 import { readBaselineFiles } from '../baseline/read.js';
 import type { PlotsConfig } from '../plots/config.js';
+import { staleBaseline } from '../history/age.js';
+import type { TrendOptions } from '../history/trend.js';
 
 export interface CompareOptions {
   workspace: string;
@@ -48,6 +50,11 @@ export interface CompareOptions {
   predictions?: string;
   /** The predictions' id column; `id` by default. */
   idColumn?: string;
+  /** Main's history and the metrics to place in it (the `history` and `trend` inputs); absent: no trend. */
+  trend?: Pick<TrendOptions, 'entries' | 'runs' | 'patterns' | 'branch'>;
+  /** A baseline older than this (ms, `max-baseline-age`) is said to be stale; `now` is the clock. */
+  maxBaselineAge?: number;
+  now?: Date;
 }
 
 /** The diff JSON (the `diff-json` output): exactly these keys, which other steps rely on. */
@@ -150,8 +157,16 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       })
     : `<sub>No baseline: ${escapeText(label)}.</sub>`;
   problems.push(...unmatchedRules(diff.metrics, rules));
+  const stale = base
+    ? staleBaseline({ maxAge: o.maxBaselineAge, commitDate: opened.commit?.date, savedAt: opened.savedAt, now: o.now ?? new Date(), label })
+    : undefined;
+  if (stale) problems.push(stale.problem);
   const main = renderMetricsMarkdown(withoutSlices(diff), { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd();
-  const parts = [facts, slices.length > 0 ? main.replace('_No metrics found._', '_No metrics besides the slices below._') : main];
+  const parts = [
+    facts,
+    ...(stale ? [stale.line] : []),
+    slices.length > 0 ? main.replace('_No metrics found._', '_No metrics besides the slices below._') : main,
+  ];
   const sliceTable = renderSlices(slices, { precision: o.precision, minCount, baseline: diff.baseline });
   if (sliceTable) parts.push(sliceTable);
   let evaluationFiles: string[] = [];
@@ -170,7 +185,14 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     evaluationFiles = e.files;
     evaluation = e.data;
   }
-  let images: SectionImage[] = [];
+  const images: SectionImage[] = [];
+  if (o.trend) {
+    // Loaded only when a history is kept; vega only when it has a chart to draw.
+    const { renderTrend } = await import('../history/trend.js');
+    const trend = await renderTrend({ ...o.trend, diff, headSha: o.services?.headSha, precision: o.precision, outDir, relDir: id });
+    parts.push(trend.markdown);
+    images.push(...trend.images);
+  }
   let dataFiles: string[] = [];
   if (o.plots) {
     // Charts (the plots config, their data readers, vega when a chart is drawn) load only when asked for.
@@ -184,12 +206,12 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
       baseName: source ? source.label.split(' ')[0] : undefined,
     });
     if (charts.markdown) parts.push(charts.markdown);
-    images = charts.images;
+    images.push(...charts.images);
     dataFiles = charts.dataFiles;
   }
   const markdown = parts.join('\n\n') + '\n';
-  const status = metricsStatus(counted);
-  const summary = summarizeMetricsDiff(counted);
+  const status = stale && metricsStatus(counted) === 'pass' ? 'warn' : metricsStatus(counted);
+  const summary = summarizeMetricsDiff(counted) + (stale ? ' (stale baseline)' : '');
 
   const diffJsonPath = join(outDir, 'diff.json');
   const markdownPath = join(outDir, 'report.md');

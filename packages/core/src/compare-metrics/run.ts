@@ -1,10 +1,15 @@
-import type { Problem } from '../errors.js';
 import type { PlotsConfig } from '../plots/config.js';
 import type { Api } from '../forge/api.js';
 import type { EventContext } from '../forge/target.js';
 import type { BaselineCache } from '../baseline/cache.js';
 import { baseBranch, baseCommit, chooseBaseline, parseBaselineSpec, parseSaveBaseline, type BaselineSpec } from '../baseline/spec.js';
 import { storeBaseline } from '../baseline/store.js';
+import { baselineName } from '../baseline/cache.js';
+import { parseMaxAge } from '../history/age.js';
+import { entryOf, MAX_HISTORY_ENTRIES } from '../history/entry.js';
+import { UserError, type Problem } from '../errors.js';
+import { appendHistory, readHistory } from '../history/store.js';
+import { messageOf } from '../forge/api.js';
 import { compareWithBaseline, type CompareOptions, type CompareResult } from './compare.js';
 
 /**
@@ -52,6 +57,14 @@ export interface CompareMetricsOptions {
   reportDir: string;
   event: CompareEvent;
   platform?: ComparePlatform;
+  /** How many of the default branch's runs the history keeps and the trend shows (`history`); 0 or absent: none. */
+  history?: number;
+  /** Metrics (keys or globs) shown in the trend besides the gated ones (`trend`). */
+  trend?: string[];
+  /** `max-baseline-age` as written (`14d`), '' for no bound. */
+  maxBaselineAge?: string;
+  /** The clock (tests); default now. */
+  now?: Date;
 }
 
 export interface CompareMetricsRun extends CompareResult {
@@ -73,11 +86,16 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
   const spec = typeof o.baseline === 'string' ? parseBaselineSpec(o.baseline) : o.baseline;
   const save = parseSaveBaseline(o.saveBaseline ?? '');
   const p = o.platform ?? {};
+  const maxBaselineAge = parseMaxAge(o.maxBaselineAge ?? '');
+  // The history's file is named like the baseline: the one name compare would settle on.
+  const name = baselineName(o.metrics.length > 0 ? o.metrics : (o.samples ?? []));
+  const history = await mainHistory(o, name);
   const result = await compareWithBaseline({
     workspace: o.workspace,
     metrics: o.metrics,
     params: o.params,
     samples: o.samples,
+    name,
     gates: o.gates,
     plots: o.plots,
     ...o.evaluation,
@@ -97,9 +115,12 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     precision: o.precision,
     showUnchanged: o.showUnchanged,
     reportDir: o.reportDir,
+    trend: history.trend,
+    maxBaselineAge,
+    now: o.now,
   });
 
-  const notes: string[] = [];
+  const notes: string[] = [...history.notes];
   const stored = await storeBaseline(save, {
     workspace: o.workspace,
     name: result.name,
@@ -113,10 +134,64 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     tempDir: p.tempDir,
   });
   if (save.kind !== 'none') notes.push(stored.message);
+  const appended = await appendToHistory(o, result);
+  if (appended?.note) notes.push(appended.note);
 
   const failed = result.failure !== undefined && o.failOnRegression !== false;
-  const problems: Problem[] = [...result.problems];
+  const problems: Problem[] = [...history.problems, ...result.problems, ...(appended?.problems ?? [])];
   if (result.failure && o.failOnRegression === false)
     problems.push({ severity: 'warning', message: `${result.failure} (fail-on-regression is false: reported only)`, file: o.gates || undefined });
   return { ...result, problems, failed, reason: failed ? (result.failure ?? '') : '', notes };
+}
+
+/** The default branch's history, read for the trend; a history that cannot be read is a warning, never a failure. */
+async function mainHistory(o: CompareMetricsOptions, name: string): Promise<{ trend?: CompareOptionsTrend; problems: Problem[]; notes: string[] }> {
+  if (!o.history) {
+    const unused: Problem = {
+      severity: 'warning',
+      title: 'metrics history',
+      message: 'input "trend" is set but "history" is 0: no history is kept, so no trend is shown.',
+    };
+    return { problems: o.trend?.length ? [unused] : [], notes: [] };
+  }
+  if (o.history > MAX_HISTORY_ENTRIES)
+    throw new UserError(`input "history": at most ${MAX_HISTORY_ENTRIES} runs are kept, not ${o.history}`, { input: 'history' });
+  const api = o.platform?.api;
+  if (!api || !o.event.repo) return { problems: [], notes: ['Metrics history not read: no GitHub API (github-token) here.'] };
+  try {
+    const read = await readHistory({ api, repo: o.event.repo, name });
+    const branch = String(o.event.payload.repository?.default_branch ?? 'main');
+    return { trend: { entries: read.entries, runs: o.history, patterns: o.trend ?? [], branch }, problems: read.problems, notes: [] };
+  } catch (e) {
+    return {
+      problems: [{ severity: 'warning', title: 'metrics history', message: `The metrics history could not be read (${messageOf(e)}): no trend shown.` }],
+      notes: [],
+    };
+  }
+}
+
+type CompareOptionsTrend = NonNullable<Parameters<typeof compareWithBaseline>[0]['trend']>;
+
+/**
+ * Appends the head to the history on a push to the default branch, and only there: never from a
+ * pull request (its metrics are not main's), never from another branch. A write that fails leaves
+ * the history as it was and is a line in the log.
+ */
+async function appendToHistory(o: CompareMetricsOptions, result: CompareResult): Promise<{ note?: string; problems?: Problem[] } | undefined> {
+  if (!o.history) return undefined;
+  const repository = o.event.payload.repository as { default_branch?: string } | undefined;
+  const onDefault = o.event.eventName === 'push' && !!repository?.default_branch && o.event.payload.ref === `refs/heads/${repository.default_branch}`;
+  if (!onDefault) return { note: 'Metrics history not appended: only a push to the default branch appends to it.' };
+  const api = o.platform?.api;
+  if (!api || !o.event.repo || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(o.event.sha))
+    return { note: 'Metrics history not appended: no GitHub API (github-token) or commit here.' };
+  const entry = entryOf(result.diff.metrics, { sha: o.event.sha, time: (o.now ?? new Date()).toISOString(), runId: o.event.runId });
+  try {
+    const r = await appendHistory({ api, repo: o.event.repo, name: result.name }, entry, o.history);
+    // The file's own warnings were said when it was read for the trend.
+    return r.written ? { note: r.message } : { problems: [{ severity: 'warning', title: 'metrics history', message: r.message }] };
+  } catch (e) {
+    const message = `Metrics history not appended (${messageOf(e)}): writing it needs \`contents: write\` on pushes to the default branch; the history is unchanged.`;
+    return { problems: [{ severity: 'warning', title: 'metrics history', message }] };
+  }
 }

@@ -77,7 +77,8 @@ export async function publishImages(api: Api, repo: Repo, files: ImageFile[], o:
   }
 }
 
-async function branchHead(api: Api, repo: Repo, branch: string): Promise<{ sha: string; tree: string } | undefined> {
+/** The branch's commit and its tree, or undefined when the branch does not exist. */
+export async function branchHead(api: Api, repo: Repo, branch: string): Promise<{ sha: string; tree: string } | undefined> {
   try {
     const { data: ref } = await api.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...repo, ref: `heads/${branch}` });
     const { data: commit } = await api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { ...repo, commit_sha: ref.object.sha });

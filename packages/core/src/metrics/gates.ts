@@ -198,12 +198,20 @@ interface CompiledRule extends GateRule {
   matches: (key: string) => boolean;
 }
 
-function compile(rule: GateRule): CompiledRule {
+/**
+ * Whether a flattened key is named by a pattern as the gates file names keys: equal to it, or as a
+ * glob in which `*` also crosses `/` and `.`, and `[2]` / `[*]` are array indexes.
+ */
+export function keyPattern(pattern: string): (key: string) => boolean {
   // `[2]` and `[*]` are array indexes in a flattened key, not character classes.
-  const glob = rule.pattern.replaceAll('/', SLASH).replace(/\[(\d+|\*)\]/g, '\\[$1\\]');
+  const glob = pattern.replaceAll('/', SLASH).replace(/\[(\d+|\*)\]/g, '\\[$1\\]');
   // The bare regular expression: picomatch's matcher function does path work keys do not need.
   const re = picomatch.makeRe(glob, { dot: true, windows: false });
-  return { ...rule, matches: (key) => key === rule.pattern || re.test(key.includes('/') ? key.replaceAll('/', SLASH) : key) };
+  return (key) => key === pattern || re.test(key.includes('/') ? key.replaceAll('/', SLASH) : key);
+}
+
+function compile(rule: GateRule): CompiledRule {
+  return { ...rule, matches: keyPattern(rule.pattern) };
 }
 
 /** The direction the rules set for a key, or undefined when none does (then it is inferred). */

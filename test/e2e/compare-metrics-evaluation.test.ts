@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pullRequestEvent } from '../support/events/index.js';
-import { useGitHub } from '../support/loopback.js';
+import { pullRequestEvent, pushEvent } from '../support/events/index.js';
+import { useGitHub, useResultsService } from '../support/loopback.js';
 import { ROOT } from '../support/runner.js';
-import { compareMetrics, readJson, repository } from './compare-metrics-support.js';
+import { compareMetrics, readJson, repository, workspaceFrom } from './compare-metrics-support.js';
 
 /**
  * Slices and confusion through the bundle (dist/compare-metrics/index.js) on real data: two
@@ -22,6 +22,7 @@ const REPO = 'octo/penguins';
 const TOKEN = 'ghs_evaluation_token';
 const gh = useGitHub({ repo: REPO, token: TOKEN });
 const event = { name: 'pull_request', payload: pullRequestEvent({ owner: 'octo', repo: 'penguins', number: 9, headSha: 'e'.repeat(40), baseRef: 'main' }) };
+const results = useResultsService({ repository: REPO, headSha: 'b'.repeat(40) });
 const compare = compareMetrics({ github: gh, token: TOKEN, repository: REPO, event, inputs: { metrics: 'metrics.json' } });
 
 const SCRIPT = join(ROOT, 'test/fixtures/compare-metrics/penguins/evaluate.py');
@@ -159,6 +160,29 @@ describe('compare-metrics with slices and predictions, on two penguin classifier
       labels.map((_, i) => labels.map((_, j) => signed(ref.head.matrix[i][j] - ref.base.matrix[i][j]))),
     );
     expect(md).not.toContain('Newly wrong');
+  });
+
+  it('a baseline stored in the Actions cache on main holds the predictions, and a pull request compares with them', async () => {
+    const main = await workspaceFrom(sides.base);
+    const saved = await compare({
+      workspace: main,
+      sha: 'b'.repeat(40),
+      env: results.env,
+      event: { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'penguins', after: 'b'.repeat(40), before: '0'.repeat(40) }) },
+      inputs: { predictions: 'predictions.csv', 'save-baseline': 'true' },
+    });
+    expect(saved.code, saved.stdout + saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('Baseline stored in the cache');
+    const head = await workspaceFrom(sides.head);
+    const r = await compare({ workspace: head, env: results.newRun().env, inputs: { baseline: 'cache', predictions: 'predictions.csv' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const md = await readFile(r.outputs.markdown, 'utf8');
+    expect(md).toContain('Compared with cache');
+    const labels = ref.head.labels;
+    expect(tableAfter(md, 'Change in counts').map((row) => row.slice(1))).toEqual(
+      labels.map((_, i) => labels.map((_, j) => signed(ref.head.matrix[i][j] - ref.base.matrix[i][j]))),
+    );
+    expect(md).toContain(`- Newly right (${ref.head.ids.filter((_, k) => !ref.base.right[k] && ref.head.right[k]).length}): `);
   });
 
   it('refuses a predictions file with a duplicate id, at its line and column', async () => {

@@ -278,7 +278,9 @@ class CsvParser {
     file;
     delim;
     handler;
-    constructor(file, delim, handler) {
+    /** `headerSeen`: the bytes start after the header (a range of a file split for workers). */
+    constructor(file, delim, handler, headerSeen = false) {
+        this.headerSeen = headerSeen;
         this.file = file;
         this.delim = delim;
         this.handler = handler;
@@ -289,8 +291,11 @@ class CsvParser {
     lastLine() {
         return this.endedWithNewline ? this.line - 1 : this.line;
     }
-    /** Reads every complete record in `buf[p, end)`; returns where the first incomplete one starts. */
-    parse(buf, p, end, eof) {
+    /**
+     * Reads every complete record in `buf[p, end)` that starts before `stopAt`; returns where the
+     * first incomplete one (or the first at `stopAt` or after) starts.
+     */
+    parse(buf, p, end, eof, stopAt = end) {
         const d = this.delim;
         // Byte classes: 1 for the delimiter, LF and CR, so the field scan tests one table entry.
         const stop = this.stop;
@@ -298,7 +303,7 @@ class CsvParser {
         let ends = this.ends;
         let escaped = this.escaped;
         let line = this.line;
-        while (p < end) {
+        while (p < end && p < stopAt) {
             const recStart = p;
             const recLine = line;
             let c = buf[p];
@@ -423,7 +428,7 @@ class CsvParser {
                 const names = [];
                 for (let i = 0; i < n; i++)
                     names.push(buf.toString('utf8', starts[i], ends[i]));
-                this.handler.header(names, recLine);
+                this.handler.header(names, recLine, p, line);
             }
             else {
                 this.records++;
@@ -983,11 +988,12 @@ function baseMessage(e) {
 }
 function xyData(plot, sides, notes) {
     const head = sides.at(-1)[1];
-    // Without x: dvclive's `step` column when there is one, else the record's position.
-    const xField = plot.x ?? (head.fields.includes('step') ? 'step' : undefined);
+    // Without x: dvclive's `step` column when there is one, else the record's position (always the
+    // position for DVC's plots, whose `step` is the index).
+    const xField = plot.x ?? (!plot.xIndex && head.fields.includes('step') ? 'step' : undefined);
     if (xField !== undefined)
         requireField(head, xField, 'x');
-    const yFields = plot.y.length > 0 ? plot.y : numericFields(head, xField);
+    const yFields = plot.y.length > 0 ? plot.y : plot.yLast ? head.fields.slice(-1) : numericFields(head, xField);
     if (yFields.length === 0) {
         throw new errors/* UserError */.y(`no numeric field to plot${xField ? ` besides "${xField}"` : ''}: name one with \`y\` (fields: ${listFields(head)})`, head.headerPlace);
     }
@@ -1040,6 +1046,36 @@ function xyData(plot, sides, notes) {
         revs,
         points: drawn,
         notes,
+    };
+}
+/**
+ * One chart of several data files (a DVC plot whose `y` names fields in more than one file): each
+ * file's series keep their points, renamed by file (`train.json` alone when every file gives the
+ * same field, `train.json: loss` otherwise). x must be numbers in all or labels in all.
+ */
+function mergeSources(plot, parts) {
+    const sameFields = new Set(parts.flatMap((p) => p.data.series)).size === 1;
+    const name = (label, field) => (sameFields ? label : `${label}: ${field}`);
+    const series = parts.flatMap((p) => p.data.series.map((f) => name(p.label, f)));
+    // Head is last in every part's revisions; a base shown for any file comes before it.
+    const head = parts[0].data.revs.at(-1);
+    const revs = [...new Set(parts.flatMap((p) => p.data.revs))].filter((r) => r !== head);
+    if (head !== undefined)
+        revs.push(head);
+    const ordinal = parts.some((p) => p.data.xType !== 'quantitative');
+    const types = new Set(parts.map((p) => p.data.xType));
+    const points = parts.flatMap((p) => p.data.points.map((pt) => ({ ...pt, x: ordinal ? String(pt.x) : pt.x, series: name(p.label, pt.series) })));
+    const xFields = new Set(parts.map((p) => p.data.xTitle));
+    const fields = new Set(parts.flatMap((p) => p.data.series));
+    return {
+        kind: 'xy',
+        xTitle: plot.xLabel ?? (xFields.size === 1 ? [...xFields][0] : 'x'),
+        yTitle: plot.yLabel ?? (fields.size === 1 ? [...fields][0] : 'y'),
+        xType: types.size === 1 ? [...types][0] : 'ordinal',
+        series,
+        revs,
+        points,
+        notes: parts.flatMap((p) => p.data.notes),
     };
 }
 /**
@@ -1270,6 +1306,19 @@ async function renderPlots(config, loadData, outDir, relDir, options = {}) {
     return out;
 }
 async function readPlot(plot, loadData, options, configFile) {
+    if (!plot.sources || plot.sources.length < 2)
+        return readOne(plot, loadData, options, configFile);
+    const parts = [];
+    for (const s of plot.sources) {
+        const one = { ...plot, data: s.data, x: s.x, y: s.y, sources: undefined };
+        const data = await readOne(one, loadData, options, configFile);
+        if (data.kind !== 'xy')
+            throw new errors/* UserError */.y(`plot "${plot.id}": a confusion matrix is drawn from one data file`, { ...plot.place, file: configFile });
+        parts.push({ label: s.label, data });
+    }
+    return mergeSources(plot, parts);
+}
+async function readOne(plot, loadData, options, configFile) {
     const head = await loadData(plot.data, 'head');
     if (head === undefined) {
         throw new errors/* UserError */.y(`plot "${plot.id}": its data file ${plot.data} does not exist`, { ...plot.place, file: configFile });
@@ -1283,7 +1332,17 @@ async function readPlot(plot, loadData, options, configFile) {
         // A baseline that cannot be fetched is never an error: the chart shows head alone.
         baseProblem = `The base version of ${plot.data} could not be fetched (${e.message}): head alone is shown.`;
     }
-    const data = await loadPlotData(plot, { head, base, baseLabel: options.baseLabel, headLabel: options.headLabel });
+    let data;
+    try {
+        data = await loadPlotData(plot, { head, base, baseLabel: options.baseLabel, headLabel: options.headLabel });
+    }
+    catch (e) {
+        // The data file's place stays (it is where the field is missing); the message names the plot
+        // and where it is defined, so a field misspelt in the config is found there too.
+        if (!(0,errors/* isUserError */.i)(e) || e.file !== plot.data || plot.place.line === undefined)
+            throw e;
+        throw new errors/* UserError */.y(`plot "${plot.title}" (${configFile}:${plot.place.line}): ${e.message}`, { file: e.file, line: e.line, column: e.column, cause: e });
+    }
     if (baseProblem)
         data.notes.unshift(baseProblem);
     return data;
@@ -1327,7 +1386,7 @@ async function renderCharts(o) {
     return {
         markdown: parts.join('\n\n'),
         images: rendered.map((p) => ({ path: p.png, alt: p.alt, fallback: p.fallback })),
-        dataFiles: [...new Set(config.plots.map((p) => p.data))],
+        dataFiles: [...new Set(config.plots.flatMap((p) => (p.sources ?? [p]).map((s) => s.data)))],
     };
 }
 async function readPlotsFile(plots, workspace) {

@@ -488,7 +488,7 @@ const SERIES_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#
 const WIDTH = 560;
 const HEIGHT = 280;
 function buildPlotSpec(plot, data) {
-    const body = data.kind === 'confusion' ? confusionSpec(data) : xySpec(plot, data);
+    const body = data.kind === 'confusion' ? confusionSpec(plot, data) : xySpec(plot, data);
     return {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         title: { text: plot.title, anchor: 'start', fontSize: 15, offset: 12 },
@@ -617,6 +617,16 @@ function barSpec(plot, data, values) {
     const many = data.series.length > 1;
     const twoRevs = data.revs.length > 1;
     const categories = [...new Set(data.points.map((p) => String(p.x)))];
+    if (plot.sorted) {
+        // Largest first, by the head's value (DVC's bar_horizontal_sorted sorts by x, its value axis).
+        const head = data.revs.at(-1);
+        const value = new Map();
+        for (const p of data.points)
+            if (p.rev === head && p.y !== null)
+                value.set(String(p.x), Math.max(value.get(String(p.x)) ?? p.y, p.y));
+        const of = (c) => value.get(c) ?? -Number.MAX_VALUE;
+        categories.sort((a, b) => of(b) - of(a));
+    }
     // Bars of one category stand side by side: one per revision, or per (series, revision).
     const groups = many ? data.series.flatMap((s) => data.revs.map((r) => `${s} · ${r}`)) : data.revs;
     const rows = values.map((v) => ({ ...v, group: many ? `${String(v.series)} · ${String(v.rev)}` : v.rev }));
@@ -648,7 +658,7 @@ function barSpec(plot, data, values) {
         },
     };
 }
-function confusionSpec(data) {
+function confusionSpec(plot, data) {
     const n = data.labels.length;
     const cell = Math.max(14, Math.min(48, Math.floor(420 / n)));
     const field = data.normalized ? 'share' : 'count';
@@ -659,8 +669,14 @@ function confusionSpec(data) {
     });
     const axis = { labelLimit: 120 };
     const xy = {
-        x: { field: 'predicted', type: 'ordinal', sort: data.labels, title: 'predicted', axis: { ...axis, labelAngle: crowded(data.labels, cell * n) ? -45 : 0 } },
-        y: { field: 'actual', type: 'ordinal', sort: data.labels, title: 'actual', axis },
+        x: {
+            field: 'predicted',
+            type: 'ordinal',
+            sort: data.labels,
+            title: plot.xLabel ?? 'predicted',
+            axis: { ...axis, labelAngle: crowded(data.labels, cell * n) ? -45 : 0 },
+        },
+        y: { field: 'actual', type: 'ordinal', sort: data.labels, title: plot.yLabel ?? 'actual', axis },
     };
     const layer = [
         {

@@ -85,6 +85,23 @@ describe('mlci report --post', () => {
     expect(bodies[0]).toContain('not ours');
   });
 
+  it('--replace-cml true turns the comment CML posted as the bot into the report, and the next run updates it', async () => {
+    const cwd = await project();
+    gh.addPull(REPO, { number: 9, headSha: HEAD, headRef: 'cml', baseRef: 'main' });
+    const cmlBody = `## Metrics\n\n| acc | 0.91 |\n\n![](https://cml.dev/watermark.png#${HEAD} "CML watermark")`;
+    const cml = gh.addComment(REPO, 9, cmlBody, 'mlci-bot');
+    await writeFile(join(cwd, 'token'), `${TOKEN}\n`);
+    const flags = ['--repo', REPO, '--pr', '9', '--token-file', 'token', '--replace-cml', 'true'];
+    for (const run of [1, 2]) {
+      const r = await report(cwd, base(), flags);
+      expect(r.code, `run ${run}: ${r.stderr}`).toBe(0);
+      const comments = gh.comments(REPO, 9);
+      expect(comments.map((c) => c.id)).toEqual([cml.id]);
+      expect(comments[0].body?.split('\n')[0]).toBe('<!-- mlci-report id="mlci" -->');
+      expect(comments[0].body).toContain('The numbers moved.');
+    }
+  });
+
   it('GitHub Enterprise through --api-url, the PR from Buildkite', async () => {
     const cwd = await project();
     const env = base({

@@ -115,6 +115,27 @@ export const BROKEN: Array<{ name: string; inputs: Record<string, string>; files
     line: 3,
   },
   {
+    name: 'a dvc.yaml plot with a template DVC does not have',
+    inputs: { plots: 'dvc.yaml' },
+    files: { 'curve.tsv': 'step\tloss\n0\t0.5\n', 'dvc.yaml': 'plots:\n  - curve.tsv:\n      template: histogram\n' },
+    file: 'dvc.yaml',
+    line: 3,
+  },
+  {
+    name: 'a dvc.yaml whose params lie outside the workspace',
+    inputs: { params: 'dvc.yaml' },
+    files: { 'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py\n    params:\n      - ../../secrets.yaml:\n          - token\n' },
+    file: 'dvc.yaml',
+    line: 5,
+  },
+  {
+    name: 'a dvc.yaml plot naming a field its data does not have',
+    inputs: { plots: 'dvc.yaml' },
+    files: { 'curve.tsv': 'step\tloss\n0\t0.5\n', 'dvc.yaml': 'plots:\n  - curve.tsv:\n      x: step\n      y: los\n' },
+    file: 'curve.tsv',
+    line: 1,
+  },
+  {
     name: 'predictions with a duplicate id',
     inputs: { predictions: 'eval/predictions.csv' },
     files: { 'eval/predictions.csv': 'id,actual,predicted\nrow-1,cat,cat\nrow-2,dog,cat\nrow-1,dog,dog\n' },

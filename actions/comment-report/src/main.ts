@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
     const target = input.string('target');
     const mode = input.oneOf('mode', ['upsert', 'recreate', 'create'] as const, 'upsert');
     const hidePrevious = input.bool('hide-previous', false);
+    const replaceCml = input.bool('replace-cml', false);
     const summary = input.bool('summary', true);
     const checkRun = input.string('check-run');
     const fromArtifact = input.string('from-artifact');
@@ -47,6 +48,7 @@ export async function run(): Promise<void> {
       target,
       mode,
       hidePrevious,
+      replaceCml,
       summary,
       checkRun,
       fromArtifact,

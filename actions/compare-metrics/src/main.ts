@@ -19,12 +19,11 @@ export async function run(): Promise<void> {
     },
     async () => {
       const samples = input.list('samples');
-      const files = await withTrainDefaults(reportDir(), {
-        metrics: input.list('metrics'),
-        params: input.list('params'),
-        plots: input.string('plots'),
-        samples,
-      });
+      const files = await withTrainDefaults(
+        reportDir(),
+        { metrics: input.list('metrics'), params: input.list('params'), plots: input.string('plots'), samples },
+        workspace(),
+      );
       trained = files.trained;
       const baseline = input.string('baseline');
       const gates = input.string('gates');

@@ -69,3 +69,16 @@ it('a working directory that does not exist fails the step and writes the failin
   const section = JSON.parse(await readFile(join(temp, 'mlci-report/train-models-churn.section.json'), 'utf8'));
   expect(section.status).toBe('fail');
 });
+
+it.each([
+  ['cost-per-minute', '$0.008', 'must be the runner\'s price per minute as a plain number (e.g. 0.008), not "$0.008"'],
+  ['cost-baseline', 'git:main', 'is "git:main": use cache, file:<path> or none'],
+])('a %s of %s fails the step before the command runs, naming the input', async (name, value, message) => {
+  const ran = join(temp, 'ran');
+  inputs({ run: `touch ${ran}`, [name]: value });
+  await run();
+  expect(process.exitCode).toBe(1);
+  expect(written).toContain(`::error::input "${name}"`);
+  expect(written).toContain(message);
+  await expect(readFile(ran)).rejects.toThrow(/ENOENT/);
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { endGroup, eventContext, info, input, reportDir, runAction, setOutput, startGroup, workspace } from '@mlci/action-kit';
 import { uploadDirectory } from '@mlci/action-kit/artifacts';
 import { actionsCache } from '@mlci/action-kit/cache';
-import { parseMinutes, runTraining, trainSectionId } from '@mlci/core/train';
+import { parseCostBaseline, parseCostPerMinute, parseMinutes, runTraining, trainSectionId } from '@mlci/core/train';
 
 export async function run(): Promise<void> {
   await runAction(
@@ -14,6 +14,9 @@ export async function run(): Promise<void> {
       const artifactName = input.string('artifact-name');
       const retentionDays = input.integer('retention-days', 0, 0) || undefined;
       const ctx = eventContext();
+      const costPerMinute = parseCostPerMinute(input.string('cost-per-minute'));
+      const costBaseline = parseCostBaseline(input.string('cost-baseline'));
+      const cache = actionsCache(process.env, 'training run');
       // `::endgroup::` must start a line of its own, also after output that ends without a newline.
       let atLineStart = true;
       const output = (chunk: Buffer) => {
@@ -50,7 +53,9 @@ export async function run(): Promise<void> {
           url: ctx.runUrl,
         },
         log: { group: startGroup, endGroup: closeGroup, info, output },
-        runCache: actionsCache(process.env, 'training run'),
+        runCache: cache,
+        costPerMinute,
+        costBaseline: { spec: costBaseline, event: ctx, cache },
         artifact: artifactName ? { name: artifactName, retentionDays, upload: uploadDirectory } : undefined,
       });
 

@@ -76,12 +76,16 @@ export function section(v: Values, env: NodeJS.ProcessEnv): { reportDir: string;
 
 export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   // As in the action: what is not given comes from an `mlci train` run into the same report directory.
-  const files = await withTrainDefaults(resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)), {
-    metrics: splitLists(v.metrics as string[] | undefined),
-    params: splitLists(v.params as string[] | undefined),
-    plots: (v.plots as string | undefined) ?? '',
-    samples: splitLists(v.samples as string[] | undefined),
-  });
+  const files = await withTrainDefaults(
+    resolve((v['report-dir'] as string | undefined) ?? defaultReportDir(env)),
+    {
+      metrics: splitLists(v.metrics as string[] | undefined),
+      params: splitLists(v.params as string[] | undefined),
+      plots: (v.plots as string | undefined) ?? '',
+      samples: splitLists(v.samples as string[] | undefined),
+    },
+    process.cwd(),
+  );
   return compare(
     {
       metrics: files.metrics,

@@ -35,7 +35,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: `train --run COMMAND [--cache-inputs FILE|GLOB]... [--outputs PATH]... [--metrics FILE]...
              [--params FILE]... [--working-directory DIR] [--shell bash|sh|python|TEMPLATE]
              [--cache true|false] [--cache-key-extra TEXT] [--cache-dir DIR]
-             [--timeout-minutes N] [--report-dir DIR]
+             [--timeout-minutes N] [--cost-per-minute PRICE] [--cost-baseline file:PATH|none] [--report-dir DIR]
       Run the training command with its output live, measure its time, CPU and peak memory, and keep
       what it made in a local run-cache (default $XDG_CACHE_HOME/mlci/train or ~/.cache/mlci/train):
       with the same inputs and command again, the command is skipped and its outputs, metrics and log
@@ -52,6 +52,13 @@ export const COMMANDS: CommandSpec[] = [
       metrics: { type: 'string', multiple: true, arg: 'FILE', default: 'none', help: 'metrics files the command writes' },
       params: { type: 'string', multiple: true, arg: 'FILE', default: 'none', help: 'params files the command reads' },
       'timeout-minutes': { type: 'string', arg: 'N', default: 'none', help: 'stop the command (its whole process group) after N minutes' },
+      'cost-per-minute': { type: 'string', arg: 'PRICE', default: 'none', help: "the runner's price per minute: the section shows what the run cost" },
+      'cost-baseline': {
+        type: 'string',
+        arg: 'file:PATH|none',
+        default: 'none',
+        help: "a base run's train record (<id>.train.json) or its folder, for the cost of the change",
+      },
       'report-dir': {
         type: 'string',
         arg: 'DIR',
@@ -68,10 +75,11 @@ export const COMMANDS: CommandSpec[] = [
         [--max-baseline-age AGE] [--report-dir DIR] [--slice-min-count N] [--confusion FILE] [--predictions FILE] [--id-column NAME]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
+    A dvc.yaml given to --metrics, --params or --plots stands for the metrics, params or plots it lists.
     Prints the tables, writes the diff JSON, the charts and the report section. Exits 1 when a gate fails.`,
     options: {
-      metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare' },
-      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare' },
+      metrics: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'metrics files to compare, or a dvc.yaml' },
+      params: { type: 'string', multiple: true, arg: 'FILE|GLOB', default: 'those mlci train recorded', help: 'params files to compare, or a dvc.yaml' },
       samples: {
         type: 'string',
         multiple: true,
@@ -81,7 +89,7 @@ export const COMMANDS: CommandSpec[] = [
       },
       baseline: { type: 'string', arg: 'git:REF|file:PATH|none', default: 'git:HEAD', help: 'what to compare with' },
       gates: { type: 'string', arg: 'FILE', default: 'none', help: 'the gates file' },
-      plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file' },
+      plots: { type: 'string', arg: 'FILE', default: "mlci train's dvclive curves, else none", help: 'the plots file, or a dvc.yaml' },
       precision: { type: 'string', arg: 'N', default: '4', help: 'significant digits shown' },
       'show-unchanged': { type: 'boolean', default: 'false', help: 'list unchanged metrics too' },
       'fail-on-regression': { type: 'string', arg: 'true|false', default: 'true', help: 'a failed gate exits 1' },
@@ -193,6 +201,12 @@ export const COMMANDS: CommandSpec[] = [
       target: { type: 'string', arg: 'auto|pr/N|issue/N|commit/SHA|none', default: 'auto', help: 'where to post; auto is --pr, else --sha, else detected' },
       mode: { type: 'string', arg: 'upsert|recreate|create', default: 'upsert', help: "upsert updates this report's comment in place" },
       'hide-previous': { type: 'string', arg: 'true|false', default: 'false', help: "with --mode create, minimise this report's earlier comments" },
+      'replace-cml': {
+        type: 'string',
+        arg: 'true|false',
+        default: 'false',
+        help: 'with no comment of this report yet, turn the comment an old CML workflow left into it',
+      },
       'check-run': { type: 'string', arg: 'NAME', default: 'none', help: "a check run of this name on the commit with the report's verdict" },
       'images-branch': { type: 'string', arg: 'BRANCH', default: 'mlci-assets', help: 'the branch that holds published report images' },
       'dry-run': { type: 'string', arg: 'true|false', default: 'false', help: 'with --post, build everything and post nothing' },

@@ -24,7 +24,15 @@ export interface ReportArgs {
   id: string;
   out: string;
   /** Post the report as comment-report does; undefined: a local report only. */
-  post?: PostFlags & { mode: CommentMode; hidePrevious: boolean; checkRun?: string; imagesBranch: string; dryRun: boolean; jobStatus?: string };
+  post?: PostFlags & {
+    mode: CommentMode;
+    hidePrevious: boolean;
+    replaceCml?: boolean;
+    checkRun?: string;
+    imagesBranch: string;
+    dryRun: boolean;
+    jobStatus?: string;
+  };
 }
 
 /**
@@ -38,6 +46,11 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
   const info = (line: string) => out.stderr(`mlci report: ${line}\n`);
   // Where to post is settled (and checked with GitHub) before anything is written or posted.
   const posting = a.post && !a.post.dryRun ? await preparePost(a.post, env, info) : undefined;
+  // CML's GitLab notes carry the same watermark, but whose they are (a bot or a person) is not checked there yet.
+  if (posting?.kind === 'gitlab' && a.post?.replaceCml)
+    throw new UserError('--replace-cml works on GitHub only: on GitLab the report is posted as its own note (leave --replace-cml out)', {
+      input: 'replace-cml',
+    });
 
   const reportDir = resolve(cwd, a.reportDir ?? defaultReportDir(env));
   const dir = resolve(cwd, a.out);
@@ -79,6 +92,7 @@ export async function report(a: ReportArgs, env: NodeJS.ProcessEnv, out: Out): P
       ...(posting.kind === 'gitlab' ? gitLabDelivery(posting, dir) : gitHubDelivery(posting, p, info)),
       mode: p.mode,
       hidePrevious: p.hidePrevious,
+      replaceCml: p.replaceCml,
       dryRun: false,
     });
     posted.problems.filter((x) => x.severity !== 'notice' || x.title).forEach((x) => printProblem(x, out));
@@ -160,9 +174,20 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
   const bool = (k: string, d: boolean) => parseBoolean(s(k) ?? '', `--${k}`, k) ?? d;
   const mode = s('mode') ?? 'upsert';
   if (!['upsert', 'recreate', 'create'].includes(mode)) throw new UserError(`--mode must be upsert, recreate or create, not "${mode}"`, { input: 'mode' });
-  const onlyWithPost = ['token-file', 'repo', 'pr', 'sha', 'api-url', 'target', 'mode', 'hide-previous', 'check-run', 'images-branch', 'dry-run'].filter(
-    (k) => v[k] !== undefined,
-  );
+  const onlyWithPost = [
+    'token-file',
+    'repo',
+    'pr',
+    'sha',
+    'api-url',
+    'target',
+    'mode',
+    'hide-previous',
+    'replace-cml',
+    'check-run',
+    'images-branch',
+    'dry-run',
+  ].filter((k) => v[k] !== undefined);
   if (!v.post && onlyWithPost.length > 0) throw new UserError(`--${onlyWithPost[0]} means something only with --post`, { input: onlyWithPost[0] });
   return report(
     {
@@ -184,6 +209,7 @@ export function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<number
             target: s('target') ?? 'auto',
             mode: mode as CommentMode,
             hidePrevious: bool('hide-previous', false),
+            replaceCml: bool('replace-cml', false),
             checkRun: s('check-run') || undefined,
             imagesBranch: s('images-branch') || 'mlci-assets',
             dryRun: bool('dry-run', false),

@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { UserError } from '@mlci/core/errors';
 import { splitLists } from '@mlci/core/files';
 import { defaultReportDir, runFromEnv } from '@mlci/core/section';
-import { folderCache, parseMinutes, runTraining, trainSectionId } from '@mlci/core/train';
+import { folderCache, parseCostBaseline, parseCostPerMinute, parseMinutes, runTraining, trainSectionId } from '@mlci/core/train';
 import type { SectionSlot } from '@mlci/core/section';
 import type { Values } from '../command.js';
 import { printProblem, type Out } from '../out.js';
@@ -55,12 +55,22 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
       },
       info: (line) => out.stderr(`mlci train: ${line}\n`),
     },
+    costPerMinute: parseCostPerMinute((v['cost-per-minute'] as string | undefined) ?? '', 'cost-per-minute'),
+    costBaseline: { spec: costBaseline(v['cost-baseline'] as string | undefined) },
     runCache: folderCache(resolve(cwd, (v['cache-dir'] as string | undefined) || defaultCacheDir(env))),
   });
   out.stderr(`mlci train: ${result.summary}\n  log: ${result.logPath}\n  section: ${result.sectionPath}\n`);
   if (!result.failure) return 0;
   printProblem({ severity: 'error', message: result.failure.message }, out);
   return 1;
+}
+
+/** The Actions cache exists only in GitHub Actions: a laptop's base run is a record on disk. */
+function costBaseline(v: string | undefined) {
+  const spec = parseCostBaseline(v ?? '', 'cost-baseline');
+  if (spec.kind === 'cache')
+    throw new UserError('--cost-baseline cache: use file:<path> or none (the Actions cache exists only in GitHub Actions)', { input: 'cost-baseline' });
+  return spec;
 }
 
 const list = (v: unknown): string[] => splitLists(v as string[] | undefined);

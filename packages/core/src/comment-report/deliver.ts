@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import type { Problem } from '../errors.js';
 import { isNotPermitted, messageOf, type Api, type Repo } from '../forge/api.js';
 import type { CommentMode } from '../forge/comments.js';
-import { GITHUB_COMMENT_LIMIT, gitHubReportForge, type CommentLimit, type ReportForge } from '../forge/report-forge.js';
+import { GITHUB_COMMENT_LIMIT, gitHubReportForge, type CmlReplacement, type CommentLimit, type ReportForge } from '../forge/report-forge.js';
 import type { Target } from '../forge/target.js';
 import { composeReport, keepPreviousReport } from '../report/compose.js';
 import { fitReport, measureUtf8Bytes } from '../report/fit.js';
@@ -64,6 +64,8 @@ export interface DeliverOptions {
    * with one (the CLI's GitLab), the target is the forge's and `target` only says why not.
    */
   forge?: ReportForge;
+  /** When the report has no comment yet, turn the comment an old CML workflow left into it (`replace-cml`). */
+  replaceCml?: boolean;
   /** The job token and every value the step registered as secret: replaced by *** before anything is shown. */
   secrets?: readonly string[];
   /** The job's outcome (`job.status`): a job that did not succeed never gets a green report. */
@@ -110,6 +112,21 @@ const PERMISSION_FIX =
   'A pull request from a fork never gets a token that may write: use the fork-safe pair instead — ' +
   'upload the report with `upload-artifact` in the pull_request workflow and post it from a workflow_run ' +
   'workflow with `from-artifact` (see the README).';
+
+/** What became of the comment CML left: said in the log either way. */
+function cmlNotice(cml: CmlReplacement, where: string): Problem {
+  return cml.replaced
+    ? {
+        severity: 'notice',
+        title: 'CML comment replaced',
+        message: `The comment CML left on ${where} (id ${cml.id}) now holds this report; later runs update it.`,
+      }
+    : {
+        severity: 'warning',
+        title: 'CML comment not replaced',
+        message: `The comment CML left on ${where} (id ${cml.id}) could not be edited (${cml.reason}): it was left as it was and the report was posted as a new comment.`,
+      };
+}
 
 /**
  * Turns loaded sections into a comment, a job summary and a check run. Posting failures that the
@@ -275,9 +292,18 @@ export async function deliverReport(api: Api | undefined, options: DeliverOption
       try {
         // A forge that uploads images as it posts gets them as the local body links them.
         const local = o.localImagesFrom !== undefined && !forge.publishImages ? images.map((i) => ({ path: i.path, name: urls.get(i.path)! })) : undefined;
-        const posted = await forge.upsertComment({ id: o.id, body: comment.body, mode, hidePrevious, author, images: local });
+        const { cml, ...posted } = await forge.upsertComment({
+          id: o.id,
+          body: comment.body,
+          mode,
+          hidePrevious,
+          author,
+          images: local,
+          replaceCml: o.replaceCml,
+        });
         delivery.posted = true;
         delivery.comment = posted;
+        if (cml) problems.push(cmlNotice(cml, where));
       } catch (e) {
         if (!isNotPermitted(e)) throw e;
         problems.push({

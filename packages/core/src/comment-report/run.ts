@@ -40,6 +40,8 @@ export interface CommentReportOptions {
   target?: string;
   mode?: CommentMode;
   hidePrevious?: boolean;
+  /** When the report has no comment yet, turn the comment an old CML workflow left into it (`replace-cml`). */
+  replaceCml?: boolean;
   /** Whether the job summary shows the report too. */
   summary?: boolean;
   /** A check run's name, or '' for none. */
@@ -113,6 +115,7 @@ export async function runCommentReport(o: CommentReportOptions): Promise<Comment
     target,
     mode: o.mode ?? 'upsert',
     hidePrevious: o.hidePrevious ?? false,
+    replaceCml: o.replaceCml ?? false,
     dryRun: o.dryRun ?? !ctx,
     checkRun: o.checkRun && ctx ? { name: o.checkRun, headSha: headSha(ctx) } : undefined,
     repo: ctx?.repo,

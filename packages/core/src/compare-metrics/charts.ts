@@ -55,7 +55,7 @@ export async function renderCharts(o: ChartsOptions): Promise<Charts> {
   return {
     markdown: parts.join('\n\n'),
     images: rendered.map((p) => ({ path: p.png, alt: p.alt, fallback: p.fallback })),
-    dataFiles: [...new Set(config.plots.map((p) => p.data))],
+    dataFiles: [...new Set(config.plots.flatMap((p) => (p.sources ?? [p]).map((s) => s.data)))],
   };
 }
 

@@ -21,6 +21,7 @@ import { readBaselineFiles } from '../baseline/read.js';
 import type { PlotsConfig } from '../plots/config.js';
 import { staleBaseline } from '../history/age.js';
 import type { TrendOptions } from '../history/trend.js';
+import type { DvcYaml } from '../dvc/dvc-yaml.js';
 
 export interface CompareOptions {
   workspace: string;
@@ -109,8 +110,18 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   const problems: Problem[] = [];
   const samples = o.samples ?? [];
   const name = o.name ?? baselineName(o.metrics.length > 0 ? o.metrics : samples);
-  const metricsPaths = toRelative(await resolveFiles(o.metrics, o.workspace, 'metrics'), o.workspace);
-  const paramsPaths = o.params.length > 0 ? toRelative(await resolveFiles(o.params, o.workspace, 'params'), o.workspace) : [];
+  // A dvc.yaml named in metrics, params or plots stands for what it lists (its metrics, its params, its plots).
+  const dvc = await dvcInputs(o, problems);
+  const metricsPaths = dvc.files('metrics', toRelative(await resolveFiles(dvc.rest(o.metrics), o.workspace, 'metrics'), o.workspace));
+  const given = dvc.rest(o.params);
+  const paramsPaths = dvc.files('params', given.length > 0 ? toRelative(await resolveFiles(given, o.workspace, 'params'), o.workspace) : []);
+  if (metricsPaths.length === 0 && samples.length === 0) {
+    throw new UserError(`input "metrics": ${o.metrics.join(', ')} lists no metrics file that exists (top-level \`metrics:\` or a stage's \`metrics:\`)`, {
+      input: 'metrics',
+    });
+  }
+  const metricsPatterns = dvc.patterns('metrics');
+  const paramsPatterns = dvc.patterns('params');
   const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
 
   const head = flatSliceKeys(await readMetricsFiles(metricsPaths, o.workspace));
@@ -123,8 +134,8 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   let label = opened.label;
   const source = opened.source;
   if (source) {
-    const m = await readBaselineFiles(source, metricsPaths, o.metrics);
-    const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, o.params) : { files: undefined, problems: [] };
+    const m = await readBaselineFiles(source, metricsPaths, metricsPatterns);
+    const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, paramsPatterns) : { files: undefined, problems: [] };
     problems.push(...m.problems, ...p.problems);
     base = m.files && flatSliceKeys(m.files);
     baseParams = p.files;
@@ -194,12 +205,13 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     images.push(...trend.images);
   }
   let dataFiles: string[] = [];
-  if (o.plots) {
+  const plots = typeof o.plots === 'string' && isDvcYaml(o.plots) ? (await dvc.read(o.plots, 'plots')).plots : o.plots;
+  if (plots) {
     // Charts (the plots config, their data readers, vega when a chart is drawn) load only when asked for.
     const { renderCharts } = await import('./charts.js');
     const charts = await renderCharts({
       workspace: o.workspace,
-      plots: o.plots,
+      plots,
       outDir,
       relDir: id,
       readBase: async (path) => source?.read(path),
@@ -309,6 +321,48 @@ async function readGates(path: string, workspace: string): Promise<GateRules> {
 
 function sliceData(s: ReturnType<typeof sliceRows>[number]) {
   return { file: s.file, slice: s.slice, count: s.count, tooFew: s.tooFew, metrics: s.metrics.map((m) => m.key) };
+}
+
+/** `dvc.yaml`, `models/dvc.yaml`: DVC's pipeline file, read for what it lists rather than as metrics. */
+function isDvcYaml(path: string): boolean {
+  return /(^|[\\/])dvc\.yaml$/.test(path.trim());
+}
+
+/**
+ * The dvc.yaml files among the inputs, each read once (dvc/dvc-yaml.ts): `rest` is an input
+ * without them, `files` adds what they list to the files the rest found, `patterns` is the input
+ * with each dvc.yaml replaced by its files (for the baseline's files removed since). A dvc.yaml's
+ * warnings (templated paths, listed files missing) go to the problems once.
+ */
+async function dvcInputs(o: CompareOptions, problems: Problem[]) {
+  const read = new Map<string, Promise<DvcYaml>>();
+  const named = [...o.metrics, ...o.params, ...(typeof o.plots === 'string' ? [o.plots] : [])].filter(isDvcYaml);
+  const readOne = (file: string, input: string) => {
+    let r = read.get(file);
+    if (!r) {
+      // Loaded only when a dvc.yaml is named.
+      r = import('../dvc/dvc-yaml.js').then(async ({ readDvcYaml }) => {
+        const d = await readDvcYaml(file, o.workspace, input);
+        problems.push(...d.problems);
+        return d;
+      });
+      read.set(file, r);
+    }
+    return r;
+  };
+  const listed = new Map<string, DvcYaml>();
+  for (const file of named) listed.set(file, await readOne(file, o.metrics.includes(file) ? 'metrics' : o.params.includes(file) ? 'params' : 'plots'));
+  const input = (kind: 'metrics' | 'params') => (kind === 'metrics' ? o.metrics : o.params);
+  const of = (kind: 'metrics' | 'params') =>
+    input(kind)
+      .filter(isDvcYaml)
+      .flatMap((f) => listed.get(f)![kind]);
+  return {
+    read: readOne,
+    rest: (list: string[]) => list.filter((f) => !isDvcYaml(f)),
+    files: (kind: 'metrics' | 'params', found: string[]) => [...new Set([...found, ...of(kind)])].sort(),
+    patterns: (kind: 'metrics' | 'params') => [...input(kind).filter((f) => !isDvcYaml(f)), ...of(kind)],
+  };
 }
 
 function toRelative(files: string[], workspace: string): string[] {

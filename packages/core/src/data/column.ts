@@ -52,6 +52,15 @@ class Tally {
   examples: Example[] = [];
 }
 
+/** What one thread's scan of a range of a file found in a column, to be added to the whole. */
+export interface ColumnPartial {
+  cells: number;
+  nonNull: number;
+  failed: number[];
+  examples: Example[][];
+  unique: KeySet | null;
+}
+
 /** Where the current rows come from: examples name the file. */
 export interface RowOrigin {
   file: string;
@@ -202,7 +211,7 @@ export class ColumnValidator {
   private checkBytes(buf: Uint8Array, s: number, e: number): number {
     let f = 0;
     if (this.enumBytes !== null && this.enumBytes.find(buf, s, e) < 0) f |= F_ENUM;
-    if (this.pattern !== null && !this.pattern.test(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8'))) f |= F_PATTERN;
+    if (this.pattern !== null && !this.pattern.testBytes(buf, s, e)) f |= F_PATTERN;
     if (this.unique !== null && this.unique.seenBytes(buf, s, e)) f |= F_UNIQUE;
     return f;
   }
@@ -242,6 +251,41 @@ export class ColumnValidator {
       t.failed++;
       if (t.examples.length < this.maxExamples) t.examples.push({ value: showValue(v), file: this.origin.file, line });
     }
+  }
+
+  /** This validator's counts and examples, for a thread that validated a range of a file. */
+  partial(): ColumnPartial {
+    return {
+      cells: this.cells,
+      nonNull: this.nonNull,
+      failed: this.tallies.map((t) => t.failed),
+      examples: this.tallies.map((t) => t.examples),
+      unique: this.unique,
+    };
+  }
+
+  /**
+   * Adds the partial of the range that follows what this validator has seen (ranges are added in
+   * file order, so the first examples stay the first); `lineOffset` turns the range's lines into
+   * the file's. False when the result would not be exact: a value of the range repeats one seen
+   * before it while examples of that check are still wanted, and where the repeat is is unknown.
+   */
+  absorb(p: ColumnPartial, lineOffset: number): boolean {
+    let across = 0;
+    if (this.unique !== null && p.unique !== null) across = this.unique.absorb(KeySet.revive(p.unique));
+    const u = CHECKS.findIndex(([bit]) => bit === F_UNIQUE);
+    if (across > 0 && this.tallies[u].examples.length < this.maxExamples) return false;
+    this.cells += p.cells;
+    this.nonNull += p.nonNull;
+    for (let k = 0; k < CHECKS.length; k++) {
+      const t = this.tallies[k];
+      t.failed += p.failed[k] + (k === u ? across : 0);
+      for (const ex of p.examples[k]) {
+        if (t.examples.length >= this.maxExamples) break;
+        t.examples.push({ ...ex, line: ex.line + lineOffset });
+      }
+    }
+    return true;
   }
 
   /** The checks this column ran, passed or not. `rowsTotal` is the rows validated. */

@@ -18,7 +18,8 @@ import type { ByteSource } from './source.js';
  * Excel do); a UTF-8 BOM is dropped; blank lines are skipped (and counted).
  */
 export interface CsvHandler {
-  header(names: string[], line: number): void;
+  /** `end`: the buffer offset just past the header's terminator; `nextLine`: the line that starts there. */
+  header(names: string[], line: number, end: number, nextLine: number): void;
   /**
    * One record: field i is `buf[starts[i], ends[i])`, already unquoted. The offsets and the buffer
    * are only valid during the call. `[recStart, recEnd)` is the record's raw extent.
@@ -73,7 +74,7 @@ export async function readCsv(source: ByteSource, file: string, handler: CsvHand
   return { records: parser.records, lines: parser.lastLine(), hasHeader: parser.headerSeen };
 }
 
-class CsvParser {
+export class CsvParser {
   line = 1;
   records = 0;
   headerSeen = false;
@@ -87,7 +88,9 @@ class CsvParser {
   private readonly delim: number;
   private readonly handler: CsvHandler;
 
-  constructor(file: string, delim: number, handler: CsvHandler) {
+  /** `headerSeen`: the bytes start after the header (a range of a file split for workers). */
+  constructor(file: string, delim: number, handler: CsvHandler, headerSeen = false) {
+    this.headerSeen = headerSeen;
     this.file = file;
     this.delim = delim;
     this.handler = handler;
@@ -100,8 +103,11 @@ class CsvParser {
     return this.endedWithNewline ? this.line - 1 : this.line;
   }
 
-  /** Reads every complete record in `buf[p, end)`; returns where the first incomplete one starts. */
-  parse(buf: Buffer, p: number, end: number, eof: boolean): number {
+  /**
+   * Reads every complete record in `buf[p, end)` that starts before `stopAt`; returns where the
+   * first incomplete one (or the first at `stopAt` or after) starts.
+   */
+  parse(buf: Buffer, p: number, end: number, eof: boolean, stopAt = end): number {
     const d = this.delim;
     // Byte classes: 1 for the delimiter, LF and CR, so the field scan tests one table entry.
     const stop = this.stop;
@@ -109,7 +115,7 @@ class CsvParser {
     let ends = this.ends;
     let escaped = this.escaped;
     let line = this.line;
-    while (p < end) {
+    while (p < end && p < stopAt) {
       const recStart = p;
       const recLine = line;
       let c = buf[p];
@@ -219,7 +225,7 @@ class CsvParser {
         this.headerSeen = true;
         const names: string[] = [];
         for (let i = 0; i < n; i++) names.push(buf.toString('utf8', starts[i], ends[i]));
-        this.handler.header(names, recLine);
+        this.handler.header(names, recLine, p, line);
       } else {
         this.records++;
         this.handler.record(buf, starts, ends, n, recLine, recStart, p);

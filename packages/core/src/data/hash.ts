@@ -239,6 +239,35 @@ export class KeySet {
     if (this.size !== n) throw new Error(`KeySet: ${this.size} keys after conversion, expected ${n}`);
   }
 
+  /**
+   * Adds the keys of a set built elsewhere (another thread's range of the file); returns how many
+   * of them this set held already, i.e. the duplicates that only the two together show.
+   */
+  absorb(other: KeySet): number {
+    let dup = 0;
+    if (other.bits !== null) {
+      const bits = other.bits;
+      for (let w = 0; w < bits.length; w++) {
+        const word = bits[w];
+        if (word === 0) continue;
+        for (let b = 0; b < 32; b++) if (word & (1 << b) && this.seenNumber(other.bitBase + w * 32 + b)) dup++;
+      }
+    } else {
+      if (this.bits !== null) this.toTable();
+      if (other.hasZeroKey && this.seenKey(0, 0)) dup++;
+      const hi = other.hi!;
+      const lo = other.lo!;
+      for (let k = 0; k < hi.length; k++) if ((hi[k] !== 0 || lo[k] !== 0) && this.seenKey(hi[k], lo[k])) dup++;
+    }
+    if (other.saturated) this.saturated = true;
+    return dup;
+  }
+
+  /** A set that came through postMessage (a plain object with the fields) as a KeySet again. */
+  static revive(state: KeySet): KeySet {
+    return Object.assign(Object.create(KeySet.prototype) as KeySet, state);
+  }
+
   private seenKey(h: number, l: number): boolean {
     h >>>= 0;
     l >>>= 0;

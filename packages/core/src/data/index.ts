@@ -30,3 +30,5 @@ export {
   type ReferenceSpec,
 } from './reference.js';
 export { checkAnnotations } from './annotations.js';
+export { useDataWorkers, DEFAULT_RANGE_BYTES, type RangeSettings } from './ranges.js';
+export { isDataWorker, serveDataWorker } from './range-scan.js';

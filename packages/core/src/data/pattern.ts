@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { compileBytePattern } from './byte-pattern.js';
 
 /**
  * A schema `pattern` runs on every value of a column the pull request controls, so it must run in
@@ -9,6 +10,8 @@ import { RE2JS } from 're2js';
  */
 export interface Pattern {
   test(text: string): boolean;
+  /** The same answer for the UTF-8 text in `buf[s, e)`, without a string when the pattern allows. */
+  testBytes(buf: Uint8Array, s: number, e: number): boolean;
 }
 
 /** Distinct short values whose answer is kept: RE2JS costs some microseconds a value, a lookup far less. */
@@ -23,13 +26,16 @@ const CACHE_TEXT_LENGTH = 256;
 export function compilePattern(source: string): Pattern {
   const re = RE2JS.compile(source);
   const cache = new Map<string, boolean>();
+  const test = (text: string) => {
+    const known = cache.get(text);
+    if (known !== undefined) return known;
+    const answer = re.test(text);
+    if (cache.size < CACHE_ENTRIES && text.length <= CACHE_TEXT_LENGTH) cache.set(text, answer);
+    return answer;
+  };
+  const bytes = compileBytePattern(source);
   return {
-    test(text) {
-      const known = cache.get(text);
-      if (known !== undefined) return known;
-      const answer = re.test(text);
-      if (cache.size < CACHE_ENTRIES && text.length <= CACHE_TEXT_LENGTH) cache.set(text, answer);
-      return answer;
-    },
+    test,
+    testBytes: bytes ? (buf, s, e) => bytes.test(buf, s, e) : (buf, s, e) => test(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8')),
   };
 }

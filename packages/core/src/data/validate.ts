@@ -1,12 +1,14 @@
+import { open, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { ColumnValidator } from './column.js';
-import { readCsv, recordText, refuseDuplicateColumns } from './csv.js';
+import type { ColumnValidator } from './column.js';
+import { readCsv, refuseDuplicateColumns } from './csv.js';
 import { columnDrift, datasetDrift, type Sketch } from './drift.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { DEFAULT_SEED, ReservoirIndex } from './random.js';
 import { openData, type DataFormat } from './source.js';
-import type { CheckResult, ColumnSchema, DataSchema, DriftResult, Example, FileSummary, Severity, ValidationResult } from './types.js';
-import { DEFAULT_NULLS, NullTokens } from './values.js';
+import { NeedsOneThread, type RangeSettings, readHeader, registeredRanges, scanInRanges } from './ranges.js';
+import { checkCsvRecord, DatasetTally, makeValidators } from './tally.js';
+import type { CheckResult, ColumnSchema, DataSchema, DriftResult, FileSummary, ValidationResult } from './types.js';
 
 export interface ReadOptions {
   /** Overrides detection by name and content. */
@@ -29,6 +31,11 @@ export interface ValidateOptions extends ReadOptions {
   maxExamples?: number;
   /** Files to compare with for drift. */
   reference?: string[];
+  /**
+   * How a large CSV file is split over threads (ranges.ts); by default what useDataWorkers set,
+   * else one thread. Tests give tiny ranges run in this thread to compare with the one-thread path.
+   */
+  ranges?: RangeSettings | null;
 }
 
 /** A record kept by the sampler: the bytes of a CSV record or a parsed object. */
@@ -39,27 +46,6 @@ interface Kept {
   starts?: Int32Array;
   ends?: Int32Array;
   object?: Record<string, unknown>;
-}
-
-/** Dataset-level failures (record shape, missing and extra columns, empty files). */
-class DatasetTally {
-  readonly failures = new Map<string, { check: CheckResult }>();
-  private readonly maxExamples: number;
-  constructor(maxExamples: number) {
-    this.maxExamples = maxExamples;
-  }
-
-  fail(check: CheckResult['check'], column: string | null, severity: Severity, example: Example | null, expected?: string): void {
-    const key = `${check}\u0000${column ?? ''}`;
-    let f = this.failures.get(key);
-    if (!f) {
-      f = { check: { column, check, severity, passed: false, failed_rows: 0, examples: [] } };
-      if (expected) f.check.expected = expected;
-      this.failures.set(key, f);
-    }
-    f.check.failed_rows++;
-    if (example && f.check.examples.length < this.maxExamples) f.check.examples.push(example);
-  }
 }
 
 /**
@@ -87,8 +73,11 @@ class Scan {
   private readonly schema: DataSchema;
   private readonly options: ReadOptions;
 
-  constructor(validators: ColumnValidator[], dataset: DatasetTally, schema: DataSchema, options: ReadOptions) {
+  private readonly ranges: RangeSettings | null;
+
+  constructor(validators: ColumnValidator[], dataset: DatasetTally, schema: DataSchema, options: ReadOptions, ranges: RangeSettings | null = null) {
     this.validators = validators;
+    this.ranges = ranges;
     this.dataset = dataset;
     this.schema = schema;
     this.options = options;
@@ -140,7 +129,7 @@ class Scan {
     this.fileStart = before;
     try {
       if (opened.format === 'csv' || opened.format === 'tsv') {
-        const stats = await this.runCsv(file, fileIndex, opened.source!, opened.format === 'tsv' ? '\t' : ',');
+        const stats = await this.runCsv(file, fileIndex, opened.source!, opened.format === 'tsv' ? '\t' : ',', opened.gzip);
         if (!stats.hasHeader) {
           this.dataset.fail('not_empty', null, 'error', { value: 'empty file (no header)', file, line: 1 }, 'a header and rows');
         } else if (stats.records === 0) {
@@ -159,36 +148,38 @@ class Scan {
     summary.rows = this.rows - before;
   }
 
-  private async runCsv(file: string, fileIndex: number, source: NonNullable<Awaited<ReturnType<typeof openData>>['source']>, delimiter: string) {
+  /** The header's bookkeeping, for either path: columns present, missing, extra; the field map. */
+  private csvHeader(file: string, fileIndex: number, names: string[], line: number): { map: Int32Array<ArrayBuffer>; fieldCount: number } {
+    refuseDuplicateColumns(names, file, line);
+    this.noteColumns(names);
+    this.checkColumns(file, names);
+    const map = new Int32Array(this.validators.map((v) => names.indexOf(v.name)));
+    this.fieldMaps[fileIndex] = map;
+    this.fieldCounts[fileIndex] = names.length;
+    return { map, fieldCount: names.length };
+  }
+
+  private async runCsv(file: string, fileIndex: number, source: NonNullable<Awaited<ReturnType<typeof openData>>['source']>, delimiter: string, gzip: boolean) {
     const validators = this.validators;
     let map = new Int32Array(0);
     let fieldCount = 0;
     const sampler = this.sampler;
     const dataset = this.dataset;
     const csvDelimiter = this.options.delimiter ?? delimiter;
+    // Ranges are byte offsets into the file: a compressed one is read as one stream.
+    const inRanges = gzip ? null : await this.runCsvInRanges(file, fileIndex, csvDelimiter);
+    if (inRanges) return inRanges;
     return readCsv(
       source,
       file,
       {
         header: (names, line) => {
-          refuseDuplicateColumns(names, file, line);
-          this.noteColumns(names);
-          this.checkColumns(file, names);
-          fieldCount = names.length;
-          map = new Int32Array(validators.map((v) => names.indexOf(v.name)));
-          this.fieldMaps[fileIndex] = map;
-          this.fieldCounts[fileIndex] = fieldCount;
+          ({ map, fieldCount } = this.csvHeader(file, fileIndex, names, line));
         },
         record: (buf, starts, ends, n, line, recStart, recEnd) => {
           if (this.rows - this.fileStart >= this.limit) throw new StopReading();
           this.rows++;
-          if (n !== fieldCount) {
-            // A ragged row: its cells cannot be matched to columns, so it fails as a whole.
-            const raw = recordText(buf, starts, ends, n, recStart, csvDelimiter);
-            dataset.fail('field_count', null, 'error', { value: raw, file, line }, `${fieldCount} fields`);
-            return;
-          }
-          if (sampler !== null) {
+          if (sampler !== null && n === fieldCount) {
             const slot = sampler.offer();
             if (slot < 0) return;
             const bytes = Buffer.from(buf.subarray(recStart, recEnd));
@@ -201,11 +192,8 @@ class Scan {
             this.kept[slot] = { fileIndex, line, bytes, starts: s, ends: e };
             return;
           }
-          this.rowsValidated++;
-          for (let k = 0; k < validators.length; k++) {
-            const f = map[k];
-            if (f >= 0) validators[k].acceptBytes(buf, starts[f], ends[f], line);
-          }
+          if (n === fieldCount) this.rowsValidated++;
+          checkCsvRecord(validators, map, fieldCount, dataset, file, csvDelimiter, buf, starts, ends, n, line, recStart);
         },
       },
       { delimiter: csvDelimiter },
@@ -213,6 +201,50 @@ class Scan {
       if (e instanceof StopReading) return { records: this.rows - this.fileStart, lines: 0, hasHeader: true };
       throw e;
     });
+  }
+
+  /**
+   * A plain CSV file of two ranges or more, validated by worker threads (ranges.ts) when nothing
+   * needs the records in one sequence: no sample, no row limit, no drift sketches. Null: use the
+   * one-thread reader (also when the header is not in the first MiB, or is malformed: it reports).
+   */
+  private async runCsvInRanges(file: string, fileIndex: number, delimiter: string) {
+    const settings = this.ranges;
+    if (settings === null || this.sampler !== null || this.limit !== Infinity) return null;
+    if (this.validators.some((v) => v.numericSketch !== null || v.categorySketch !== null)) return null;
+    if (Buffer.byteLength(delimiter) !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') return null;
+    const { size } = await stat(file);
+    if (size < 2 * settings.bytes) return null;
+    const fh = await open(file, 'r');
+    try {
+      const header = await readHeader(fh, file, delimiter, size);
+      if (header === null) return null;
+      const { map, fieldCount } = this.csvHeader(file, fileIndex, header.names, header.line);
+      let records = 0;
+      const base = {
+        file,
+        size,
+        delimiter,
+        schema: this.schema,
+        maxExamples: this.dataset.maxExamples,
+        map: [...map],
+        fieldCount,
+        maxRecordBytes: 64 * 1024 * 1024,
+      };
+      await scanInRanges(fh, base, header.end, header.nextLine, settings, (r, firstLine) => {
+        for (const [k, v] of this.validators.entries()) {
+          if (!v.absorb(r.columns[k], firstLine - 1)) throw new NeedsOneThread(`column ${v.name}: a value repeats across ranges`);
+        }
+        this.dataset.absorb(r.dataset, firstLine - 1);
+        const ragged = r.dataset.find((c) => c.check === 'field_count')?.failed_rows ?? 0;
+        records += r.records;
+        this.rows += r.records;
+        this.rowsValidated += r.records - ragged;
+      });
+      return { records, lines: 0, hasHeader: true };
+    } finally {
+      await fh.close();
+    }
   }
 
   private async runJson(file: string, fileIndex: number, opened: Awaited<ReturnType<typeof openData>>): Promise<void> {
@@ -335,14 +367,6 @@ class Scan {
   }
 }
 
-async function makeValidators(schema: DataSchema, maxExamples: number): Promise<ColumnValidator[]> {
-  const nulls = new NullTokens(schema.nulls ?? DEFAULT_NULLS);
-  const specs = Object.entries(schema.columns ?? {});
-  // The linear-time regex engine (a quarter of a megabyte) loads only for a schema with a pattern.
-  const compile = specs.some(([, spec]) => spec?.pattern !== undefined) ? (await import('./pattern.js')).compilePattern : undefined;
-  return specs.map(([name, spec]) => new ColumnValidator(name, spec ?? {}, nulls, maxExamples, compile));
-}
-
 function driftSettingsFor(schema: DataSchema, name: string, spec: ColumnSchema) {
   const top = schema.drift ?? {};
   const perColumn = top.columns?.[name];
@@ -375,6 +399,17 @@ function sketchOf(v: ColumnValidator): Sketch {
  * everything else — wrong values, missing columns, ragged rows, empty files — is a failed check.
  */
 export async function validateData(input: string | string[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const ranges = options.ranges === undefined ? registeredRanges() : options.ranges;
+  try {
+    return await validateOnce(input, options, ranges);
+  } catch (e) {
+    // The threads' results could not be added up exactly (see ranges.ts): once more, in one thread.
+    if (ranges !== null && e instanceof NeedsOneThread) return validateOnce(input, options, null);
+    throw e;
+  }
+}
+
+async function validateOnce(input: string | string[], options: ValidateOptions, ranges: RangeSettings | null): Promise<ValidationResult> {
   const files = typeof input === 'string' ? [input] : input;
   if (files.length === 0) throw new UserError('no data files given', { input: 'data' });
   if (options.sample !== undefined && !(Number.isInteger(options.sample) && options.sample > 0)) {
@@ -395,7 +430,7 @@ export async function validateData(input: string | string[], options: ValidateOp
     }
   }
   const dataset = new DatasetTally(maxExamples);
-  const scan = new Scan(validators, dataset, schema, options);
+  const scan = new Scan(validators, dataset, schema, options, ranges);
   await scan.run(files);
 
   const checks: CheckResult[] = [];

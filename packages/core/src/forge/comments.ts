@@ -1,5 +1,6 @@
 import { hasMarker } from '../section/marker.js';
-import { CREATE_ATTEMPTS, NO_RETRY, collect, mayHaveApplied, pages, pause, statusOf, type Api } from './api.js';
+import { CREATE_ATTEMPTS, NO_RETRY, collect, mayHaveApplied, messageOf, pages, pause, statusOf, type Api } from './api.js';
+import { hasCmlWatermark } from './cml-watermark.js';
 import { sameLogin, whoAmI } from './identity.js';
 import type { Target } from './target.js';
 
@@ -10,7 +11,7 @@ export interface Comment {
   node_id: string;
   body?: string;
   html_url: string;
-  user: { login: string } | null;
+  user: { login: string; type?: string } | null;
 }
 
 export interface PostCommentOptions {
@@ -22,6 +23,11 @@ export interface PostCommentOptions {
   hidePrevious: boolean;
   /** Our login, when the caller already knows it. */
   author?: string;
+  /**
+   * When this report has no comment yet, turn the newest comment an old CML workflow left (its
+   * watermark, forge/cml-watermark.ts) into it, edited in place, instead of adding a second one.
+   */
+  replaceCml?: boolean;
 }
 
 export interface PostedComment {
@@ -30,6 +36,8 @@ export interface PostedComment {
   action: 'created' | 'updated' | 'recreated';
   /** Earlier comments of this report that were minimised or removed. */
   superseded: number;
+  /** With replaceCml: the CML comment found, and whether it became the report (else why not: it was left as it was). */
+  cml?: { id: number; replaced: true } | { id: number; replaced: false; reason: string };
 }
 
 type CommentTarget = Extract<Target, { kind: 'issue' } | { kind: 'commit' }>;
@@ -81,6 +89,30 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
   let author = o.author ?? (await whoAmI(api));
   const existing = author ? await findReportComments(api, target, o.id, author) : [];
 
+  const cml = o.replaceCml && existing.length === 0 && author ? await findCmlComment(api, target, author) : undefined;
+  if (cml) {
+    let replaced: Comment | undefined;
+    let reason = '';
+    try {
+      replaced = await update(api, r.update(cml.id), o.body);
+    } catch (e) {
+      // A PATCH that failed changed nothing: the CML comment stays as it was and the report is posted anew.
+      reason = messageOf(e);
+    }
+    if (replaced) {
+      // It is ours now, and the oldest of our comments: every racer converges on it, whatever the mode.
+      const mine = await findReportComments(api, target, o.id, author!);
+      await removeAll(
+        api,
+        r,
+        mine.filter((c) => c.id !== replaced.id),
+      );
+      return { id: replaced.id, url: replaced.html_url, action: 'updated', superseded: 0, cml: { id: cml.id, replaced: true } };
+    }
+    const posted = await postComment(api, target, { ...o, author, replaceCml: false });
+    return { ...posted, cml: { id: cml.id, replaced: false, reason } };
+  }
+
   if (o.mode === 'upsert' && existing.length > 0) {
     const [keep, ...extra] = existing;
     const updated = await update(api, r.update(keep.id), o.body);
@@ -117,6 +149,21 @@ export async function postComment(api: Api, target: CommentTarget, o: PostCommen
     mine.filter((c) => c.id !== keep.id),
   );
   return { id: result.id, url: result.html_url, action: 'created', superseded: 0 };
+}
+
+/**
+ * The newest comment CML left, that we may make ours: its watermark in the body, written by the
+ * token's user (the job's github-actions[bot] when CML posted with the GITHUB_TOKEN, as its docs
+ * set it up) and by a bot, never a person. A comment by another account is left alone: once edited
+ * it would still be that account's, so no later run could find it as ours. A person's comment with
+ * the same image (a personal token's CML comment, a quote) is never edited.
+ */
+export async function findCmlComment(api: Api, target: CommentTarget, author: string): Promise<Comment | undefined> {
+  const [route, params] = routes(target).list;
+  const all = await collect(pages<Comment>(api, route, params));
+  return all
+    .filter((c) => c.user?.type === 'Bot' && sameLogin(c.user.login, author) && hasCmlWatermark(c.body ?? ''))
+    .reduce<Comment | undefined>((a, b) => (!a || b.id > a.id ? b : a), undefined);
 }
 
 async function create(api: Api, target: CommentTarget, o: PostCommentOptions, author: string | undefined, known: Set<number>): Promise<Comment> {

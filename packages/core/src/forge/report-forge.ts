@@ -29,7 +29,12 @@ export interface ReportComment {
   author?: string;
   /** Local images the body links by `name` (relative to the local report): a forge that uploads them when posting points them at its uploads. */
   images?: { path: string; name: string }[];
+  /** When the report has no comment yet, make the comment an old CML workflow left the report (edited in place). */
+  replaceCml?: boolean;
 }
+
+/** What became of the comment CML left, when one was found (ReportComment.replaceCml). */
+export type CmlReplacement = { id: number; replaced: true } | { id: number; replaced: false; reason: string };
 
 /**
  * A forge as a report is posted to it: one sticky comment per report id, found by the hidden
@@ -42,7 +47,7 @@ export interface ReportForge {
   /** Where the comment goes, for messages: `#7`, `commit abc1234`, `!3`. */
   readonly where: string;
   /** Creates or updates the report's comment. Throws the forge's error (see isNotPermitted for a token that may not write). */
-  upsertComment(c: ReportComment): Promise<{ id: number; url: string; created?: boolean }>;
+  upsertComment(c: ReportComment): Promise<{ id: number; url: string; created?: boolean; cml?: CmlReplacement }>;
   /** The token's user and the body of the comment `upsert` would update, for a run that wrote nothing. */
   previousReport?(id: string): Promise<{ author?: string; body?: string }>;
   /** The pull request's head commit now; undefined when the comment is not on a pull request. */
@@ -64,8 +69,15 @@ export function gitHubReportForge(api: Api, target: Exclude<Target, { kind: 'non
     commentLimit: GITHUB_COMMENT_LIMIT,
     where: target.kind === 'issue' ? `#${target.number}` : `commit ${target.sha.slice(0, 7)}`,
     upsertComment: async (c) => {
-      const posted = await postComment(api, target, { id: c.id, body: c.body, mode: c.mode, hidePrevious: c.hidePrevious, author: c.author });
-      return { id: posted.id, url: posted.url };
+      const posted = await postComment(api, target, {
+        id: c.id,
+        body: c.body,
+        mode: c.mode,
+        hidePrevious: c.hidePrevious,
+        author: c.author,
+        replaceCml: c.replaceCml,
+      });
+      return { id: posted.id, url: posted.url, cml: posted.cml };
     },
     previousReport: async (id) => {
       const author = await whoAmI(api);

@@ -50,6 +50,25 @@ export interface PlotDef {
   predicted: string;
   /** Where the plot is defined in the config file, for annotations about it. */
   place: Place;
+  /** x is the record's position, even when the data has a `step` field (DVC's `step` index when x is not given). */
+  xIndex?: boolean;
+  /** y not given: the last field of the first record (DVC's default), not every numeric field. */
+  yLast?: boolean;
+  /** Bars in order of the head's value, largest first (DVC's `bar_horizontal_sorted`). */
+  sorted?: boolean;
+  /**
+   * More data files drawn in one chart (a DVC plot with `y: {file: field, other: field}`): each
+   * file's fields are series of their own, named by file. `data`, `x` and `y` are the first's.
+   */
+  sources?: PlotSource[];
+}
+
+export interface PlotSource {
+  data: string;
+  x?: string;
+  y: string[];
+  /** The file as the legend names it (DVC drops the files' common folder). */
+  label: string;
 }
 
 export interface PlotsConfig {

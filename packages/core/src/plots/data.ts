@@ -104,10 +104,11 @@ function baseMessage(e: UserError): string {
 
 function xyData(plot: PlotDef, sides: [string, Table][], notes: string[]): XYData {
   const head = sides.at(-1)![1];
-  // Without x: dvclive's `step` column when there is one, else the record's position.
-  const xField = plot.x ?? (head.fields.includes('step') ? 'step' : undefined);
+  // Without x: dvclive's `step` column when there is one, else the record's position (always the
+  // position for DVC's plots, whose `step` is the index).
+  const xField = plot.x ?? (!plot.xIndex && head.fields.includes('step') ? 'step' : undefined);
   if (xField !== undefined) requireField(head, xField, 'x');
-  const yFields = plot.y.length > 0 ? plot.y : numericFields(head, xField);
+  const yFields = plot.y.length > 0 ? plot.y : plot.yLast ? head.fields.slice(-1) : numericFields(head, xField);
   if (yFields.length === 0) {
     throw new UserError(`no numeric field to plot${xField ? ` besides "${xField}"` : ''}: name one with \`y\` (fields: ${listFields(head)})`, head.headerPlace);
   }
@@ -155,6 +156,36 @@ function xyData(plot: PlotDef, sides: [string, Table][], notes: string[]): XYDat
     revs,
     points: drawn,
     notes,
+  };
+}
+
+/**
+ * One chart of several data files (a DVC plot whose `y` names fields in more than one file): each
+ * file's series keep their points, renamed by file (`train.json` alone when every file gives the
+ * same field, `train.json: loss` otherwise). x must be numbers in all or labels in all.
+ */
+export function mergeSources(plot: PlotDef, parts: Array<{ label: string; data: XYData }>): XYData {
+  const sameFields = new Set(parts.flatMap((p) => p.data.series)).size === 1;
+  const name = (label: string, field: string) => (sameFields ? label : `${label}: ${field}`);
+  const series = parts.flatMap((p) => p.data.series.map((f) => name(p.label, f)));
+  // Head is last in every part's revisions; a base shown for any file comes before it.
+  const head = parts[0].data.revs.at(-1);
+  const revs = [...new Set(parts.flatMap((p) => p.data.revs))].filter((r) => r !== head);
+  if (head !== undefined) revs.push(head);
+  const ordinal = parts.some((p) => p.data.xType !== 'quantitative');
+  const types = new Set(parts.map((p) => p.data.xType));
+  const points = parts.flatMap((p) => p.data.points.map((pt) => ({ ...pt, x: ordinal ? String(pt.x) : pt.x, series: name(p.label, pt.series) })));
+  const xFields = new Set(parts.map((p) => p.data.xTitle));
+  const fields = new Set(parts.flatMap((p) => p.data.series));
+  return {
+    kind: 'xy',
+    xTitle: plot.xLabel ?? (xFields.size === 1 ? [...xFields][0] : 'x'),
+    yTitle: plot.yLabel ?? (fields.size === 1 ? [...fields][0] : 'y'),
+    xType: types.size === 1 ? [...types][0] : 'ordinal',
+    series,
+    revs,
+    points,
+    notes: parts.flatMap((p) => p.data.notes),
   };
 }
 

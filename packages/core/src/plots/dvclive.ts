@@ -1,11 +1,13 @@
 import { posix } from 'node:path';
 import type { PlotsConfig } from './config.js';
+import { dvcFilePlot } from './dvc.js';
 
 /**
  * Charts for dvclive's per-step scalars with no plots file: one line chart per
  * `dvclive/plots/metrics/<name>.tsv`, whose columns are `timestamp`, `step` and the metric's last
- * name segment (`train/loss` is `train/loss.tsv` with a `loss` column), as DVC's own default
- * plots show them.
+ * name segment (`train/loss` is `train/loss.tsv` with a `loss` column). They are the plots of the
+ * dvc.yaml dvclive writes, `{dvclive/plots/metrics: {x: step}}`, read as DVC reads them (y is the
+ * last column).
  */
 export function dvclivePlots(steps: string[], metricsDir = 'dvclive/plots/metrics'): PlotsConfig {
   return {
@@ -13,17 +15,7 @@ export function dvclivePlots(steps: string[], metricsDir = 'dvclive/plots/metric
     plots: steps.map((data) => {
       const at = data.indexOf(`${metricsDir}/`);
       const name = (at >= 0 ? data.slice(at + metricsDir.length + 1) : posix.basename(data)).replace(/\.tsv$/, '');
-      return {
-        id: name.replace(/[^A-Za-z0-9._-]+/g, '-'),
-        title: name,
-        template: 'linear',
-        data,
-        x: 'step',
-        y: [posix.basename(name)],
-        actual: 'actual',
-        predicted: 'predicted',
-        place: { file: data },
-      };
+      return dvcFilePlot(name.replace(/[^A-Za-z0-9._-]+/g, '-'), data, { x: 'step' }, () => ({ file: data }), name);
     }),
   };
 }

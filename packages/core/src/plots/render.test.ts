@@ -302,9 +302,14 @@ describe('renderPlots: data that is missing or broken', () => {
     expect(rendered[0].notes).toEqual(['The base version of a.csv could not be fetched (HTTP 404 from the contents API): head alone is shown.']);
   });
 
-  it('a malformed head names the data file and line', async () => {
+  it('a malformed head names the data file and line, and the plot where it is defined', async () => {
     const config = parsePlotsConfig('plots:\n  - data: logs/loss.csv\n    y: loss\n', '.mlci/plots.yml');
     const err = await renderPlots(config, async () => 'step,loss\n0,1\n1,oops\n', join(dir, 'bad'), 'x').catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'UserError', file: 'logs/loss.csv', line: 3, message: 'record 2: "loss" is "oops", not a number' });
+    expect(err).toMatchObject({
+      name: 'UserError',
+      file: 'logs/loss.csv',
+      line: 3,
+      message: 'plot "loss" (.mlci/plots.yml:2): record 2: "loss" is "oops", not a number',
+    });
   });
 });

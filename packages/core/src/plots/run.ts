@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import type { PlotDef, PlotsConfig } from './config.js';
-import { loadPlotData, type PlotData } from './data.js';
+import { loadPlotData, mergeSources, type PlotData, type XYData } from './data.js';
 import { chartFallback } from './fallback.js';
 import { prepareRenderer, renderChart, type ChartRenderOptions } from './render.js';
 import { buildPlotSpec } from './spec.js';
@@ -81,6 +81,18 @@ export async function renderPlots(
 }
 
 async function readPlot(plot: PlotDef, loadData: LoadData, options: RenderPlotsOptions, configFile: string): Promise<PlotData> {
+  if (!plot.sources || plot.sources.length < 2) return readOne(plot, loadData, options, configFile);
+  const parts: Array<{ label: string; data: XYData }> = [];
+  for (const s of plot.sources) {
+    const one: PlotDef = { ...plot, data: s.data, x: s.x, y: s.y, sources: undefined };
+    const data = await readOne(one, loadData, options, configFile);
+    if (data.kind !== 'xy') throw new UserError(`plot "${plot.id}": a confusion matrix is drawn from one data file`, { ...plot.place, file: configFile });
+    parts.push({ label: s.label, data });
+  }
+  return mergeSources(plot, parts);
+}
+
+async function readOne(plot: PlotDef, loadData: LoadData, options: RenderPlotsOptions, configFile: string): Promise<PlotData> {
   const head = await loadData(plot.data, 'head');
   if (head === undefined) {
     throw new UserError(`plot "${plot.id}": its data file ${plot.data} does not exist`, { ...plot.place, file: configFile });
@@ -93,7 +105,15 @@ async function readPlot(plot: PlotDef, loadData: LoadData, options: RenderPlotsO
     // A baseline that cannot be fetched is never an error: the chart shows head alone.
     baseProblem = `The base version of ${plot.data} could not be fetched (${(e as Error).message}): head alone is shown.`;
   }
-  const data = await loadPlotData(plot, { head, base, baseLabel: options.baseLabel, headLabel: options.headLabel });
+  let data: PlotData;
+  try {
+    data = await loadPlotData(plot, { head, base, baseLabel: options.baseLabel, headLabel: options.headLabel });
+  } catch (e) {
+    // The data file's place stays (it is where the field is missing); the message names the plot
+    // and where it is defined, so a field misspelt in the config is found there too.
+    if (!isUserError(e) || e.file !== plot.data || plot.place.line === undefined) throw e;
+    throw new UserError(`plot "${plot.title}" (${configFile}:${plot.place.line}): ${e.message}`, { file: e.file, line: e.line, column: e.column, cause: e });
+  }
   if (baseProblem) data.notes.unshift(baseProblem);
   return data;
 }

@@ -22,7 +22,7 @@ const WIDTH = 560;
 const HEIGHT = 280;
 
 export function buildPlotSpec(plot: PlotDef, data: PlotData): VegaLiteSpec {
-  const body = data.kind === 'confusion' ? confusionSpec(data) : xySpec(plot, data);
+  const body = data.kind === 'confusion' ? confusionSpec(plot, data) : xySpec(plot, data);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: plot.title, anchor: 'start', fontSize: 15, offset: 12 },
@@ -159,6 +159,14 @@ function barSpec(plot: PlotDef, data: XYData, values: Record<string, unknown>[])
   const many = data.series.length > 1;
   const twoRevs = data.revs.length > 1;
   const categories = [...new Set(data.points.map((p) => String(p.x)))];
+  if (plot.sorted) {
+    // Largest first, by the head's value (DVC's bar_horizontal_sorted sorts by x, its value axis).
+    const head = data.revs.at(-1);
+    const value = new Map<string, number>();
+    for (const p of data.points) if (p.rev === head && p.y !== null) value.set(String(p.x), Math.max(value.get(String(p.x)) ?? p.y, p.y));
+    const of = (c: string) => value.get(c) ?? -Number.MAX_VALUE;
+    categories.sort((a, b) => of(b) - of(a));
+  }
   // Bars of one category stand side by side: one per revision, or per (series, revision).
   const groups = many ? data.series.flatMap((s) => data.revs.map((r) => `${s} · ${r}`)) : data.revs;
   const rows = values.map((v) => ({ ...v, group: many ? `${String(v.series)} · ${String(v.rev)}` : v.rev }));
@@ -191,7 +199,7 @@ function barSpec(plot: PlotDef, data: XYData, values: Record<string, unknown>[])
   };
 }
 
-function confusionSpec(data: ConfusionData): VegaLiteSpec {
+function confusionSpec(plot: PlotDef, data: ConfusionData): VegaLiteSpec {
   const n = data.labels.length;
   const cell = Math.max(14, Math.min(48, Math.floor(420 / n)));
   const field = data.normalized ? 'share' : 'count';
@@ -202,8 +210,14 @@ function confusionSpec(data: ConfusionData): VegaLiteSpec {
   });
   const axis = { labelLimit: 120 };
   const xy = {
-    x: { field: 'predicted', type: 'ordinal', sort: data.labels, title: 'predicted', axis: { ...axis, labelAngle: crowded(data.labels, cell * n) ? -45 : 0 } },
-    y: { field: 'actual', type: 'ordinal', sort: data.labels, title: 'actual', axis },
+    x: {
+      field: 'predicted',
+      type: 'ordinal',
+      sort: data.labels,
+      title: plot.xLabel ?? 'predicted',
+      axis: { ...axis, labelAngle: crowded(data.labels, cell * n) ? -45 : 0 },
+    },
+    y: { field: 'actual', type: 'ordinal', sort: data.labels, title: plot.yLabel ?? 'actual', axis },
   };
   const layer = [
     {

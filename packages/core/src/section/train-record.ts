@@ -21,13 +21,23 @@ export interface TrainRecord {
   cacheHit: boolean;
   artifact?: { name: string; id?: number };
   logPath: string;
+  /**
+   * What the training took (on a run-cache hit, the cached run's training): what a later run's
+   * `cost-baseline` compares with. `sha` is the commit trained.
+   */
+  usage?: { durationSeconds: number; cpuSeconds: number; peakRssBytes: number; measured: boolean; sha?: string };
 }
 
 const SUFFIX = '.train.json';
 
+/** `<id>.train.json`: the record's file name in the report directory. */
+export function trainRecordFile(id: string): string {
+  return id + SUFFIX;
+}
+
 export async function writeTrainRecord(dir: string, id: string, record: TrainRecord): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const file = join(dir, id + SUFFIX);
+  const file = join(dir, trainRecordFile(id));
   await writeFile(`${file}.tmp`, JSON.stringify(record, null, 2) + '\n');
   await rename(`${file}.tmp`, file);
   return file;

@@ -15,6 +15,9 @@ import { writeTrainRecord, type TrainRecord } from '../section/train-record.js';
 import { scrubSecretsAndTokens, secretsInEnv } from '../report/scrub.js';
 import { scrubLogFile } from './log.js';
 import { logTail, trainSection, trainSectionId, type TrainReport } from './section.js';
+import { runCost } from './cost.js';
+import { baseRunUsage, storeRunUsage, type CostBaseline, type CostBaselineServices } from './cost-baseline.js';
+import { messageOf } from '../forge/api.js';
 
 /**
  * train as the action and `mlci train` run it: skip the command when the run-cache holds a run of
@@ -62,6 +65,10 @@ export interface TrainOptions {
   artifact?: { name: string; retentionDays?: number; upload: (name: string, dir: string, retentionDays?: number) => Promise<number | undefined> };
   /** Between SIGTERM and SIGKILL on a timeout. */
   graceMs?: number;
+  /** The runner's price per minute (`cost-per-minute`): the section shows what the run cost. */
+  costPerMinute?: number;
+  /** Where the base run's figures are read, and this run's stored (`cost-baseline`); none by default. */
+  costBaseline?: { spec: CostBaseline } & Pick<CostBaselineServices, 'event' | 'cache'>;
 }
 
 export interface TrainResult {
@@ -177,6 +184,19 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
         : { kind: 'miss', key, saved: o.runCache ? 'failed run' : 'no cache service' },
     metrics: new Map(),
   };
+  const costServices: CostBaselineServices = { workspace: o.workspace, reportDir: o.reportDir, tempDir: o.tempDir, ...o.costBaseline };
+  if (o.costPerMinute !== undefined) {
+    const spec = o.costBaseline?.spec ?? { kind: 'none' };
+    // The base run's figures are for the report only: a cache that cannot be read never fails the training.
+    const base = await baseRunUsage(spec, id, costServices).catch((e: unknown) => ({ none: `it could not be read (${messageOf(e)})` }));
+    report.cost = runCost({
+      perMinute: o.costPerMinute,
+      durationSeconds: ran.durationSeconds,
+      hit: restored ? { restoreSeconds } : undefined,
+      base: 'none' in base ? undefined : base,
+      noBase: 'none' in base ? base.none : '',
+    });
+  }
   const result = (failure: UserError | undefined, extra: Partial<TrainResult> = {}, sectionPath = ''): TrainResult => ({
     cacheHit: restored !== undefined,
     exitCode: ran.exitCode,
@@ -268,8 +288,13 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     cacheHit: restored !== undefined,
     artifact: o.artifact ? { name: o.artifact.name, id: artifactId } : undefined,
     logPath,
+    usage: { durationSeconds: ran.durationSeconds, cpuSeconds: ran.cpuSeconds, peakRssBytes: ran.peakRssBytes, measured: ran.measured, sha: o.origin.sha },
   };
   await writeTrainRecord(o.reportDir, id, record);
+  if (o.costBaseline) {
+    const stored = await storeRunUsage(o.costBaseline.spec, id, costServices).catch((e: unknown) => `Run time for cost-baseline not stored: ${messageOf(e)}`);
+    if (stored) o.log.info(stored);
+  }
   return finish(undefined, { artifactId });
 }
 

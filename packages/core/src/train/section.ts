@@ -4,6 +4,7 @@ import { formatNumber } from '../metrics/format.js';
 import { codeSpan, escapeCell, escapeText, table } from '../section/escape.js';
 import type { NewSection, Status } from '../section/section.js';
 import type { RunOrigin } from './entry.js';
+import { formatChange, formatCost, type RunCost } from './cost.js';
 
 /** What the section says about one training step. */
 export interface TrainReport {
@@ -27,6 +28,8 @@ export interface TrainReport {
   /** Why the step failed after a successful command (an output not written). */
   error?: string;
   artifact?: { name: string; id?: number };
+  /** With a price per minute (`cost-per-minute`): what the run and the change cost. */
+  cost?: RunCost;
 }
 
 export const TAIL_LINES = 40;
@@ -63,6 +66,7 @@ export function trainSection(r: TrainReport): NewSection {
     ['Exit code', String(r.exitCode)],
     ['Run-cache', cacheCell(r)],
   ];
+  if (r.cost) rows.push(...costRows(r.cost, r));
   if (r.artifact) rows.push(['Artifact', `${codeSpan(r.artifact.name)}${r.artifact.id !== undefined ? ` (id ${r.artifact.id})` : ''}`]);
   lines.push(table(['', r.cache.kind === 'hit' ? 'cached run' : 'this run'], rows, ['l', 'l']), '');
   if (r.metrics.size > 0) lines.push(metricsTable(r.metrics), '');
@@ -94,9 +98,26 @@ export function trainSection(r: TrainReport): NewSection {
       cpuSeconds: r.measured ? r.cpuSeconds : null,
       peakMemoryBytes: r.measured && r.peakRssBytes > 0 ? r.peakRssBytes : null,
       cache: r.cache,
+      cost: r.cost ?? null,
       metrics: Object.fromEntries([...r.metrics].map(([f, rec]) => [f, jsonSafe(rec)])),
     },
   };
+}
+
+/** The cost rows: this run's, and the change against the base run or why there is none to compare. */
+function costRows(c: RunCost, r: TrainReport): string[][] {
+  const price = `${formatNumber(c.perMinute)} per minute`;
+  const run =
+    c.cachedRun !== undefined && r.cache.kind === 'hit'
+      ? `${formatCost(c.run)} (the restore, ${seconds(r.cache.restoreSeconds ?? 0)} at ${price}); the cached run's training cost ${formatCost(c.cachedRun)}`
+      : `${formatCost(c.run)} (${seconds(r.durationSeconds)} at ${price})`;
+  const change = c.base
+    ? `${formatChange(c.base.change, c.base.cost)} against ${escapeCell(c.base.label)}: ${formatCost(c.base.cost)} (${seconds(c.base.durationSeconds)})`
+    : `no base run to compare (${escapeCell(c.noBase ?? '')})`;
+  return [
+    ['Cost', run],
+    ['Cost of the change', change],
+  ];
 }
 
 function cacheCell(r: TrainReport): string {

@@ -1,0 +1,1 @@
+export { readDvcYaml, type DvcYaml } from './dvc-yaml.js';

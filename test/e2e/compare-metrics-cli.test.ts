@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,29 @@ describe('mlci compare', () => {
     const soft = await mlci([...args, '--fail-on-regression', 'false'], workspace);
     expect(soft.code, soft.stderr).toBe(0);
     expect(soft.stderr).toContain('gates.yml: warning: gate roc_auc max-regression 1%');
+  });
+
+  it('takes --predictions, --id-column and --slice-min-count as the action takes its inputs', async () => {
+    const workspace = await workspaceFrom(join(GET_STARTED, 'head'));
+    const files: Record<string, string> = {
+      'm.json': '{"slice/north/recall": 0.6, "slice/north/count": 12}',
+      'p.csv': 'key,actual,predicted\nk1,a,a\nk2,b,a\n',
+      'previous/m.json': '{"slice/north/recall": 0.8, "slice/north/count": 12}',
+      'previous/p.csv': 'key,actual,predicted\nk1,a,b\nk2,b,b\n',
+    };
+    await mkdir(join(workspace, 'previous'));
+    for (const [path, text] of Object.entries(files)) await writeFile(join(workspace, path), text);
+    const args = ['--metrics', 'm.json', '--baseline', 'file:previous', '--predictions', 'p.csv', '--id-column', 'key'];
+    const r = await mlci([...args, '--slice-min-count', '10'], workspace);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^north +12 +🔴 0\.6 \(-0\.2\) +🔴 recall regressed$/m);
+    expect(r.stdout).toContain('Newly wrong (1): k2');
+    expect(r.stdout).toContain('Newly right (1): k1');
+    const thin = await mlci(args, workspace);
+    expect(thin.stdout).toMatch(/^north +12 +0\.6 \(-0\.2\) +⚠️ too few rows$/m);
+    const unknown = await mlci([...args.slice(0, -2)], workspace);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^p\.csv:1:1: error: no id column "id"/m);
   });
 
   it('says where a malformed metrics file breaks, and refuses baselines that need GitHub Actions', async () => {

@@ -135,6 +135,20 @@ export const BROKEN: Array<{ name: string; inputs: Record<string, string>; files
     file: 'curve.tsv',
     line: 1,
   },
+  {
+    name: 'predictions with a duplicate id',
+    inputs: { predictions: 'eval/predictions.csv' },
+    files: { 'eval/predictions.csv': 'id,actual,predicted\nrow-1,cat,cat\nrow-2,dog,cat\nrow-1,dog,dog\n' },
+    file: 'eval/predictions.csv',
+    line: 4,
+  },
+  {
+    name: 'predictions without the id column named',
+    inputs: { predictions: 'eval/predictions.csv', 'id-column': 'uid' },
+    files: { 'eval/predictions.csv': 'id,actual,predicted\nrow-1,cat,cat\n' },
+    file: 'eval/predictions.csv',
+    line: 1,
+  },
 ];
 
 export type Step = (action: string, o: CompareOptions) => Promise<RunResult>;

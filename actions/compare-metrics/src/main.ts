@@ -31,6 +31,12 @@ export async function run(): Promise<void> {
       const showUnchanged = input.bool('show-unchanged', false);
       const saveBaseline = input.string('save-baseline');
       const failOnRegression = input.bool('fail-on-regression', true);
+      const evaluation = {
+        sliceMinCount: input.integer('slice-min-count', 30, 0),
+        confusion: input.string('confusion'),
+        predictions: input.string('predictions'),
+        idColumn: input.string('id-column') || 'id',
+      };
       const history = input.integer('history', 0, 0);
       const trend = input.list('trend');
       const maxBaselineAge = input.string('max-baseline-age');
@@ -46,6 +52,7 @@ export async function run(): Promise<void> {
         saveBaseline,
         precision,
         showUnchanged,
+        evaluation,
         failOnRegression,
         history,
         trend,

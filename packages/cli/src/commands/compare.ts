@@ -22,6 +22,8 @@ export interface CompareArgs {
   /** `14d`: a baseline commit older than this is reported stale. */
   maxBaselineAge?: string;
   reportDir?: string;
+  /** Slices and confusion/predictions (see CompareOptions); defaults as the action's. */
+  evaluation?: { sliceMinCount?: number; confusion?: string; predictions?: string; idColumn?: string };
 }
 
 /**
@@ -49,6 +51,7 @@ export async function compare(a: CompareArgs, env: NodeJS.ProcessEnv, out: Out):
     baseline: spec.kind === 'auto' ? { kind: 'git', ref: 'HEAD' } : spec,
     precision: a.precision,
     showUnchanged: a.showUnchanged,
+    evaluation: a.evaluation,
     reportDir: resolve(cwd, a.reportDir ?? defaultReportDir(env)),
     maxBaselineAge: a.maxBaselineAge,
     event: { eventName: '', payload: {}, sha: '' },
@@ -96,6 +99,12 @@ export async function run(v: Values, env: NodeJS.ProcessEnv, out: Out): Promise<
       failOnRegression: parseBoolean(String(v['fail-on-regression'] ?? ''), '--fail-on-regression', 'fail-on-regression') ?? true,
       maxBaselineAge: v['max-baseline-age'] as string | undefined,
       reportDir: v['report-dir'] as string | undefined,
+      evaluation: {
+        sliceMinCount: parseWholeNumber(String(v['slice-min-count'] ?? ''), '--slice-min-count', 'slice-min-count') ?? 30,
+        confusion: (v.confusion as string | undefined) ?? '',
+        predictions: (v.predictions as string | undefined) ?? '',
+        idColumn: (v['id-column'] as string | undefined) ?? 'id',
+      },
     },
     env,
     out,

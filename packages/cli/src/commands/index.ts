@@ -72,7 +72,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'compare',
     usage: `compare --metrics FILE... [--params FILE]... [--samples FILE|GLOB]... [--baseline git:REF|file:PATH|none]
         [--gates FILE] [--plots FILE] [--precision N] [--show-unchanged] [--fail-on-regression false]
-        [--max-baseline-age AGE] [--report-dir DIR]
+        [--max-baseline-age AGE] [--report-dir DIR] [--slice-min-count N] [--confusion FILE] [--predictions FILE] [--id-column NAME]
     Compare metrics and params with a baseline (default git:HEAD, the last commit) and check the
     gates, as the compare-metrics action does; files and globs relative to the current directory.
     A dvc.yaml given to --metrics, --params or --plots stands for the metrics, params or plots it lists.
@@ -94,6 +94,10 @@ export const COMMANDS: CommandSpec[] = [
       'show-unchanged': { type: 'boolean', default: 'false', help: 'list unchanged metrics too' },
       'fail-on-regression': { type: 'string', arg: 'true|false', default: 'true', help: 'a failed gate exits 1' },
       'max-baseline-age': { type: 'string', arg: 'AGE', default: 'no bound', help: 'a baseline commit older than this (14d, 36h, 2w) is reported stale' },
+      'slice-min-count': { type: 'string', arg: 'N', default: '30', help: 'a slice with fewer rows shows "too few rows", its gates not evaluated' },
+      confusion: { type: 'string', arg: 'FILE', default: 'none', help: 'confusion records (actual, predicted) for the change matrix' },
+      predictions: { type: 'string', arg: 'FILE', default: 'none', help: 'predictions with an id column: change matrix and ids newly wrong/right' },
+      'id-column': { type: 'string', arg: 'NAME', default: 'id', help: "the predictions' id column" },
       'report-dir': {
         type: 'string',
         arg: 'DIR',

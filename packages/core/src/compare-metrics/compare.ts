@@ -7,6 +7,7 @@ import { diffMetrics, jsonSafeDiff, type MetricsDiff } from '../metrics/diff.js'
 import type { Files } from '../metrics/flatten.js';
 import { NO_RULES, parseGates, unmatchedRules, type GateRules, type GatesVerdict } from '../metrics/gates.js';
 import { readMetricsFiles } from '../metrics/load.js';
+import { DEFAULT_MIN_SLICE_COUNT, flatSliceKeys, renderSlices, sliceRows, withoutSlices, withSliceGates } from '../metrics/slices.js';
 import { readBaselineSamples, readSampleFiles } from '../metrics/samples.js';
 import { spreadJson, type SpreadJson } from '../metrics/spread-json.js';
 import { metricsStatus, renderMetricsMarkdown, summarizeMetricsDiff } from '../metrics/markdown.js';
@@ -42,6 +43,14 @@ export interface CompareOptions {
   name?: string;
   /** The plots file (charts of base against head), plots made without one (dvclive's), or '' for none. */
   plots?: string | PlotsConfig;
+  /** Slices with fewer rows than this show "too few rows" and their gates are not evaluated. */
+  sliceMinCount?: number;
+  /** Confusion records (actual, predicted), or '' for none. */
+  confusion?: string;
+  /** Predictions with an id column (newly wrong / newly right), or '' for none. */
+  predictions?: string;
+  /** The predictions' id column; `id` by default. */
+  idColumn?: string;
   /** Main's history and the metrics to place in it (the `history` and `trend` inputs); absent: no trend. */
   trend?: Pick<TrendOptions, 'entries' | 'runs' | 'patterns' | 'branch'>;
   /** A baseline older than this (ms, `max-baseline-age`) is said to be stale; `now` is the clock. */
@@ -115,7 +124,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
   const paramsPatterns = dvc.patterns('params');
   const rules = o.gates ? await readGates(o.gates, o.workspace) : NO_RULES;
 
-  const head = await readMetricsFiles(metricsPaths, o.workspace);
+  const head = flatSliceKeys(await readMetricsFiles(metricsPaths, o.workspace));
   const headParams = await readMetricsFiles(paramsPaths, o.workspace, 'params');
   const headSamples = await readSampleFiles(samples, o.workspace);
   for (const [file, record] of headSamples.files) head.set(file, record);
@@ -128,7 +137,7 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     const m = await readBaselineFiles(source, metricsPaths, metricsPatterns);
     const p = paramsPaths.length > 0 ? await readBaselineFiles(source, paramsPaths, paramsPatterns) : { files: undefined, problems: [] };
     problems.push(...m.problems, ...p.problems);
-    base = m.files;
+    base = m.files && flatSliceKeys(m.files);
     baseParams = p.files;
     const s = await readBaselineSamples(source, samples, o.workspace, headSamples.byEntry);
     problems.push(...s.problems);
@@ -136,7 +145,13 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     if (!base) label = `${source.label} has none of the metrics files`;
   }
 
-  const diff = diffMetrics(base, head, { precision: o.precision, rules, params: { base: baseParams, head: headParams } });
+  const minCount = o.sliceMinCount ?? DEFAULT_MIN_SLICE_COUNT;
+  const whole = diffMetrics(base, head, { precision: o.precision, rules, params: { base: baseParams, head: headParams } });
+  const slices = sliceRows(whole, minCount);
+  // A gate on a slice with too few rows is not evaluated; the slices have their own table, and a
+  // thin slice's moves are not counted as regressions or improvements.
+  const diff = withSliceGates(whole, slices, minCount);
+  const counted = withoutSlices(diff, (s) => !s.tooFew, slices);
   const id = compareSectionId(name);
   const reportDir = resolve(o.workspace, o.reportDir);
   const outDir = join(reportDir, id);
@@ -157,7 +172,30 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     ? staleBaseline({ maxAge: o.maxBaselineAge, commitDate: opened.commit?.date, savedAt: opened.savedAt, now: o.now ?? new Date(), label })
     : undefined;
   if (stale) problems.push(stale.problem);
-  const parts = [facts, ...(stale ? [stale.line] : []), renderMetricsMarkdown(diff, { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd()];
+  const main = renderMetricsMarkdown(withoutSlices(diff), { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd();
+  const parts = [
+    facts,
+    ...(stale ? [stale.line] : []),
+    slices.length > 0 ? main.replace('_No metrics found._', '_No metrics besides the slices below._') : main,
+  ];
+  const sliceTable = renderSlices(slices, { precision: o.precision, minCount, baseline: diff.baseline });
+  if (sliceTable) parts.push(sliceTable);
+  let evaluationFiles: string[] = [];
+  let evaluation: unknown = null;
+  if (o.confusion || o.predictions) {
+    const { compareEvaluation } = await import('../evaluation/compare.js');
+    const e = await compareEvaluation({
+      workspace: o.workspace,
+      confusion: o.confusion ?? '',
+      predictions: o.predictions ?? '',
+      idColumn: o.idColumn || 'id',
+      readBase: async (path) => source?.read(path),
+      baseName: source?.label,
+    });
+    parts.push(e.markdown);
+    evaluationFiles = e.files;
+    evaluation = e.data;
+  }
   const images: SectionImage[] = [];
   if (o.trend) {
     // Loaded only when a history is kept; vega only when it has a chart to draw.
@@ -184,8 +222,8 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     dataFiles = charts.dataFiles;
   }
   const markdown = parts.join('\n\n') + '\n';
-  const status = stale && metricsStatus(diff) === 'pass' ? 'warn' : metricsStatus(diff);
-  const summary = summarizeMetricsDiff(diff) + (stale ? ' (stale baseline)' : '');
+  const status = stale && metricsStatus(counted) === 'pass' ? 'warn' : metricsStatus(counted);
+  const summary = summarizeMetricsDiff(counted) + (stale ? ' (stale baseline)' : '');
 
   const diffJsonPath = join(outDir, 'diff.json');
   const markdownPath = join(outDir, 'report.md');
@@ -201,7 +239,12 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     markdown,
     // The full diff (with `baseline`, `inferred`, the gates' files) and the baseline's commit, for
     // machines reading the bundle.
-    data: { ...jsonSafeDiff(diff), from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null },
+    data: {
+      ...jsonSafeDiff(diff),
+      ...(slices.length > 0 ? { slices: slices.map(sliceData) } : {}),
+      ...(evaluation ? { evaluation } : {}),
+      from: base ? { label, ...(opened.commit ?? {}), ...(opened.savedAt ? { savedAt: opened.savedAt } : {}) } : null,
+    },
     ...(images.length > 0 ? { images } : {}),
   });
 
@@ -220,10 +263,10 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     diffJsonPath,
     markdownPath,
     sectionPath,
-    files: [...new Set([...metricsPaths, ...paramsPaths, ...headSamples.paths, ...dataFiles])],
+    files: [...new Set([...metricsPaths, ...paramsPaths, ...headSamples.paths, ...dataFiles, ...evaluationFiles])],
     problems,
-    regressions: diff.metrics.filter((r) => r.status === 'regressed').length,
-    improvements: diff.metrics.filter((r) => r.status === 'improved').length,
+    regressions: counted.metrics.filter((r) => r.status === 'regressed').length,
+    improvements: counted.metrics.filter((r) => r.status === 'improved').length,
   };
 }
 
@@ -274,6 +317,10 @@ async function readGates(path: string, workspace: string): Promise<GateRules> {
     throw e;
   }
   return parseGates(text, path);
+}
+
+function sliceData(s: ReturnType<typeof sliceRows>[number]) {
+  return { file: s.file, slice: s.slice, count: s.count, tooFew: s.tooFew, metrics: s.metrics.map((m) => m.key) };
 }
 
 /** `dvc.yaml`, `models/dvc.yaml`: DVC's pipeline file, read for what it lists rather than as metrics. */

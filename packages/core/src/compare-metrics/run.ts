@@ -10,7 +10,7 @@ import { entryOf, MAX_HISTORY_ENTRIES } from '../history/entry.js';
 import { UserError, type Problem } from '../errors.js';
 import { appendHistory, readHistory } from '../history/store.js';
 import { messageOf } from '../forge/api.js';
-import { compareWithBaseline, type CompareResult } from './compare.js';
+import { compareWithBaseline, type CompareOptions, type CompareResult } from './compare.js';
 
 /**
  * What the platform lends the step, as small functions the caller supplies: the action passes
@@ -47,6 +47,8 @@ export interface CompareMetricsOptions {
   saveBaseline?: string;
   precision: number;
   showUnchanged: boolean;
+  /** Slices, confusion records and predictions (see CompareOptions). */
+  evaluation?: Pick<CompareOptions, 'sliceMinCount' | 'confusion' | 'predictions' | 'idColumn'>;
   /**
    * Whether a failed gate fails the step; when false it is a warning among the problems. Left out,
    * the caller reports the failed gates itself (the CLI prints one line per gate).
@@ -96,6 +98,7 @@ export async function runCompareMetrics(o: CompareMetricsOptions): Promise<Compa
     name,
     gates: o.gates,
     plots: o.plots,
+    ...o.evaluation,
     baseline: chooseBaseline(spec, o.event),
     services: {
       api: p.api,

@@ -1,0 +1,3 @@
+export * from './change.js';
+export * from './compare.js';
+export * from './records.js';

@@ -1,8 +1,10 @@
-import { cp, mkdtemp, readdir, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { baselineName } from '@mlci/core/baseline';
 import { describe, expect, it } from 'vitest';
-import { pullRequestEvent, workflowRunEvent } from '../support/events/index.js';
+import { pullRequestEvent, pushEvent, workflowRunEvent } from '../support/events/index.js';
+import type { GitObject } from '../support/github/git.js';
 import { useGitHub, useResultsService } from '../support/loopback.js';
 import { ROOT } from '../support/runner.js';
 import { runWorkflow, step, type WorkflowRun } from '../support/workflow-runner.js';
@@ -93,13 +95,16 @@ describe('ml.yml on a pull request', () => {
       ['./.mlci/actions/validate-data', 'success'],
       ['train', 'skipped'],
       ['Test', 'skipped'],
-      ['./.mlci/actions/compare-metrics', 'success'],
+      ['compare', 'success'],
+      ['history-metrics', 'skipped'],
+      ['actions/upload-artifact@v5', 'skipped'],
       ['report', 'success'],
     ]);
     // The job that ran the project's code had no write token: it posted nothing itself.
     expect(step(ml, 'report').outputs.posted).toBe('false');
     expect(results.artifacts().map((a) => a.name)).toContain('mlci-report');
     expect(jobs.publish.result).toBe('skipped');
+    expect(jobs.history.result).toBe('skipped');
 
     expect(jobs.comment.result, jobs.comment.steps.map((s) => s.stdout + s.stderr).join('\n')).toBe('success');
     // The posting job holds a write token and never had the repository in its workspace.
@@ -222,5 +227,79 @@ describe('the fork-safe pair: ml.yml on a fork, ml-comment.yml on workflow_run',
   it('ml-comment.yml does nothing on an event other than workflow_run', async () => {
     const jobs = await runWorkflow({ ...commentRun(1, FORK_HEAD, results.env), event: { name: 'push', payload: {} } });
     expect(jobs.comment.result).toBe('skipped');
+  });
+});
+
+describe('ml.yml with a metrics history', () => {
+  /** The entries of history/<name>.json at the mlci-history branch's head, read from the loopback's git store. */
+  function historyEntries(): { path: string; entries: any[] } {
+    const object = (sha: string) => gh.gitObject(REPO, sha) as GitObject;
+    const commit = object(gh.refs(REPO)['refs/heads/mlci-history']);
+    if (commit.type !== 'commit') throw new Error('mlci-history is not a commit');
+    const root = object(commit.tree);
+    const dir = root.type === 'tree' ? root.entries.find((e) => e.path === 'history') : undefined;
+    const files = dir && object(dir.sha);
+    const [file] = files?.type === 'tree' ? files.entries : [];
+    const blob = object(file.sha);
+    if (blob.type !== 'blob') throw new Error(`history/${file.path} is not a blob`);
+    return { path: `history/${file.path}`, entries: JSON.parse(blob.content.toString('utf8')).entries };
+  }
+
+  it('a push to main appends with the history job\'s write token alone; a pull request shows the trend against it', async () => {
+    const mainSha = '8'.repeat(40);
+    const pushRun = results.newRun({ headSha: mainSha, headBranch: 'main' });
+    const repo = await penguinsRepo();
+    const before = gh.requests.length;
+    const push = await runWorkflow({
+      workflow: ML,
+      repo,
+      github: gh,
+      repository: REPO,
+      sha: mainSha,
+      ref: 'refs/heads/main',
+      event: { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after: mainSha, apiUrl: gh.url }) },
+      inputs: { ...INPUTS, history: '5', trend: 'test.loss' },
+      env: pushRun.env,
+      jobWorkflowSha: 'a'.repeat(40),
+    });
+    const logOf = (j: (typeof push)[string]) => j.steps.map((s) => `${s.name}: ${s.outcome}\n${s.stdout}${s.stderr}`).join('\n');
+    expect(push.ml.result, logOf(push.ml)).toBe('success');
+    // The job that ran the project's code read nothing of the history and tried no write.
+    expect(step(push.ml, 'compare').stdout).not.toContain('Metrics history');
+    expect(step(push.ml, 'history-metrics').outcome).toBe('success');
+    expect(push.history.result, logOf(push.history)).toBe('success');
+    expect(step(push.history, './.mlci/actions/compare-metrics').stdout).toContain(`Metrics history: ${mainSha.slice(0, 7)} appended to mlci-history:history/`);
+
+    // One entry, named as the ml job's compare step names its baseline, with the metrics it trained.
+    const trained = JSON.parse(await readFile(join(push.ml.workspace!, 'eval/metrics.json'), 'utf8'));
+    const history = historyEntries();
+    expect(history.path).toBe(`history/${baselineName([INPUTS.metrics])}.json`);
+    expect(history.entries).toHaveLength(1);
+    expect(history.entries[0].sha).toBe(mainSha);
+    expect(history.entries[0].runId).toBe(pushRun.runId);
+    expect(history.entries[0].metrics['eval/metrics.json']['test.accuracy']).toBe(trained.test.accuracy);
+    expect(history.entries[0].metrics['eval/metrics.json']['test.loss']).toBe(trained.test.loss);
+
+    // Every write to the repository was the history job's token; the ml job's token only ever read.
+    const made = gh.requests.slice(before).filter((r) => r.method !== 'GET' && r.path.startsWith(`/repos/${REPO}/git/`));
+    expect(made.map((r) => r.operationId)).toEqual(['git/create-tree', 'git/create-commit', 'git/create-ref']);
+    expect(new Set(made.map((r) => r.token))).toEqual(new Set([push.history.token]));
+    const byMl = gh.requests.slice(before).filter((r) => r.token === push.ml.token);
+    expect(byMl.filter((r) => r.method !== 'GET')).toEqual([]);
+
+    // A pull request against main: its comment places this change among main's runs.
+    const head = '9'.repeat(40);
+    const prResults = results.newRun({ headSha: head });
+    gh.addPull(REPO, { number: 52, headSha: head, headRef: 'feature', baseRef: 'main' });
+    const pr = await runWorkflow(prRun({ repo: await penguinsRepo(), number: 52, headSha: head, env: prResults.env, inputs: { history: '5', trend: 'test.loss' } }));
+    expect(pr.ml.result, logOf(pr.ml)).toBe('success');
+    expect(pr.history.result).toBe('skipped');
+    expect(step(pr.ml, 'compare').stdout).toContain('Metrics history not appended: only a push to the default branch appends to it.');
+    expect(gh.refs(REPO)['refs/heads/mlci-history']).toBeDefined();
+    expect(historyEntries().entries).toHaveLength(1);
+    const [comment] = gh.comments(REPO, 52);
+    expect(comment.body).toContain('**Trend over main** (this change against the last 1 run of main in the metrics history)');
+    expect(comment.body).toContain('`test.loss`');
+    expect(comment.body).toContain(mainSha.slice(0, 7));
   });
 });

@@ -70,6 +70,8 @@ export interface RequestRecord {
   query: string;
   status: number;
   operationId?: string;
+  /** The known token the request carried (which job's token made it, in workflow tests). */
+  token?: string;
 }
 
 export interface GitHubServer {
@@ -243,8 +245,9 @@ export async function startGitHubServer(opts: StartOptions = {}): Promise<GitHub
     const path = (viaUploads ? url.pathname.slice('/api/uploads'.length) : url.pathname.slice(prefix.length)) || '/';
     // Records and faults see the decoded path: octokit sends `heads%2Fx` for a ref like `heads/x`.
     const shown = safeDecode(path);
+    const carried = tokenOf(req)?.value;
     const record = (status: number, operationId?: string): void => {
-      requests.push({ method, path: shown, query: url.search, status, operationId });
+      requests.push({ method, path: shown, query: url.search, status, operationId, token: carried });
     };
 
     const match = matchRoute(method, path);

@@ -179,6 +179,18 @@ describe('the jobs that hold a write token run nothing of the repository', () =>
     expect(checkouts.length).toBeGreaterThan(0);
     for (const c of checkouts) expect(c.with?.repository).toBe('${{ inputs.mlci-repository }}');
   });
+
+  // ml.yml's history job: the write token the append needs, away from the job that runs the repository's code.
+  it('.github/workflows/ml.yml job history: contents: write alone, no run step, no credentials left behind, only compare-metrics appending', () => {
+    const jobs = parseYaml(readFileSync(join(ROOT, '.github/workflows/ml.yml'), 'utf8')).jobs;
+    expect(jobs.history.permissions).toEqual({ contents: 'write' });
+    expect(Object.values(jobs.ml.permissions)).not.toContain('write');
+    const steps = jobs.history.steps as Array<Record<string, any>>;
+    expect(steps.filter((s) => s.run !== undefined)).toEqual([]);
+    for (const c of steps.filter((s) => String(s.uses).startsWith('actions/checkout@'))) expect(c.with?.['persist-credentials']).toBe(false);
+    const mlci = steps.filter((s) => String(s.uses).startsWith('./.mlci/'));
+    expect(mlci.map((s) => [s.uses, s.with?.baseline, s.with?.metrics])).toEqual([['./.mlci/actions/compare-metrics', 'none', '${{ inputs.metrics }}']]);
+  });
 });
 
 describe("the README's workflows", () => {

@@ -245,7 +245,7 @@ describe('ml.yml with a metrics history', () => {
     return { path: `history/${file.path}`, entries: JSON.parse(blob.content.toString('utf8')).entries };
   }
 
-  it('a push to main appends with the history job\'s write token alone; a pull request shows the trend against it', async () => {
+  it("a push to main appends with the history job's write token alone; a pull request shows the trend against it", async () => {
     const mainSha = '8'.repeat(40);
     const pushRun = results.newRun({ headSha: mainSha, headBranch: 'main' });
     const repo = await penguinsRepo();
@@ -291,7 +291,9 @@ describe('ml.yml with a metrics history', () => {
     const head = '9'.repeat(40);
     const prResults = results.newRun({ headSha: head });
     gh.addPull(REPO, { number: 52, headSha: head, headRef: 'feature', baseRef: 'main' });
-    const pr = await runWorkflow(prRun({ repo: await penguinsRepo(), number: 52, headSha: head, env: prResults.env, inputs: { history: '5', trend: 'test.loss' } }));
+    const pr = await runWorkflow(
+      prRun({ repo: await penguinsRepo(), number: 52, headSha: head, env: prResults.env, inputs: { history: '5', trend: 'test.loss' } }),
+    );
     expect(pr.ml.result, logOf(pr.ml)).toBe('success');
     expect(pr.history.result).toBe('skipped');
     expect(step(pr.ml, 'compare').stdout).toContain('Metrics history not appended: only a push to the default branch appends to it.');

@@ -304,4 +304,28 @@ describe('ml.yml with a metrics history', () => {
     expect(comment.body).toContain('`test.loss`');
     expect(comment.body).toContain(mainSha.slice(0, 7));
   });
+
+  it('a push whose gate fails appends nothing: the history job does not run', async () => {
+    const sha = 'c'.repeat(40);
+    const repo = await penguinsRepo();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(repo, 'gates.yml'), 'metrics:\n  "test.accuracy": { direction: higher, min: 1.5 }\n');
+    const ref = gh.refs(REPO)['refs/heads/mlci-history'];
+    const push = await runWorkflow({
+      workflow: ML,
+      repo,
+      github: gh,
+      repository: REPO,
+      sha,
+      ref: 'refs/heads/main',
+      event: { name: 'push', payload: pushEvent({ owner: 'octo', repo: 'ml', after: sha, apiUrl: gh.url }) },
+      inputs: { ...INPUTS, history: '5' },
+      env: results.newRun({ headSha: sha, headBranch: 'main' }).env,
+      jobWorkflowSha: 'a'.repeat(40),
+    });
+    expect(push.ml.result).toBe('failure');
+    expect(step(push.ml, 'history-metrics').outcome).toBe('skipped');
+    expect(push.history.result).toBe('skipped');
+    expect(gh.refs(REPO)['refs/heads/mlci-history']).toBe(ref);
+  });
 });

@@ -172,12 +172,12 @@ export async function compareWithBaseline(o: CompareOptions): Promise<CompareRes
     ? staleBaseline({ maxAge: o.maxBaselineAge, commitDate: opened.commit?.date, savedAt: opened.savedAt, now: o.now ?? new Date(), label })
     : undefined;
   if (stale) problems.push(stale.problem);
-  const main = renderMetricsMarkdown(withoutSlices(diff), { precision: o.precision, showUnchanged: o.showUnchanged }).trimEnd();
-  const parts = [
-    facts,
-    ...(stale ? [stale.line] : []),
-    slices.length > 0 ? main.replace('_No metrics found._', '_No metrics besides the slices below._') : main,
-  ];
+  const main = renderMetricsMarkdown(withoutSlices(diff), {
+    precision: o.precision,
+    showUnchanged: o.showUnchanged,
+    ...(slices.length > 0 ? { noMetrics: '_No metrics besides the slices below._' } : {}),
+  }).trimEnd();
+  const parts = [facts, ...(stale ? [stale.line] : []), main];
   const sliceTable = renderSlices(slices, { precision: o.precision, minCount, baseline: diff.baseline });
   if (sliceTable) parts.push(sliceTable);
   let evaluationFiles: string[] = [];

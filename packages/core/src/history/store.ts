@@ -1,5 +1,6 @@
 import { branchHead } from '../forge/publish-images.js';
 import { messageOf, statusOf, type Api, type Repo } from '../forge/api.js';
+import { openThroughApi } from '../forge/file-at-ref.js';
 import type { Problem } from '../errors.js';
 import { appendEntry, MAX_HISTORY_BYTES, parseHistory, serializeHistory, type HistoryEntry, type ReadEntries } from './entry.js';
 
@@ -35,20 +36,12 @@ export async function readHistory(p: HistoryPlace): Promise<ReadEntries> {
 
 async function readAt(p: HistoryPlace, sha: string): Promise<ReadEntries> {
   const path = historyPath(p.name);
-  let text: string;
-  try {
-    const res = await p.api.request('GET /repos/{owner}/{repo}/contents/{path}', {
-      ...p.repo,
-      path,
-      ref: sha,
-      headers: { accept: 'application/vnd.github.raw+json' },
-    });
-    text = textOf(res.data);
-  } catch (e) {
-    if (statusOf(e) === 404) return { entries: [], problems: [], unreadable: false };
-    throw e;
-  }
-  return parseHistory(text.slice(0, MAX_HISTORY_BYTES + 1), `${p.branch ?? HISTORY_BRANCH}:${path}`);
+  // The one way to read a file at a commit through the API (raw media type, a size bound, the
+  // base64 description of a server that ignores it); the commit is known, so no lookup first.
+  const files = await openThroughApi(p.api, p.repo, sha, { input: 'history', commit: { sha }, maxBytes: MAX_HISTORY_BYTES });
+  const bytes = await files?.read(path);
+  if (bytes === undefined) return { entries: [], problems: [], unreadable: false };
+  return parseHistory(bytes.toString('utf8'), `${p.branch ?? HISTORY_BRANCH}:${path}`);
 }
 
 export interface AppendResult {
@@ -113,12 +106,4 @@ export async function appendHistory(p: HistoryPlace, entry: HistoryEntry, keep: 
       problems: read.problems,
     };
   }
-}
-
-/** The raw file as octokit hands it over: text, bytes, or (from a server that ignored the media type) parsed JSON. */
-function textOf(data: unknown): string {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  if (data instanceof Uint8Array) return Buffer.from(data).toString('utf8');
-  return JSON.stringify(data);
 }

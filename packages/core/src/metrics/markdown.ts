@@ -11,6 +11,8 @@ export interface RenderOptions {
   precision?: number;
   /** Show unchanged metrics and params too (the action's `show-unchanged`). */
   showUnchanged?: boolean;
+  /** What stands in place of the tables when no file has metrics (default `_No metrics found._`). */
+  noMetrics?: string;
 }
 
 const VERDICT: Record<MetricStatus, string> = {
@@ -36,7 +38,7 @@ export function renderMetricsMarkdown(diff: MetricsDiff, opts: RenderOptions = {
 
   const byFile = groupBy(diff.metrics, (r) => r.file);
   for (const [file, rows] of byFile) parts.push(renderFile(file, rows, diff.baseline, precision, !!opts.showUnchanged));
-  if (byFile.size === 0) parts.push('_No metrics found._');
+  if (byFile.size === 0) parts.push(opts.noMetrics ?? '_No metrics found._');
   const numeric = diff.metrics.filter((r) => isNumber(r.head ?? r.base));
   const informational = numeric.some((r) => r.direction === 'none');
   if (numeric.some((r) => r.inferred)) {

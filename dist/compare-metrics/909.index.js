@@ -19,8 +19,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/lib/metrics/format.js
 var format = __webpack_require__(76524);
-// EXTERNAL MODULE: ./packages/core/lib/metrics/gates.js + 1 modules
-var gates = __webpack_require__(90685);
+// EXTERNAL MODULE: ./packages/core/lib/metrics/gates.js + 2 modules
+var gates = __webpack_require__(52530);
 // EXTERNAL MODULE: ./packages/core/lib/plots/fallback.js
 var fallback = __webpack_require__(99434);
 // EXTERNAL MODULE: ./packages/core/lib/plots/render.js

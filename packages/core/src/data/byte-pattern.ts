@@ -1,3 +1,6 @@
+import type { Pattern } from './types.js';
+import { utf8Scratch } from './values.js';
+
 /**
  * Byte-level matchers for the patterns schemas mostly hold: a sequence of ASCII character classes
  * with repeats (`^[A-Z]{3}$`, `^\d+$`, `^[a-z0-9_-]+$`, `^\d{4}-\d{2}$`). RE2JS matches a JS
@@ -207,5 +210,22 @@ function build(atoms: Atom[], anchoredStart: boolean, anchoredEnd: boolean): Byt
       }
       return (set & done) !== 0;
     },
+  };
+}
+
+/**
+ * A pattern the byte matcher takes, as a schema Pattern (text is matched on its UTF-8 bytes), or
+ * null. makeValidators uses it first: a schema whose patterns are all of this kind never loads
+ * RE2JS, a quarter of a megabyte of code, in any thread.
+ */
+export function bytePattern(source: string): Pattern | null {
+  const m = compileBytePattern(source);
+  if (m === null) return null;
+  return {
+    test: (text) => {
+      const { buf, length } = utf8Scratch(text);
+      return m.test(buf, 0, length);
+    },
+    testBytes: (buf, s, e) => m.test(buf, s, e),
   };
 }

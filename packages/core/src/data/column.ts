@@ -1,5 +1,5 @@
 import { ByteDict, KeySet, UNIQUE_EXACT_LIMIT } from './hash.js';
-import type { Pattern } from './pattern.js';
+import type { Pattern } from './types.js';
 import { CategorySketch, NumericSketch } from './sketch.js';
 import type { CheckName, CheckResult, ColumnSchema, ColumnType, Example, Severity } from './types.js';
 import { type NullTokens, parseBooleanBytes, parseDateBytes, parseDateText, parseNumberBytes, utf8Scratch } from './values.js';

@@ -14,7 +14,8 @@ export type {
 } from './types.js';
 export { validateData, type ValidateOptions, type ReadOptions } from './validate.js';
 export { inferSchema, schemaToYaml, type InferOptions, type InferredSchema } from './infer.js';
-export { loadSchema, parseSchema, DATA_SCHEMA_JSON_SCHEMA } from './schema.js';
+export { loadSchema, parseSchema } from './schema.js';
+export { DATA_SCHEMA_JSON_SCHEMA } from './data-schema.js';
 export { renderValidationMarkdown, type MarkdownOptions } from './markdown.js';
 export { DEFAULT_THRESHOLDS } from './drift.js';
 export { DEFAULT_NULLS } from './values.js';

@@ -1,3 +1,4 @@
+import { formatCount } from '../section/count.js';
 import { codeSpan, escapeCell, escapeText, table } from '../section/escape.js';
 import { checkTitle } from './checks.js';
 import type { CheckResult, Example, ValidationResult } from './types.js';
@@ -15,8 +16,7 @@ export interface MarkdownOptions {
   displayPath?: (file: string) => string;
 }
 
-const fmt = new Intl.NumberFormat('en-US');
-const n = (x: number) => fmt.format(x);
+const n = formatCount;
 
 function showValue(v: Example['value']): string {
   if (v === null) return '_null_';

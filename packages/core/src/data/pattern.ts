@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { compileBytePattern } from './byte-pattern.js';
+import type { Pattern } from './types.js';
 
 /**
  * A schema `pattern` runs on every value of a column the pull request controls, so it must run in
@@ -8,11 +9,7 @@ import { compileBytePattern } from './byte-pattern.js';
  * bundles with ncc). It has no lookaround or backreferences — exactly the features that cannot be
  * matched in linear time — so a pattern using them is refused when the schema is read.
  */
-export interface Pattern {
-  test(text: string): boolean;
-  /** The same answer for the UTF-8 text in `buf[s, e)`, without a string when the pattern allows. */
-  testBytes(buf: Uint8Array, s: number, e: number): boolean;
-}
+export type { Pattern };
 
 /** Distinct short values whose answer is kept: RE2JS costs some microseconds a value, a lookup far less. */
 const CACHE_ENTRIES = 10_000;

@@ -1,11 +1,11 @@
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cutPoints, readHeader, scanInRanges } from './ranges.js';
+import { cutPoints, DEFAULT_MIN_PARALLEL_BYTES, DEFAULT_RANGE_BYTES, readHeader, registeredRanges, scanInRanges, useDataWorkers } from './ranges.js';
 import type { RangeResult } from './range-scan.js';
 import { parseSchema } from './schema.js';
 import { validateData } from './validate.js';
@@ -171,5 +171,17 @@ describe('validating a CSV file in ranges', () => {
       expect(split).toEqual(one);
       expect(one.checks.find((c) => c.check === 'max')!.failed_rows).toBeGreaterThan(0);
     }
+  });
+});
+
+describe.skipIf(availableParallelism() < 2)('useDataWorkers', () => {
+  it('keeps files below 64 MiB in one thread, unless a range size is forced', () => {
+    useDataWorkers('/bundle/index.js');
+    expect(registeredRanges()).toMatchObject({ script: '/bundle/index.js', bytes: DEFAULT_RANGE_BYTES, minFileBytes: DEFAULT_MIN_PARALLEL_BYTES });
+    expect(DEFAULT_MIN_PARALLEL_BYTES).toBe(64 * 1024 * 1024);
+    useDataWorkers('/bundle/index.js', 512);
+    expect(registeredRanges()).toMatchObject({ bytes: 512, minFileBytes: 1024 });
+    useDataWorkers('/bundle/index.js', Number.NaN);
+    expect(registeredRanges()).toMatchObject({ bytes: DEFAULT_RANGE_BYTES, minFileBytes: 2 * DEFAULT_RANGE_BYTES });
   });
 });

@@ -20,7 +20,8 @@ import { newScratch, type RangeResult, type RangeTask, scanRange } from './range
  *   `unique` check adds the values of each range to the set of those before it. When a value
  *   repeats across ranges while that check still wants examples, where the repeat is is unknown:
  *   the validation then runs again in one thread (`NeedsOneThread`).
- * - A file below two ranges is read in one thread: starting workers costs more than it saves.
+ * - A file below DEFAULT_MIN_PARALLEL_BYTES (or two ranges) is read in one thread: starting a
+ *   worker costs more than it saves.
  */
 export interface RangeSettings {
   /** Bytes per range; files smaller than two ranges stay in one thread. */
@@ -28,22 +29,36 @@ export interface RangeSettings {
   threads: number;
   /** The script a worker runs (one that calls serveDataWorker); absent: ranges run in this thread (tests). */
   script?: string;
+  /** Files smaller than this stay in one thread; two ranges when not given. */
+  minFileBytes?: number;
 }
 
 /** Thrown when ranges cannot give the exact single-thread result; validateData then runs in one thread. */
 export class NeedsOneThread extends Error {}
 
 export const DEFAULT_RANGE_BYTES = 4 << 20;
+
+/**
+ * Below this a file is read in one thread. A worker costs ~0.1 s of a core to start (Node's
+ * internals, then the bundle) and runs cold code for its first ranges, while on two cores this
+ * thread and the compilers share the machine: through the bundle (bench/validate-data.mjs, median
+ * of 5) one thread beat two on the 40 MiB file (0.39 s against 0.50 s, 0.37 against 0.40) and was
+ * even at 61 MiB, and two threads won from 81 MiB (0.66 against 0.70 s, 0.57 against 0.65) and
+ * at 123 MiB (0.58 against 0.69 s, 0.74 against 0.96).
+ */
+export const DEFAULT_MIN_PARALLEL_BYTES = 64 << 20;
 let registered: RangeSettings | null = null;
 
 /**
  * Lets the validator start worker threads running `script` (an entry that calls serveDataWorker
  * when isDataWorker). An action's bundle passes itself. Without it everything runs in one thread.
  */
-export function useDataWorkers(script: string, rangeBytes = DEFAULT_RANGE_BYTES): void {
+export function useDataWorkers(script: string, rangeBytes?: number): void {
   const threads = Math.min(availableParallelism(), 8);
-  const bytes = Number.isSafeInteger(rangeBytes) && rangeBytes > 0 ? rangeBytes : DEFAULT_RANGE_BYTES;
-  registered = threads > 1 ? { script, bytes, threads } : null;
+  const bytes = rangeBytes !== undefined && Number.isSafeInteger(rangeBytes) && rangeBytes > 0 ? rangeBytes : DEFAULT_RANGE_BYTES;
+  // A range size given (tests) keeps the two-range minimum, so small files still reach the workers.
+  const minFileBytes = rangeBytes === undefined ? DEFAULT_MIN_PARALLEL_BYTES : 2 * bytes;
+  registered = threads > 1 ? { script, bytes, threads, minFileBytes } : null;
 }
 
 export function registeredRanges(): RangeSettings | null {

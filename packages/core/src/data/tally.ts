@@ -1,3 +1,4 @@
+import { bytePattern } from './byte-pattern.js';
 import { ColumnValidator } from './column.js';
 import { recordText } from './csv.js';
 import type { CheckResult, DataSchema, Example, Severity } from './types.js';
@@ -44,8 +45,11 @@ export class DatasetTally {
 export async function makeValidators(schema: DataSchema, maxExamples: number): Promise<ColumnValidator[]> {
   const nulls = new NullTokens(schema.nulls ?? DEFAULT_NULLS);
   const specs = Object.entries(schema.columns ?? {});
-  // The linear-time regex engine (a quarter of a megabyte) loads only for a schema with a pattern.
-  const compile = specs.some(([, spec]) => spec?.pattern !== undefined) ? (await import('./pattern.js')).compilePattern : undefined;
+  // The linear-time regex engine (a quarter of a megabyte) loads only for a pattern the byte
+  // matcher does not take.
+  const sources = specs.flatMap(([, spec]) => (spec?.pattern === undefined ? [] : [spec.pattern]));
+  const general = sources.some((p) => bytePattern(p) === null) ? (await import('./pattern.js')).compilePattern : undefined;
+  const compile = (source: string) => bytePattern(source) ?? general!(source);
   return specs.map(([name, spec]) => new ColumnValidator(name, spec ?? {}, nulls, maxExamples, compile));
 }
 

@@ -122,3 +122,11 @@ export interface ValidationResult {
   reference?: { files: string[]; rows: number };
   notes: string[];
 }
+
+/** A compiled schema `pattern` (pattern.ts, byte-pattern.ts). */
+export interface Pattern {
+  /** True when `text` holds a match. */
+  test(text: string): boolean;
+  /** The same answer for the UTF-8 text in `buf[s, e)`, without a string when the pattern allows. */
+  testBytes(buf: Uint8Array, s: number, e: number): boolean;
+}

@@ -204,7 +204,7 @@ class Scan {
   }
 
   /**
-   * A plain CSV file of two ranges or more, validated by worker threads (ranges.ts) when nothing
+   * A plain CSV file of two ranges or more (of `minFileBytes`), validated by worker threads (ranges.ts) when nothing
    * needs the records in one sequence: no sample, no row limit, no drift sketches. Null: use the
    * one-thread reader (also when the header is not in the first MiB, or is malformed: it reports).
    */
@@ -214,7 +214,7 @@ class Scan {
     if (this.validators.some((v) => v.numericSketch !== null || v.categorySketch !== null)) return null;
     if (Buffer.byteLength(delimiter) !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') return null;
     const { size } = await stat(file);
-    if (size < 2 * settings.bytes) return null;
+    if (size < (settings.minFileBytes ?? 2 * settings.bytes)) return null;
     const fh = await open(file, 'r');
     try {
       const header = await readHeader(fh, file, delimiter, size);

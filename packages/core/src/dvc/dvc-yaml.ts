@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { UserError, type Place, type Problem } from '../errors.js';
 import { containedPath, defaultBoundary, readContained } from '../files/contained.js';
-import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation, type YamlPath } from '../files/yaml-schema.js';
+import { parseYamlWithSchema, type SchemaViolation, type YamlPath } from '../files/yaml-schema.js';
+import { validate } from './dvc-yaml-schema.validate.js';
 import type { PlotDef, PlotsConfig } from '../plots/config.js';
 import { DVC_TEMPLATES, dvcFilePlot, dvcNamedPlot, plotId, type DvcPlotProps } from '../plots/dvc.js';
 
@@ -33,43 +34,6 @@ export interface DvcYaml {
   /** What was left out and why (templated paths, listed files that do not exist, images). */
   problems: Problem[];
 }
-
-const str = { type: 'string' } as const;
-const fieldOrFields = { oneOf: [str, { type: 'array', items: str }] } as const;
-const plotDefinition = {
-  type: ['object', 'null'],
-  additionalProperties: false,
-  properties: {
-    template: str,
-    x: { oneOf: [str, { type: 'object', additionalProperties: str }] },
-    y: { oneOf: [str, { type: 'array', items: str }, { type: 'object', additionalProperties: fieldOrFields }] },
-    x_label: str,
-    y_label: str,
-    title: str,
-  },
-} as const;
-// A stage's output settings: DVC's own (cache, persist, remote, ...) are DVC's business.
-const outSettings = { type: ['object', 'null'], properties: { x: str, y: fieldOrFields, template: str, title: str, x_label: str, y_label: str } } as const;
-const outList = { type: ['array', 'null'], items: { oneOf: [str, { type: 'object', additionalProperties: outSettings }] } } as const;
-const stage = {
-  type: 'object',
-  properties: {
-    wdir: str,
-    metrics: outList,
-    plots: { type: ['array', 'null'], items: { oneOf: [str, { type: 'object', additionalProperties: { oneOf: [outSettings, { type: 'array' }] } }] } },
-    params: { type: ['array', 'null'], items: { oneOf: [str, { type: 'object', additionalProperties: { type: ['array', 'null'] } }] } },
-  },
-} as const;
-const schema = {
-  type: 'object',
-  properties: {
-    metrics: { type: ['array', 'null'], items: str },
-    params: { type: ['array', 'null'], items: str },
-    plots: { type: ['array', 'null'], items: { oneOf: [str, { type: 'object', minProperties: 1, additionalProperties: plotDefinition }] } },
-    stages: { type: ['object', 'null'], additionalProperties: stage },
-  },
-} as const;
-const validate = compileYamlSchema(schema);
 
 /** Data files a plots folder contributes (DVC also shows images, which a chart here cannot). */
 const DATA = /\.(json|csv|tsv)$/i;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileYamlSchema, parseYamlWithSchema, readYamlFile, schemaViolations } from './yaml-schema.js';
+import { Ajv } from 'ajv';
+import { AJV_OPTIONS, parseYamlWithSchema, readYamlFile, schemaViolations } from './yaml-schema.js';
+
+// Compiled at run time here: the config files' validators are compiled ahead of time with the same options.
+const compileYamlSchema = (schema: object) => new Ajv(AJV_OPTIONS).compile(schema);
 
 const validate = compileYamlSchema({
   type: 'object',

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, type Node } from 'yaml';
 import { UserError, type Place } from '../errors.js';
 import { parseYamlDocument, toJsBounded } from './yaml.js';
@@ -6,8 +6,15 @@ import { parseYamlDocument, toJsBounded } from './yaml.js';
 /**
  * A YAML file checked against a JSON Schema, each mistake placed at its YAML node: the one way the
  * config files (gates, plots, data schemas) are read. ajv finds what is wrong in the value; the
- * document's nodes say where it was written.
+ * document's nodes say where it was written. The validators are ajv's, compiled ahead of time
+ * (scripts/json-schema-validators.js), so reading a config file loads no ajv.
  */
+
+/**
+ * ajv's options for the config files' validators: every mistake of a file listed together, and no
+ * refusal of keywords ajv does not know (the schemas are ours).
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
 
 /** Keys of mappings and indexes of sequences, from the top of the document. */
 export type YamlPath = Array<string | number>;
@@ -31,14 +38,6 @@ export interface SchemaViolation {
   message: string;
   /** The offending node; its key for an unknown key; the mapping that lacks a required key. */
   place: Place;
-}
-
-// One instance for every schema: compiling is the costly part, and allErrors lets a file's mistakes
-// be listed together.
-const ajv = new Ajv({ allErrors: true, strict: false });
-
-export function compileYamlSchema(schema: object): ValidateFunction {
-  return ajv.compile(schema);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { Problem } from '../errors.js';
 import type { MetricRow } from '../metrics/diff.js';
+import { validate as validateEntry } from './entry-schema.validate.js';
 
 /**
  * One run of the default branch in the metrics history: the commit, when the run was, its run id
@@ -35,25 +35,6 @@ export interface ReadEntries {
 export const MAX_HISTORY_BYTES = 8 * 1024 * 1024;
 export const MAX_HISTORY_ENTRIES = 1000;
 
-const entrySchema = {
-  type: 'object',
-  required: ['sha', 'time', 'metrics'],
-  additionalProperties: false,
-  properties: {
-    sha: { type: 'string', pattern: '^[0-9a-f]{40}([0-9a-f]{24})?$' },
-    time: { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
-    runId: { type: 'integer', minimum: 1 },
-    metrics: {
-      type: 'object',
-      maxProperties: 100,
-      additionalProperties: { type: 'object', maxProperties: 5000, additionalProperties: { type: 'number' } },
-    },
-  },
-} as const;
-
-let validate: ValidateFunction | undefined;
-const validator = () => (validate ??= new Ajv({ allErrors: false, strict: false }).compile(entrySchema));
-
 /**
  * Reads a history file's text. Entries are checked one by one against the schema: a malformed
  * entry (hand-edited, from another version) is skipped with a warning, never a crash. A file that
@@ -76,9 +57,9 @@ export function parseHistory(text: string, where: string): ReadEntries {
   const problems: Problem[] = [];
   const all = file.entries.slice(-MAX_HISTORY_ENTRIES);
   all.forEach((e, i) => {
-    if (validator()(e) && Number.isFinite(Date.parse((e as HistoryEntry).time))) entries.push(e as HistoryEntry);
+    if (validateEntry(e) && Number.isFinite(Date.parse((e as HistoryEntry).time))) entries.push(e as HistoryEntry);
     else {
-      const err = validator().errors?.[0];
+      const err = validateEntry.errors?.[0];
       const why = err ? `${err.instancePath || 'the entry'} ${err.message}` : 'its time is not a date';
       problems.push(warn(`entry ${file.entries!.length - all.length + i + 1} is malformed (${why}): skipped`));
     }

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { UserError, type Problem } from '../errors.js';
-import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation } from '../files/yaml-schema.js';
+import { parseYamlWithSchema, type SchemaViolation } from '../files/yaml-schema.js';
+import { validate as validateGates } from './gates-schema.validate.js';
 import type { Direction } from './direction.js';
 import type { MetricRow } from './diff.js';
 import { DEFAULT_PRECISION, formatNumber, formatPercent } from './format.js';
@@ -98,38 +99,6 @@ export function gatesVerdict(gates: GateResult[]): GatesVerdict {
 }
 
 export const NO_RULES: GateRules = { metrics: [] };
-
-const ruleSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    direction: { enum: ['higher', 'lower', 'none'] },
-    min: { type: 'number' },
-    max: { type: 'number' },
-    'max-regression': { $ref: '#/$defs/limit' },
-    'min-improvement': { $ref: '#/$defs/limit' },
-    confidence: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-    required: { type: 'boolean' },
-  },
-} as const;
-
-const gatesSchema = {
-  $defs: {
-    limit: {
-      oneOf: [
-        { type: 'number', minimum: 0 },
-        { type: 'string', pattern: '^\\s*[0-9]+(\\.[0-9]+)?\\s*%\\s*$' },
-      ],
-    },
-  },
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    metrics: { type: ['object', 'null'], additionalProperties: ruleSchema },
-  },
-} as const;
-
-const validateGates = compileYamlSchema(gatesSchema);
 
 /** Reads a gates file; a rule that does not fit the shape above is a UserError at its line. */
 export function parseGates(text: string, file: string): GateRules {

@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
 import { UserError, type Place } from '../errors.js';
-import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation, type YamlPath } from '../files/yaml-schema.js';
+import { parseYamlWithSchema, type SchemaViolation, type YamlPath } from '../files/yaml-schema.js';
+import { ALIASES, PLOT_JSON_SCHEMA, TEMPLATES, type Template } from './config-schema.js';
+import { validate as validateConfig } from './config-schema.validate.js';
 
 /**
  * `.mlci/plots.yml`: which charts of base against head a pull request gets.
@@ -31,8 +33,7 @@ import { compileYamlSchema, parseYamlWithSchema, type SchemaViolation, type Yaml
  * 7]]}`, rows the actual class and columns the predicted one (scikit-learn's confusion_matrix).
  * ROC and precision-recall curves are linear plots over fpr/tpr and recall/precision.
  */
-export const TEMPLATES = ['linear', 'smooth', 'scatter', 'bar', 'bar-horizontal', 'confusion', 'confusion-normalized'] as const;
-export type Template = (typeof TEMPLATES)[number];
+export { TEMPLATES, type Template };
 
 export interface PlotDef {
   id: string;
@@ -76,38 +77,7 @@ export interface PlotsConfig {
   plots: PlotDef[];
 }
 
-const ALIASES: Record<string, Template> = { bar_horizontal: 'bar-horizontal', confusion_normalized: 'confusion-normalized' };
-
-const field = { type: 'string', minLength: 1 } as const;
-
-const plotSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['data'],
-  properties: {
-    id: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
-    title: { type: 'string' },
-    template: { enum: [...TEMPLATES, ...Object.keys(ALIASES)] },
-    data: field,
-    select: field,
-    x: field,
-    y: { oneOf: [field, { type: 'array', items: field, minItems: 1 }] },
-    'x-label': { type: 'string' },
-    'y-label': { type: 'string' },
-    actual: field,
-    predicted: field,
-  },
-} as const;
-
-const KEYS = Object.keys(plotSchema.properties).join(', ');
-
-const configSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { plots: { type: ['array', 'null'], items: plotSchema } },
-} as const;
-
-const validateConfig = compileYamlSchema(configSchema);
+const KEYS = Object.keys(PLOT_JSON_SCHEMA.properties).join(', ');
 
 type RawPlot = {
   id?: string;

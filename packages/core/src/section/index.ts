@@ -1,3 +1,4 @@
+export * from './count.js';
 export * from './escape.js';
 export * from './failure.js';
 export * from './marker.js';

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { isUserError, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
-import { SAFE_NAME } from '../files/names.js';
 import { writerRun, type SectionRun } from './run-identity.js';
+import { validate as validateSection } from './section-schema.validate.js';
+import { SECTION_SCHEMA, STAGE_ORDER, type Stage } from './section-schema.js';
 
 /**
  * The report bundle is how actions talk to each other: every action writes one section file into
@@ -16,14 +16,13 @@ import { writerRun, type SectionRun } from './run-identity.js';
  *   <dir>/<id>/...            the section's assets (images, specs); paths in the section are
  *                             relative to <dir>
  */
-export const SECTION_SCHEMA = 'mlci/section@1';
+export { SECTION_SCHEMA, STAGE_ORDER };
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info';
-export type Stage = 'data' | 'training' | 'tests' | 'metrics' | 'model' | 'other';
+export type { Stage };
 
 /** Worst first: the order in which statuses win when sections are combined. */
 export const STATUS_RANK: Record<Status, number> = { fail: 3, warn: 2, pass: 1, info: 0 };
-export const STAGE_ORDER: Stage[] = ['data', 'training', 'tests', 'metrics', 'model', 'other'];
 
 export interface SectionImage {
   /** Path of the image file, relative to the report directory. */
@@ -63,53 +62,6 @@ export interface Section {
   summarized?: boolean;
 }
 
-const sectionJsonSchema = {
-  type: 'object',
-  required: ['schema', 'action', 'id', 'stage', 'title', 'status', 'summary', 'markdown', 'created'],
-  properties: {
-    schema: { const: SECTION_SCHEMA },
-    action: { type: 'string', minLength: 1 },
-    id: { type: 'string', pattern: SAFE_NAME.source },
-    stage: { enum: STAGE_ORDER },
-    title: { type: 'string' },
-    status: { enum: ['pass', 'warn', 'fail', 'info'] },
-    summary: { type: 'string' },
-    markdown: { type: 'string' },
-    data: {},
-    images: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'alt'],
-        properties: {
-          path: { type: 'string', minLength: 1 },
-          alt: { type: 'string' },
-          fallback: { type: 'string' },
-        },
-      },
-    },
-    created: { type: 'string' },
-    run: {
-      type: 'object',
-      required: ['id', 'source'],
-      properties: {
-        id: { type: 'string', minLength: 1 },
-        attempt: { type: 'integer', minimum: 1 },
-        job: { type: 'string' },
-        source: { enum: ['env', 'github', 'gitlab', 'jenkins', 'local'] },
-      },
-    },
-    summarized: { type: 'boolean' },
-  },
-} as const;
-
-// Compiled on first use, not at import: the compile is tens of milliseconds of every action's
-// start-up, before it has read an input (a run refused at its inputs never needs it).
-let compiled: ValidateFunction | undefined;
-function sectionValidator(): ValidateFunction {
-  return (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(sectionJsonSchema));
-}
-
 const SUFFIX = '.section.json';
 
 export type NewSection = Omit<Section, 'schema' | 'created'> & { created?: string };
@@ -126,9 +78,8 @@ export function sectionFile(dir: string, id: string): string {
 export async function writeSection(dir: string, section: NewSection, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const full: Section = { schema: SECTION_SCHEMA, created: new Date().toISOString(), ...section };
   full.run ??= await writerRun(dir, env);
-  const validate = sectionValidator();
-  if (!validate(full)) {
-    throw new Error(`invalid report section ${section.id}: ${JSON.stringify(validate.errors)}`);
+  if (!validateSection(full)) {
+    throw new Error(`invalid report section ${section.id}: ${JSON.stringify(validateSection.errors)}`);
   }
   await mkdir(dir, { recursive: true });
   const file = sectionFile(dir, full.id);
@@ -165,9 +116,8 @@ export async function readSection(file: string, o: { own?: boolean } = {}): Prom
     if (isUserError(e)) throw e;
     throw new UserError(`report section is not valid JSON: ${(e as Error).message}`, { file });
   }
-  const validate = sectionValidator();
-  if (!validate(parsed)) {
-    const first = validate.errors?.[0];
+  if (!validateSection(parsed)) {
+    const first = validateSection.errors?.[0];
     throw new UserError(`report section does not match ${SECTION_SCHEMA}: ${first?.instancePath || '/'} ${first?.message}`, { file });
   }
   return parsed as unknown as Section;

@@ -5,6 +5,7 @@ import { defaultBoundary } from '../files/contained.js';
 import { resolveFiles } from '../files/globs.js';
 import { WRITTEN_BY_MLCI, writeOwnFile } from '../files/own-file.js';
 import type { Api, Repo } from '../forge/api.js';
+import { formatCount } from '../section/count.js';
 import { escapeText } from '../section/escape.js';
 import { writeSection, type NewSection, type Status } from '../section/section.js';
 import { checkAnnotations } from '../data/annotations.js';
@@ -199,7 +200,7 @@ function summaryLine(r: ValidationResult): string {
   if (unreadable)
     return `${unreadable.check === 'schema' ? 'invalid schema' : 'unreadable data'}: ${shorten(unreadable.note ?? String(unreadable.examples[0]?.value ?? ''), 120)}`;
   const drift = r.reference ? `; ${r.drift.filter((d) => d.drifted).length} of ${r.drift.length} columns drifted` : '';
-  const size = `${r.rows.toLocaleString('en-US')} rows, ${r.columns} columns`;
+  const size = `${formatCount(r.rows)} rows, ${r.columns} columns`;
   if (r.checks.length === 0) return `${size}: read without errors (no schema)${drift}`;
   if (r.errors === 0 && r.warnings === 0) return `${size}: all ${r.checks.length} checks passed${drift}`;
   return `${[r.errors && count(r.errors, 'error'), r.warnings && count(r.warnings, 'warning')].filter(Boolean).join(', ')} in ${size}${drift}`;

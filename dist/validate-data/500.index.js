@@ -3495,7 +3495,7 @@ class Scan {
         });
     }
     /**
-     * A plain CSV file of two ranges or more (of `minFileBytes`), validated by worker threads (ranges.ts) when nothing
+     * A plain CSV file of `minFileBytes` or more, validated by worker threads (ranges.ts) when nothing
      * needs the records in one sequence: no sample, no row limit, no drift sketches. Null: use the
      * one-thread reader (also when the header is not in the first MiB, or is malformed: it reports).
      */

@@ -181,7 +181,8 @@ describe.skipIf(availableParallelism() < 2)('useDataWorkers', () => {
     expect(DEFAULT_MIN_PARALLEL_BYTES).toBe(64 * 1024 * 1024);
     useDataWorkers('/bundle/index.js', 512);
     expect(registeredRanges()).toMatchObject({ bytes: 512, minFileBytes: 1024 });
+    // A size that is not one is not given.
     useDataWorkers('/bundle/index.js', Number.NaN);
-    expect(registeredRanges()).toMatchObject({ bytes: DEFAULT_RANGE_BYTES, minFileBytes: 2 * DEFAULT_RANGE_BYTES });
+    expect(registeredRanges()).toMatchObject({ bytes: DEFAULT_RANGE_BYTES, minFileBytes: DEFAULT_MIN_PARALLEL_BYTES });
   });
 });

@@ -41,10 +41,10 @@ export const DEFAULT_RANGE_BYTES = 4 << 20;
 /**
  * Below this a file is read in one thread. A worker costs ~0.1 s of a core to start (Node's
  * internals, then the bundle) and runs cold code for its first ranges, while on two cores this
- * thread and the compilers share the machine: through the bundle (bench/validate-data.mjs, median
- * of 5) one thread beat two on the 40 MiB file (0.39 s against 0.50 s, 0.37 against 0.40) and was
- * even at 61 MiB, and two threads won from 81 MiB (0.66 against 0.70 s, 0.57 against 0.65) and
- * at 123 MiB (0.58 against 0.69 s, 0.74 against 0.96).
+ * thread and the compilers share the machine. Through the bundle as the runner runs it (medians of
+ * 3 to 5, schemas a and b of bench/validate-data.mjs), one thread against two: 40 MiB 0.33–0.43 s
+ * against 0.38–0.50 s; 61 MiB 0.42 against 0.47 s and 0.49 against 0.41 s; 81 MiB 0.70 against
+ * 0.66 s and 0.65 against 0.57 s; 123 MiB 0.78 against 0.66 s; 368 MiB 2.49 against 1.59 s.
  */
 export const DEFAULT_MIN_PARALLEL_BYTES = 64 << 20;
 let registered: RangeSettings | null = null;
@@ -55,9 +55,10 @@ let registered: RangeSettings | null = null;
  */
 export function useDataWorkers(script: string, rangeBytes?: number): void {
   const threads = Math.min(availableParallelism(), 8);
-  const bytes = rangeBytes !== undefined && Number.isSafeInteger(rangeBytes) && rangeBytes > 0 ? rangeBytes : DEFAULT_RANGE_BYTES;
-  // A range size given (tests) keeps the two-range minimum, so small files still reach the workers.
-  const minFileBytes = rangeBytes === undefined ? DEFAULT_MIN_PARALLEL_BYTES : 2 * bytes;
+  const given = rangeBytes !== undefined && Number.isSafeInteger(rangeBytes) && rangeBytes > 0;
+  const bytes = given ? rangeBytes : DEFAULT_RANGE_BYTES;
+  // A range size given (tests, the bench) keeps the two-range minimum, so small files still reach the workers.
+  const minFileBytes = given ? 2 * bytes : DEFAULT_MIN_PARALLEL_BYTES;
   registered = threads > 1 ? { script, bytes, threads, minFileBytes } : null;
 }
 

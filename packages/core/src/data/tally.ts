@@ -47,9 +47,9 @@ export async function makeValidators(schema: DataSchema, maxExamples: number): P
   const specs = Object.entries(schema.columns ?? {});
   // The linear-time regex engine (a quarter of a megabyte) loads only for a pattern the byte
   // matcher does not take.
-  const sources = specs.flatMap(([, spec]) => (spec?.pattern === undefined ? [] : [spec.pattern]));
-  const general = sources.some((p) => bytePattern(p) === null) ? (await import('./pattern.js')).compilePattern : undefined;
-  const compile = (source: string) => bytePattern(source) ?? general!(source);
+  const onBytes = new Map(specs.flatMap(([, spec]) => (spec?.pattern === undefined ? [] : [[spec.pattern, bytePattern(spec.pattern)] as const])));
+  const general = [...onBytes.values()].includes(null) ? (await import('./pattern.js')).compilePattern : undefined;
+  const compile = (source: string) => onBytes.get(source) ?? general!(source);
   return specs.map(([name, spec]) => new ColumnValidator(name, spec ?? {}, nulls, maxExamples, compile));
 }
 

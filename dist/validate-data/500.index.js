@@ -3713,6 +3713,29 @@ async function validateData(input, options = {}) {
             return validateOnce(input, options, null);
         throw e;
     }
+    finally {
+        await (0,data_ranges/* endWarmDataWorkers */.md)();
+    }
+}
+/**
+ * Starts the worker threads that validateData(files) with the registered settings will use, when
+ * one of the files is a CSV file large enough: their start-up then overlaps what the caller does
+ * first (loading the schema). Only for options that read in ranges: no sample, no reference.
+ */
+async function warmUpFor(files) {
+    const settings = (0,data_ranges/* registeredRanges */.lV)();
+    if (settings?.script === undefined)
+        return;
+    for (const file of files) {
+        const format = (0,source/* formatFromName */.RE)(file);
+        if (format !== 'csv' && format !== 'tsv' && format !== undefined)
+            continue;
+        if (file.toLowerCase().endsWith('.gz'))
+            continue;
+        const size = await (0,promises_.stat)(file).then((s) => s.size, () => 0);
+        if (size >= (settings.minFileBytes ?? 2 * settings.bytes))
+            return (0,data_ranges/* warmDataWorkers */.pr)();
+    }
 }
 async function validateOnce(input, options, ranges) {
     const files = typeof input === 'string' ? [input] : input;
@@ -3866,6 +3889,9 @@ async function runValidation(o) {
     }
     try {
         files = await resolveFiles(o.data, o.workspace, 'data');
+        // A large CSV file is read by worker threads: started now, they are ready when the schema is.
+        if (!spec && o.sample === undefined)
+            await warmUpFor(files);
         let schema;
         // The schema reader (yaml, ajv and its compiled schema) and the inferrer load only when asked
         // for: a run that only reads its data never parses them.

@@ -43,12 +43,16 @@ async function validate(env: Record<string, string>): Promise<RunResult> {
 describe('validate-data in ranges on worker threads, through the bundle', () => {
   it('gives the one-thread report: outputs, result, annotations at physical lines, summary', async () => {
     const profiles = await mkdtemp(join(tmpdir(), 'mlci-ranges-prof-'));
-    const one = await validate({});
+    const alone = await mkdtemp(join(tmpdir(), 'mlci-ranges-prof-'));
+    const one = await validate({ NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${alone}` });
     const split = await validate({ MLCI_DATA_RANGE_BYTES: '512', NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profiles}` });
     expect(one.code, one.stdout + one.stderr).toBe(1);
     expect(split.code, split.stdout + split.stderr).toBe(1);
-    // The split run had threads besides the main one: each wrote a CPU profile.
-    expect((await readdir(profiles)).filter((f) => f.endsWith('.cpuprofile')).length).toBeGreaterThanOrEqual(2);
+    // Each thread writes a CPU profile: the split run had threads besides the main one, and the
+    // file far below the default size started none (not even one warmed up ahead of the schema).
+    const cpuProfiles = async (d: string) => (await readdir(d)).filter((f) => f.endsWith('.cpuprofile')).length;
+    expect(await cpuProfiles(profiles)).toBeGreaterThanOrEqual(2);
+    expect(await cpuProfiles(alone)).toBe(1);
 
     const result = async (r: RunResult) => JSON.parse(await readFile(r.outputs['result-json'], 'utf8'));
     expect(await result(split)).toEqual(await result(one));

@@ -141,15 +141,50 @@ export function isDataWorker(): boolean {
   return !isMainThread && (workerData as { mlciDataWorker?: boolean } | null)?.mlciDataWorker === true;
 }
 
-/** A data worker's loop: a task in, its result out, until the main thread ends it. */
+/**
+ * The ranges of one file, shared by the threads that scan it. `state` is an Int32Array over a
+ * SharedArrayBuffer: each thread takes the next range itself (`Atomics.add` on SLOT_NEXT), so no
+ * thread waits for another to hand it work; none starts a range at or after SLOT_LIMIT (results wait in
+ * the main thread until their turn, and this bounds how many); SLOT_STOP set: take no more.
+ */
+export interface RangeJob {
+  base: Omit<RangeTask, 'start' | 'end'>;
+  /** `[from, b1, ..., size]`: range k is `[cuts[k], cuts[k + 1])`. */
+  cuts: number[];
+  state: SharedArrayBuffer;
+}
+
+export const SLOT_NEXT = 0;
+export const SLOT_LIMIT = 1;
+export const SLOT_STOP = 2;
+export const SLOTS = 3;
+
+/** A worker's answers: one per range it scanned, then `done` once no range is left for it. */
+export type WorkerMessage = { k: number; result: RangeResult } | { k: number; failure: string } | { done: true };
+
+/** A data worker's loop: for each job, ranges taken in turn until none is left, then `done`. */
 export function serveDataWorker(): void {
   const port = parentPort!;
-  // The pool sends a worker its next task only once it has answered the last.
   const scratch = newScratch();
-  port.on('message', (task: RangeTask) => {
-    scanRange(task, scratch).then(
-      (result) => port.postMessage({ result }),
-      (e: unknown) => port.postMessage({ failure: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-    );
+  port.on('message', async (job: RangeJob) => {
+    const state = new Int32Array(job.state);
+    const count = job.cuts.length - 1;
+    for (;;) {
+      const k = Atomics.add(state, SLOT_NEXT, 1);
+      if (k >= count || Atomics.load(state, SLOT_STOP) !== 0) break;
+      // Too far ahead of the ranges added up so far: wait (a worker may block; the main thread never does).
+      for (let limit = Atomics.load(state, SLOT_LIMIT); k >= limit && Atomics.load(state, SLOT_STOP) === 0; limit = Atomics.load(state, SLOT_LIMIT)) {
+        Atomics.wait(state, SLOT_LIMIT, limit);
+      }
+      if (Atomics.load(state, SLOT_STOP) !== 0) break;
+      try {
+        const result = await scanRange({ ...job.base, start: job.cuts[k], end: job.cuts[k + 1] }, scratch);
+        port.postMessage({ k, result } satisfies WorkerMessage);
+      } catch (e) {
+        port.postMessage({ k, failure: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerMessage);
+        break;
+      }
+    }
+    port.postMessage({ done: true } satisfies WorkerMessage);
   });
 }

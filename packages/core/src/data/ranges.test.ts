@@ -1,7 +1,7 @@
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,14 +175,66 @@ describe('validating a CSV file in ranges', () => {
 });
 
 describe.skipIf(availableParallelism() < 2)('useDataWorkers', () => {
-  it('keeps files below 64 MiB in one thread, unless a range size is forced', () => {
+  it('keeps files below 32 MiB in one thread, unless a range size is forced', () => {
     useDataWorkers('/bundle/index.js');
     expect(registeredRanges()).toMatchObject({ script: '/bundle/index.js', bytes: DEFAULT_RANGE_BYTES, minFileBytes: DEFAULT_MIN_PARALLEL_BYTES });
-    expect(DEFAULT_MIN_PARALLEL_BYTES).toBe(64 * 1024 * 1024);
+    expect(DEFAULT_MIN_PARALLEL_BYTES).toBe(32 * 1024 * 1024);
     useDataWorkers('/bundle/index.js', 512);
     expect(registeredRanges()).toMatchObject({ bytes: 512, minFileBytes: 1024 });
     // A size that is not one is not given.
     useDataWorkers('/bundle/index.js', Number.NaN);
     expect(registeredRanges()).toMatchObject({ bytes: DEFAULT_RANGE_BYTES, minFileBytes: DEFAULT_MIN_PARALLEL_BYTES });
+  });
+});
+
+/**
+ * Real worker threads, running the transpiled core (lib/, built by `npm test`'s build) through a
+ * script that logs which ranges each one scanned, or that fails the way a broken worker would.
+ */
+describe.skipIf(availableParallelism() < 2)('validating in ranges on worker threads', () => {
+  const lib = pathToFileURL(fileURLToPath(new URL('../../lib/data/range-scan.js', import.meta.url))).href;
+
+  async function script(name: string, body: string): Promise<string> {
+    return write(
+      `${name}.mjs`,
+      `import { parentPort } from 'node:worker_threads';\nimport { appendFileSync, writeFileSync } from 'node:fs';\nimport * as scan from ${JSON.stringify(lib)};\n${body}\n`,
+    );
+  }
+
+  it('gives the one-thread report, with ranges taken by the workers as well as by this thread', async () => {
+    const log = join(dir, 'scanned.log');
+    const worker = await script(
+      'logging-worker',
+      `const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (m) => { if (m.result) appendFileSync(${JSON.stringify(log)}, m.k + '\\n'); post(m); };
+scan.serveDataWorker();`,
+    );
+    const file = await write('many-ranges.csv', quirkyCsv(30000));
+    const one = await validateData(file, { schema: SCHEMA, ranges: null });
+    const split = await validateData(file, { schema: SCHEMA, ranges: { bytes: 2048, threads: 3, script: worker } });
+    expect(split).toEqual(one);
+    expect(one.rows).toBe(30000);
+    // Two workers started cold while this thread scanned: over 1,000 ranges, they took some.
+    const byWorkers = (await readFile(log, 'utf8')).trim().split('\n').map(Number);
+    expect(byWorkers.length).toBeGreaterThan(0);
+    expect(new Set(byWorkers).size).toBe(byWorkers.length);
+  });
+
+  it('fails, and does not wait forever, when a worker takes ranges and dies without an answer', async () => {
+    // It takes every range left, then exits: only an error can say what became of them.
+    const worker = await script(
+      'dying-worker',
+      `parentPort.on('message', (job) => { Atomics.add(new Int32Array(job.state), scan.SLOT_NEXT, 1 << 30); process.exit(3); });`,
+    );
+    const file = await write('orphaned.csv', quirkyCsv(30000));
+    await expect(validateData(file, { schema: SCHEMA, ranges: { bytes: 2048, threads: 2, script: worker } })).rejects.toThrow(
+      /a data worker stopped \(exit code 3\)/,
+    );
+  });
+
+  it('reports what a worker failed with', async () => {
+    const worker = await script('throwing-worker', `parentPort.on('message', () => { throw new Error('no range for me'); });`);
+    const file = await write('thrown.csv', quirkyCsv(30000));
+    await expect(validateData(file, { schema: SCHEMA, ranges: { bytes: 2048, threads: 2, script: worker } })).rejects.toThrow(/no range for me/);
   });
 });

@@ -2,7 +2,18 @@ import { availableParallelism } from 'node:os';
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { CsvParser } from './csv.js';
-import { newScratch, type RangeResult, type RangeTask, scanRange } from './range-scan.js';
+import {
+  newScratch,
+  type RangeJob,
+  type RangeResult,
+  type RangeTask,
+  SLOT_LIMIT,
+  SLOT_NEXT,
+  SLOT_STOP,
+  SLOTS,
+  scanRange,
+  type WorkerMessage,
+} from './range-scan.js';
 
 /**
  * A large CSV file is validated by several threads at once, each over a byte range, and the
@@ -20,6 +31,9 @@ import { newScratch, type RangeResult, type RangeTask, scanRange } from './range
  *   `unique` check adds the values of each range to the set of those before it. When a value
  *   repeats across ranges while that check still wants examples, where the repeat is is unknown:
  *   the validation then runs again in one thread (`NeedsOneThread`).
+ * - Every thread, this one included, takes the next range from one shared counter (range-scan.ts,
+ *   RangeJob): a worker never waits for this thread, busy with a range of its own, to hand it the
+ *   next. Handing ranges out by message left a worker idle for most of a range each time.
  * - A file below DEFAULT_MIN_PARALLEL_BYTES (or two ranges) is read in one thread: starting a
  *   worker costs more than it saves.
  */
@@ -39,14 +53,13 @@ export class NeedsOneThread extends Error {}
 export const DEFAULT_RANGE_BYTES = 4 << 20;
 
 /**
- * Below this a file is read in one thread. A worker costs ~0.1 s of a core to start (Node's
- * internals, then the bundle) and runs cold code for its first ranges, while on two cores this
- * thread and the compilers share the machine. Through the bundle as the runner runs it (medians of
- * 3 to 5, schemas a and b of bench/validate-data.mjs), one thread against two: 40 MiB 0.33–0.43 s
- * against 0.38–0.50 s; 61 MiB 0.42 against 0.47 s and 0.49 against 0.41 s; 81 MiB 0.70 against
- * 0.66 s and 0.65 against 0.57 s; 123 MiB 0.78 against 0.66 s; 368 MiB 2.49 against 1.59 s.
+ * Below this a file is read in one thread: a worker costs about 0.1 s of a core to start, then
+ * runs cold code for its first range, while on two cores this thread and the compilers share the
+ * machine. Measured through the bundle as the runner runs it (medians of 7, interleaved, schemas a
+ * and b of bench/validate-data.mjs, workers started while the schema loads), two threads against
+ * one: 17 MiB 1.31 and 0.94 of the time, 25 MiB 0.96 and 0.98, 40 MiB 0.91 and 0.81.
  */
-export const DEFAULT_MIN_PARALLEL_BYTES = 64 << 20;
+export const DEFAULT_MIN_PARALLEL_BYTES = 32 << 20;
 let registered: RangeSettings | null = null;
 
 /**
@@ -115,75 +128,99 @@ export async function cutPoints(fh: FileHandle, from: number, size: number, byte
   return out;
 }
 
+function startWorker(script: string): Worker {
+  const w = new Worker(script, { workerData: { mlciDataWorker: true } });
+  w.unref();
+  return w;
+}
+
+/** Workers started ahead of the file that needs them (warmDataWorkers), not yet taken. */
+let warm: Worker[] = [];
+
 /**
- * Worker threads and this thread taking tasks in turn: this one would otherwise wait, and a
- * worker costs tens of milliseconds to start and its code must warm up again.
+ * Starts the workers of the registered settings now, for a file that will be read in ranges soon:
+ * a worker takes about 0.1 s to start, which then overlaps what comes before (loading the schema).
+ * The next scanInRanges takes them; endWarmDataWorkers ends them if none did.
  */
-class Pool {
-  private readonly idle: Worker[] = [];
+export function warmDataWorkers(): void {
+  const settings = registered;
+  if (settings?.script === undefined || warm.length > 0) return;
+  for (let i = 1; i < settings.threads; i++) {
+    const w = startWorker(settings.script);
+    // One that fails before it is taken is never given ranges: this thread scans them.
+    w.on('error', () => {});
+    warm.push(w);
+  }
+}
+
+export async function endWarmDataWorkers(): Promise<void> {
+  const left = warm;
+  warm = [];
+  await Promise.all(left.map((w) => w.terminate()));
+}
+
+/** The workers of one scanInRanges: warm ones first, the rest started now, before the cuts are read. */
+class Workers {
   private readonly all: Worker[] = [];
-  private readonly queue: { task: RangeTask; done: (r: RangeResult) => void; fail: (e: Error) => void }[] = [];
-  private localIdle = true;
-  private readonly scratch = newScratch();
+  private running = 0;
+  private failure: Error | null = null;
+  private wake: (() => void) | null = null;
 
-  /** `threads` counts this one: a pool of one (no script) runs the ranges here, one at a time. */
-  constructor(script: string | undefined, threads: number) {
-    for (let i = 1; i < threads && script !== undefined; i++) {
-      const w = new Worker(script, { workerData: { mlciDataWorker: true } });
-      w.unref();
-      this.all.push(w);
-      this.idle.push(w);
-    }
-  }
-
-  run(task: RangeTask): Promise<RangeResult> {
-    return new Promise((done, fail) => {
-      this.queue.push({ task, done, fail });
-      this.next();
-    });
-  }
-
-  private next(): void {
-    if (this.localIdle && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      this.localIdle = false;
-      scanRange(job.task, this.scratch).then(
-        (r) => {
-          this.localIdle = true;
-          job.done(r);
-          this.next();
-        },
-        (e: Error) => {
-          this.localIdle = true;
-          job.fail(e);
-          this.next();
-        },
-      );
-    }
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      const onError = (e: Error) => job.fail(e);
-      w.once('error', onError);
-      w.once('message', (m: { result?: RangeResult; failure?: string }) => {
-        w.off('error', onError);
-        this.idle.push(w);
-        if (m.result) job.done(m.result);
-        else job.fail(new Error(`a data worker failed: ${m.failure}`));
-        this.next();
+  constructor(script: string | undefined, count: number, onResult: (k: number, r: RangeResult) => void) {
+    for (let i = 0; i < count && script !== undefined; i++) {
+      const w = warm.pop() ?? startWorker(script);
+      w.on('message', (m: WorkerMessage) => {
+        if ('result' in m) onResult(m.k, m.result);
+        else if ('failure' in m) this.fail(new Error(`a data worker failed on range ${m.k}: ${m.failure}`));
+        else this.running--;
+        this.notify();
       });
-      w.postMessage(job.task);
+      w.on('error', (e: Error) => this.fail(e));
+      w.on('exit', (code) => this.fail(new Error(`a data worker stopped (exit code ${code})`)));
+      this.all.push(w);
     }
+  }
+
+  job(job: RangeJob): void {
+    this.running = this.all.length;
+    for (const w of this.all) w.postMessage(job);
+  }
+
+  /** Resolves at the next message from a worker; throws what a worker failed with. */
+  async message(): Promise<void> {
+    this.check();
+    if (this.running === 0) throw new Error('the data workers ended with ranges left');
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+    });
+    this.check();
+  }
+
+  check(): void {
+    if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
+    this.failure ??= new Error('closed');
     await Promise.all(this.all.map((w) => w.terminate()));
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
 }
 
 /**
  * Validates `[from, size)` of a CSV file in ranges; `absorb` gets each range's result in file
- * order with the line its first record starts on.
+ * order with the line its first record starts on. This thread scans ranges too, taking them from
+ * the same counter as the workers, and adds up what is done between its own.
  */
 export async function scanInRanges(
   fh: FileHandle,
@@ -193,38 +230,55 @@ export async function scanInRanges(
   settings: RangeSettings,
   absorb: (r: RangeResult, firstLine: number) => void,
 ): Promise<void> {
-  const cuts = await cutPoints(fh, from, base.size, settings.bytes);
-  const pool = new Pool(settings.script, Math.min(settings.threads, cuts.length - 1));
-  const run = (start: number, end: number) => pool.run({ ...base, start, end });
-  // Ranges run a few ahead of the one being added up (a cold worker is slow on its first), not
-  // all at once: results wait in memory until their turn.
-  const pending: Promise<RangeResult>[] = [];
-  const ahead = (upTo: number) => {
-    while (pending.length < Math.min(cuts.length - 1, upTo)) {
-      const k = pending.length;
-      const p = run(cuts[k], cuts[k + 1]);
-      // Unhandled rejections would outlive a NeedsOneThread thrown below: mark them handled.
-      p.catch(() => {});
-      pending.push(p);
-    }
-  };
+  const done = new Map<number, RangeResult>();
+  const workers = new Workers(settings.script, settings.threads - 1, (k, r) => done.set(k, r));
+  const scratch = newScratch();
+  const state = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
   try {
+    const cuts = await cutPoints(fh, from, base.size, settings.bytes);
+    const count = cuts.length - 1;
+    // Ranges run a few ahead of the one being added up (a cold worker is slow on its first), not
+    // all at once: results wait in memory until their turn.
+    const window = 4 * settings.threads;
+    state[SLOT_LIMIT] = window;
+    workers.job({ base, cuts, state: state.buffer as SharedArrayBuffer });
+    let next = 0;
     let at = from;
     let line = firstLine;
-    for (let k = 0; k < cuts.length - 1; k++) {
-      ahead(k + 4 * settings.threads);
-      let r = await pending[k];
-      if (r.start !== at) {
-        // The range before ran past this one's guessed start: read it again from where that ended.
-        if (at >= r.end) continue;
-        r = await run(at, r.end);
+    // Adds up the finished ranges that are next in file order.
+    const addUp = async () => {
+      for (let r = done.get(next); r !== undefined; r = done.get(next)) {
+        done.delete(next);
+        next++;
+        if (r.start !== at) {
+          // The range before ran past this one's guessed start: read it again from where that ended.
+          if (at >= r.end) continue;
+          r = await scanRange({ ...base, start: at, end: r.end }, scratch);
+        }
+        if (r.error !== undefined) throw new NeedsOneThread(`range ${next - 1}: ${r.error}`);
+        absorb(r, line);
+        at = r.stop;
+        line += r.lines;
       }
-      if (r.error !== undefined) throw new NeedsOneThread(`range ${k}: ${r.error}`);
-      absorb(r, line);
-      at = r.stop;
-      line += r.lines;
+      Atomics.store(state, SLOT_LIMIT, next + window);
+      Atomics.notify(state, SLOT_LIMIT);
+    };
+    while (next < count) {
+      workers.check();
+      const k = Atomics.add(state, SLOT_NEXT, 1);
+      if (k < count) {
+        while (k >= next + window) {
+          await workers.message();
+          await addUp();
+        }
+        done.set(k, await scanRange({ ...base, start: cuts[k], end: cuts[k + 1] }, scratch));
+      } else if (!done.has(next)) await workers.message();
+      await addUp();
     }
   } finally {
-    await pool.close();
+    // Workers waiting on the limit wake and see the stop (terminate would end them all the same).
+    Atomics.store(state, SLOT_STOP, 1);
+    Atomics.notify(state, SLOT_LIMIT);
+    await workers.close();
   }
 }

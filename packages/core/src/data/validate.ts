@@ -5,8 +5,8 @@ import { readCsv, refuseDuplicateColumns } from './csv.js';
 import { columnDrift, datasetDrift, type Sketch } from './drift.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { DEFAULT_SEED, ReservoirIndex } from './random.js';
-import { openData, type DataFormat } from './source.js';
-import { NeedsOneThread, type RangeSettings, readHeader, registeredRanges, scanInRanges } from './ranges.js';
+import { formatFromName, openData, type DataFormat } from './source.js';
+import { endWarmDataWorkers, NeedsOneThread, type RangeSettings, readHeader, registeredRanges, scanInRanges, warmDataWorkers } from './ranges.js';
 import { checkCsvRecord, DatasetTally, makeValidators } from './tally.js';
 import type { CheckResult, ColumnSchema, DataSchema, DriftResult, FileSummary, ValidationResult } from './types.js';
 
@@ -406,6 +406,28 @@ export async function validateData(input: string | string[], options: ValidateOp
     // The threads' results could not be added up exactly (see ranges.ts): once more, in one thread.
     if (ranges !== null && e instanceof NeedsOneThread) return validateOnce(input, options, null);
     throw e;
+  } finally {
+    await endWarmDataWorkers();
+  }
+}
+
+/**
+ * Starts the worker threads that validateData(files) with the registered settings will use, when
+ * one of the files is a CSV file large enough: their start-up then overlaps what the caller does
+ * first (loading the schema). Only for options that read in ranges: no sample, no reference.
+ */
+export async function warmUpFor(files: string[]): Promise<void> {
+  const settings = registeredRanges();
+  if (settings?.script === undefined) return;
+  for (const file of files) {
+    const format = formatFromName(file);
+    if (format !== 'csv' && format !== 'tsv' && format !== undefined) continue;
+    if (file.toLowerCase().endsWith('.gz')) continue;
+    const size = await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size >= (settings.minFileBytes ?? 2 * settings.bytes)) return warmDataWorkers();
   }
 }
 

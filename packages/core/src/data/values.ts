@@ -224,13 +224,19 @@ export function parseDateText(text: string): number {
 /** The text forms that mean "no value" unless a schema says otherwise. */
 export const DEFAULT_NULLS = ['', 'NA', 'null', 'NaN'];
 
-/** Matches a cell against the null tokens by length first: almost every cell fails that test. */
+/**
+ * Matches a cell against the null tokens by its first byte and length first: almost every cell
+ * fails one of those tests (a number never starts like `NA`, `null` or `NaN`), so the token
+ * comparison runs for few cells.
+ */
 export class NullTokens {
   readonly tokens: string[];
   private readonly bytes: Buffer[];
   private readonly lengths: Set<number>;
   private readonly lengthMask: number;
   private readonly maxLength: number;
+  /** 1 at each byte that starts a token. */
+  private readonly firsts = new Uint8Array(256);
   private readonly set: Set<string>;
   readonly hasEmpty: boolean;
 
@@ -240,15 +246,19 @@ export class NullTokens {
     this.lengths = new Set(this.bytes.map((b) => b.length));
     this.maxLength = Math.max(0, ...this.bytes.map((b) => b.length));
     this.lengthMask = this.bytes.reduce((m, b) => (b.length < 31 ? m | (1 << b.length) : m), 0);
+    for (const b of this.bytes) if (b.length > 0) this.firsts[b[0]] = 1;
     this.set = new Set(tokens);
     this.hasEmpty = this.set.has('');
   }
 
   matchBytes(buf: Uint8Array, s: number, e: number): boolean {
     const n = e - s;
-    if (n > this.maxLength) return false;
+    if (n === 0) return this.hasEmpty;
+    if (n > this.maxLength || this.firsts[buf[s]] === 0) return false;
     if (n < 31 ? (this.lengthMask & (1 << n)) === 0 : !this.lengths.has(n)) return false;
-    outer: for (const t of this.bytes) {
+    const bytes = this.bytes;
+    outer: for (let k = 0; k < bytes.length; k++) {
+      const t = bytes[k];
       if (t.length !== n) continue;
       for (let i = 0; i < n; i++) if (t[i] !== buf[s + i]) continue outer;
       return true;

@@ -13,7 +13,7 @@ import { renderValidationMarkdown } from '../data/markdown.js';
 import { fetchReference, parseReference, workspacePath, type GitBase, type ReferenceFiles } from '../data/reference.js';
 import { formatFromName } from '../data/source.js';
 import type { CheckResult, DataSchema, ValidationResult } from '../data/types.js';
-import { validateData } from '../data/validate.js';
+import { validateData, warmUpFor } from '../data/validate.js';
 
 /**
  * validate-data as the action and `mlci validate` run it: inputs in; the result, its annotations,
@@ -84,6 +84,8 @@ export async function runValidation(o: ValidationRunOptions): Promise<Validation
   }
   try {
     files = await resolveFiles(o.data, o.workspace, 'data');
+    // A large CSV file is read by worker threads: started now, they are ready when the schema is.
+    if (!spec && o.sample === undefined) await warmUpFor(files);
     let schema: DataSchema | undefined;
     // The schema reader (yaml, ajv and its compiled schema) and the inferrer load only when asked
     // for: a run that only reads its data never parses them.

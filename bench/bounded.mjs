@@ -161,7 +161,7 @@ const CASES = [
     code: (core, f, plain) => `
       import { validateData } from '${core}/data/validate.js';
       import { parseSchema } from '${core}/data/schema.js';
-      const schema = parseSchema('columns:\\n  name:\\n    type: string\\n    pattern: "^(a+)+$"\\n');
+      const schema = await parseSchema('columns:\\n  name:\\n    type: string\\n    pattern: "^(a+)+$"\\n');
       const r = await validateData(${JSON.stringify(f(plain ? 'plain.csv' : 'redos.csv'))}, { schema });
       console.log(r.errors + ' failed checks');`,
   },
@@ -171,7 +171,7 @@ const CASES = [
     code: (core, f, plain) => `
       import { validateData } from '${core}/data/validate.js';
       import { parseSchema } from '${core}/data/schema.js';
-      const schema = parseSchema(${JSON.stringify(
+      const schema = await parseSchema(${JSON.stringify(
         'columns:\n  delay: { type: integer }\n' +
           (plain ? '  distance: { type: integer }\n  origin: { type: string }\n  destination: { type: string }\n  date: { type: date }\n' : ''),
       )});

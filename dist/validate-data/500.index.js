@@ -3896,7 +3896,7 @@ async function runValidation(o) {
         // The schema reader (yaml, ajv and its compiled schema) and the inferrer load only when asked
         // for: a run that only reads its data never parses them.
         if (schemaFile) {
-            const { loadSchema } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(866)]).then(__webpack_require__.bind(__webpack_require__, 5866));
+            const { loadSchema } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(866)]).then(__webpack_require__.bind(__webpack_require__, 5866));
             schema = await loadSchema(schemaFile);
             driftSeverity = schema.drift?.severity ?? 'warning';
         }

@@ -1,47 +1,6 @@
 export const id = 866;
-export const ids = [866,704];
+export const ids = [866];
 export const modules = {
-
-/***/ 5704:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   compilePattern: () => (/* binding */ compilePattern)
-/* harmony export */ });
-/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2856);
-/* harmony import */ var _byte_pattern_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4793);
-
-
-/** Distinct short values whose answer is kept: RE2JS costs some microseconds a value, a lookup far less. */
-const CACHE_ENTRIES = 10_000;
-const CACHE_TEXT_LENGTH = 256;
-/**
- * Compiles a pattern; a syntax the linear-time engine does not accept throws with RE2's reason.
- * The answers for the first distinct short values are kept: columns with a pattern are most often
- * codes and categories that repeat.
- */
-function compilePattern(source) {
-    const re = re2js__WEBPACK_IMPORTED_MODULE_0__/* .RE2JS */ .L3.compile(source);
-    const cache = new Map();
-    const test = (text) => {
-        const known = cache.get(text);
-        if (known !== undefined)
-            return known;
-        const answer = re.test(text);
-        if (cache.size < CACHE_ENTRIES && text.length <= CACHE_TEXT_LENGTH)
-            cache.set(text, answer);
-        return answer;
-    };
-    const bytes = (0,_byte_pattern_js__WEBPACK_IMPORTED_MODULE_1__/* .compileBytePattern */ .o)(source);
-    return {
-        test,
-        testBytes: bytes ? (buf, s, e) => bytes.test(buf, s, e) : (buf, s, e) => test(Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8')),
-    };
-}
-//# sourceMappingURL=pattern.js.map
-
-/***/ }),
 
 /***/ 5866:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -1051,8 +1010,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 }
 const validate = validate10;
 //# sourceMappingURL=data-schema.validate.js.map
-// EXTERNAL MODULE: ./packages/core/lib/data/pattern.js
-var pattern = __webpack_require__(5704);
+// EXTERNAL MODULE: ./packages/core/lib/data/byte-pattern.js
+var byte_pattern = __webpack_require__(4793);
 // EXTERNAL MODULE: ./packages/core/lib/data/values.js
 var values = __webpack_require__(2818);
 ;// CONCATENATED MODULE: ./packages/core/lib/data/schema.js
@@ -1072,11 +1031,23 @@ function describe(v) {
         return `${at} must be one of ${v.params.allowedValues.join(', ')}`;
     return `${at} ${v.message}`;
 }
+async function refuseNonLinear(pattern, column, place) {
+    const { compilePattern } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(704)]).then(__webpack_require__.bind(__webpack_require__, 5704));
+    try {
+        compilePattern(pattern);
+    }
+    catch (e) {
+        const reason = e.message.replace(/^error parsing regexp: /, '');
+        throw new errors/* UserError */.y(`column ${column}: pattern cannot be matched in linear time (${reason}); ` +
+            'lookaround and backreferences are not supported, as they let one value take exponential time', place);
+    }
+}
 /**
  * Parses and checks a data schema (YAML or JSON text). Every mistake is a UserError at the line
- * and column of the offending YAML node.
+ * and column of the offending YAML node. Async: a pattern the byte matcher does not take is
+ * checked with RE2JS, which loads only then (a quarter of a megabyte to compile at start-up).
  */
-function parseSchema(text, file = 'schema.yml') {
+async function parseSchema(text, file = 'schema.yml') {
     const yaml = parseYamlWithSchema(text, file, validate, (v) => `invalid data schema: ${describe(v)}`, { invalid: 'the schema is not valid YAML' });
     const data = yaml.value;
     const schema = data;
@@ -1093,14 +1064,9 @@ function parseSchema(text, file = 'schema.yml') {
             catch (e) {
                 throw new errors/* UserError */.y(`column ${name}: pattern is not a valid regular expression: ${e.message}`, at('pattern'));
             }
-            try {
-                (0,pattern.compilePattern)(col.pattern);
-            }
-            catch (e) {
-                const reason = e.message.replace(/^error parsing regexp: /, '');
-                throw new errors/* UserError */.y(`column ${name}: pattern cannot be matched in linear time (${reason}); ` +
-                    'lookaround and backreferences are not supported, as they let one value take exponential time', at('pattern'));
-            }
+            // The byte matcher's patterns are classes and repeats: linear, and RE2 syntax.
+            if ((0,byte_pattern/* bytePattern */.j)(col.pattern) === null)
+                await refuseNonLinear(col.pattern, name, at('pattern'));
         }
         for (const key of ['min', 'max']) {
             const v = col[key];

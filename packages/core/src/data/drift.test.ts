@@ -55,7 +55,7 @@ columns:
   };
 
   it('two random halves show no drift', async () => {
-    const r = await validateData(await write('a.csv', a), { schema, reference: [await write('b.csv', b)] });
+    const r = await validateData(await write('a.csv', a), { schema: await schema, reference: [await write('b.csv', b)] });
     // The unique date column is left out: ids and keys drift by construction.
     expect(r.drift.map((d) => d.column)).toEqual(['precipitation', 'temp_max', 'temp_min', 'wind', 'weather']);
     expect(byColumn(r, 'temp_max').method).toBe('ks');
@@ -72,7 +72,7 @@ columns:
       cells[2] = (Number(cells[2]) + 3).toFixed(1);
       return cells.join(',');
     });
-    const r = await validateData(await write('shifted.csv', shifted), { schema, reference: [await write('b2.csv', b)] });
+    const r = await validateData(await write('shifted.csv', shifted), { schema: await schema, reference: [await write('b2.csv', b)] });
     expect(drifted(r)).toEqual(['temp_max']);
     expect(byColumn(r, 'temp_max').statistic).toBeLessThan(0.05);
     expect(r.dataset_drift).toBe(false);
@@ -81,7 +81,7 @@ columns:
 
   it('a changed category mix drifts (chi-square)', async () => {
     const rainier = a.map((line) => line.replace(/,sun$/, ',rain'));
-    const r = await validateData(await write('rain.csv', rainier), { schema, reference: [await write('b3.csv', b)] });
+    const r = await validateData(await write('rain.csv', rainier), { schema: await schema, reference: [await write('b3.csv', b)] });
     expect(drifted(r)).toEqual(['weather']);
   });
 });
@@ -109,7 +109,7 @@ columns:
   };
 
   it('two random halves show no drift', async () => {
-    const r = await validateData(await write('pa.json', a), { schema, reference: [await write('pb.json', b)] });
+    const r = await validateData(await write('pa.json', a), { schema: await schema, reference: [await write('pb.json', b)] });
     expect(r.drift).toHaveLength(7);
     expect(drifted(r)).toEqual([]);
     expect(r.dataset_drift).toBe(false);
@@ -117,7 +117,7 @@ columns:
 
   it('heavier penguins drift', async () => {
     const heavier = a.map((p) => ({ ...p, 'Body Mass (g)': p['Body Mass (g)'] === null ? null : Math.round((p['Body Mass (g)'] as number) * 1.15) }));
-    const r = await validateData(await write('heavy.json', heavier), { schema, reference: [await write('pb2.json', b)] });
+    const r = await validateData(await write('heavy.json', heavier), { schema: await schema, reference: [await write('pb2.json', b)] });
     expect(drifted(r)).toEqual(['Body Mass (g)']);
     expect(byColumn(r, 'Body Mass (g)').method).toBe('ks');
   });
@@ -159,7 +159,7 @@ drift:
   };
 
   it('two random halves show no drift', async () => {
-    const r = await validateData(await write('fa.csv', a), { schema, reference: [await write('fb.csv', b)] });
+    const r = await validateData(await write('fa.csv', a), { schema: await schema, reference: [await write('fb.csv', b)] });
     expect(r.drift.map((d) => [d.column, d.method])).toEqual([
       ['delay', 'wasserstein'],
       ['distance', 'psi'],
@@ -174,7 +174,7 @@ drift:
       const [delay, distance, origin] = line.split(',');
       return `${Number(delay) + 30},${distance},${i % 3 === 0 ? 'XXX' : origin}`;
     });
-    const r = await validateData(await write('moved.csv', moved), { schema, reference: [await write('fb2.csv', b)] });
+    const r = await validateData(await write('moved.csv', moved), { schema: await schema, reference: [await write('fb2.csv', b)] });
     expect(drifted(r)).toEqual(['delay', 'origin']);
     expect(r.drift_share).toBeCloseTo(2 / 3);
     expect(r.dataset_drift).toBe(true);

@@ -214,7 +214,7 @@ async function roundTrip(text: string, ext: string, names: string[]): Promise<vo
   const { schema, rows } = await inferSchema(file);
   // The YAML validate-data writes for `infer-schema`, and the parser it reads `schema` with.
   const yaml = schemaToYaml(schema, `Inferred by mlci from ${file} (${rows} rows).`);
-  const parsed = parseSchema(yaml, 'schema.yml');
+  const parsed = await parseSchema(yaml, 'schema.yml');
   expect(parsed).toEqual(schema);
   // Every column kept, `__proto__` and the empty name too (object key order puts `1` before `a`).
   expect(Object.keys(parsed.columns ?? {}).sort()).toEqual([...names].sort());

@@ -32,7 +32,7 @@ describe('inferSchema', () => {
     });
     expect(yaml).toMatch(/^# Inferred by mlci/);
     expect(yaml).toContain('  weather: { type: string, enum: [ drizzle, fog, rain, snow, sun ] }');
-    const r = await validateData(file, { schema: parseSchema(yaml) });
+    const r = await validateData(file, { schema: await parseSchema(yaml) });
     expect(r.checks.filter((c) => !c.passed)).toEqual([]);
   });
 
@@ -43,7 +43,7 @@ describe('inferSchema', () => {
     expect(schema.columns!['Body Mass (g)']).toEqual({ type: 'integer', nullable: true, min: 2700, max: 6300 });
     expect(schema.columns!['Beak Length (mm)']).toMatchObject({ type: 'number', nullable: true });
     expect(schema.columns!['Sex']).toEqual({ type: 'string', nullable: true, enum: ['.', 'FEMALE', 'MALE'] });
-    const r = await validateData(file, { schema: parseSchema(yaml) });
+    const r = await validateData(file, { schema: await parseSchema(yaml) });
     expect(r.passed).toBe(true);
     expect(r.checks.filter((c) => !c.passed)).toEqual([]);
   });
@@ -65,7 +65,7 @@ describe('inferSchema', () => {
       score: { type: 'number', nullable: true, min: 0.25, max: 14.75 },
       when: { type: 'date' },
     });
-    expect((await validateData(file, { schema: parseSchema(yaml) })).passed).toBe(true);
+    expect((await validateData(file, { schema: await parseSchema(yaml) })).passed).toBe(true);
   });
 
   it('writes custom null tokens into the schema', async () => {
@@ -74,7 +74,7 @@ describe('inferSchema', () => {
     const { schema, yaml } = await inferSchema(file, { nulls: ['-'] });
     expect(schema.nulls).toEqual(['-']);
     expect(schema.columns!.b).toEqual({ type: 'string', nullable: true });
-    expect((await validateData(file, { schema: parseSchema(yaml) })).passed).toBe(true);
+    expect((await validateData(file, { schema: await parseSchema(yaml) })).passed).toBe(true);
   });
 
   it('found by the round-trip properties: all-null columns, ids equal as numbers, mixed JSON kinds, duplicate names', async () => {
@@ -90,14 +90,14 @@ describe('inferSchema', () => {
       sku_id: { type: 'string', unique: true },
       zip_id: { type: 'string', unique: true },
     });
-    expect((await validateData(csv, { schema: parseSchema(yaml) })).errors).toBe(0);
+    expect((await validateData(csv, { schema: await parseSchema(yaml) })).errors).toBe(0);
 
     const jsonl = join(dir, 'mixed.jsonl');
     await writeFile(jsonl, '{"a":true,"b":"x","c":{"k":1}}\n{"a":"no","b":"y","c":{"k":1}}\n');
     const mixed = await inferSchema(jsonl);
     // Before: `a: { type: string }`, which fails the JSON true.
     expect(mixed.schema.columns).toEqual({ a: {}, b: { type: 'string' }, c: {} });
-    expect((await validateData(jsonl, { schema: parseSchema(mixed.yaml) })).errors).toBe(0);
+    expect((await validateData(jsonl, { schema: await parseSchema(mixed.yaml) })).errors).toBe(0);
 
     const dup = join(dir, 'dup.csv');
     await writeFile(dup, 'a,b,a\n1,2,3\n');
@@ -105,8 +105,8 @@ describe('inferSchema', () => {
   });
 });
 
-it('writes a schema whose column names hold U+2028 or U+2029 as YAML that reads back the same', () => {
+it('writes a schema whose column names hold U+2028 or U+2029 as YAML that reads back the same', async () => {
   // Found by the round-trip property test: a JS regex's `^` (m flag) also starts a line after them.
   const schema = { columns: { '\u2028': { type: 'integer' as const }, 'a\u2029b': { type: 'string' as const }, plain: { type: 'number' as const } } };
-  expect(parseSchema(schemaToYaml(schema, 'a comment'), 'schema.yml')).toEqual(schema);
+  expect(await parseSchema(schemaToYaml(schema, 'a comment'), 'schema.yml')).toEqual(schema);
 });

@@ -13,7 +13,7 @@ import { validateData } from './validate.js';
 const SEATTLE = fileURLToPath(new URL('../../../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url));
 
 // Every kind of check, with failures: a ragged row, a pattern, a unique column, a date, a range.
-const SCHEMA = parseSchema(`
+const SCHEMA = await parseSchema(`
 columns:
   id:    { type: integer, unique: true }
   when:  { type: date }
@@ -161,11 +161,11 @@ describe('validating a CSV file in ranges', () => {
   it('leaves a real file alone below two ranges, and agrees on it above', async () => {
     for (const bytes of [1 << 20, 4096]) {
       const one = await validateData(SEATTLE, {
-        schema: parseSchema('columns:\n  date: { type: date, unique: true }\n  wind: { type: number, max: 8 }\n'),
+        schema: await parseSchema('columns:\n  date: { type: date, unique: true }\n  wind: { type: number, max: 8 }\n'),
         ranges: null,
       });
       const split = await validateData(SEATTLE, {
-        schema: parseSchema('columns:\n  date: { type: date, unique: true }\n  wind: { type: number, max: 8 }\n'),
+        schema: await parseSchema('columns:\n  date: { type: date, unique: true }\n  wind: { type: number, max: 8 }\n'),
         ranges: { bytes, threads: 2 },
       });
       expect(split).toEqual(one);

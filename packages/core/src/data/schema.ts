@@ -1,9 +1,9 @@
-import { isUserError, UserError } from '../errors.js';
+import { isUserError, type Place, UserError } from '../errors.js';
 import { readContained } from '../files/contained.js';
 import { parseYamlWithSchema, type SchemaViolation } from '../files/yaml-schema.js';
 import { validate } from './data-schema.validate.js';
 import type { ColumnSchema, DataSchema } from './types.js';
-import { compilePattern } from './pattern.js';
+import { bytePattern } from './byte-pattern.js';
 import { parseDateText } from './values.js';
 
 function describe(v: SchemaViolation): string {
@@ -16,11 +16,26 @@ function describe(v: SchemaViolation): string {
   return `${at} ${v.message}`;
 }
 
+async function refuseNonLinear(pattern: string, column: string, place: Place): Promise<void> {
+  const { compilePattern } = await import('./pattern.js');
+  try {
+    compilePattern(pattern);
+  } catch (e) {
+    const reason = (e as Error).message.replace(/^error parsing regexp: /, '');
+    throw new UserError(
+      `column ${column}: pattern cannot be matched in linear time (${reason}); ` +
+        'lookaround and backreferences are not supported, as they let one value take exponential time',
+      place,
+    );
+  }
+}
+
 /**
  * Parses and checks a data schema (YAML or JSON text). Every mistake is a UserError at the line
- * and column of the offending YAML node.
+ * and column of the offending YAML node. Async: a pattern the byte matcher does not take is
+ * checked with RE2JS, which loads only then (a quarter of a megabyte to compile at start-up).
  */
-export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
+export async function parseSchema(text: string, file = 'schema.yml'): Promise<DataSchema> {
   const yaml = parseYamlWithSchema(text, file, validate, (v) => `invalid data schema: ${describe(v)}`, { invalid: 'the schema is not valid YAML' });
   const data = yaml.value;
   const schema = data as DataSchema;
@@ -35,16 +50,8 @@ export function parseSchema(text: string, file = 'schema.yml'): DataSchema {
       } catch (e) {
         throw new UserError(`column ${name}: pattern is not a valid regular expression: ${(e as Error).message}`, at('pattern'));
       }
-      try {
-        compilePattern(col.pattern);
-      } catch (e) {
-        const reason = (e as Error).message.replace(/^error parsing regexp: /, '');
-        throw new UserError(
-          `column ${name}: pattern cannot be matched in linear time (${reason}); ` +
-            'lookaround and backreferences are not supported, as they let one value take exponential time',
-          at('pattern'),
-        );
-      }
+      // The byte matcher's patterns are classes and repeats: linear, and RE2 syntax.
+      if (bytePattern(col.pattern) === null) await refuseNonLinear(col.pattern, name, at('pattern'));
     }
     for (const key of ['min', 'max'] as const) {
       const v = col[key];

@@ -60,7 +60,7 @@ async function expectUserError(p: Promise<unknown>): Promise<UserError> {
 
 describe('real data validates', () => {
   it('penguins.json, with its real nulls and its one odd "." sex', async () => {
-    const r = await validateData(PENGUINS, { schema: parseSchema(PENGUIN_SCHEMA) });
+    const r = await validateData(PENGUINS, { schema: await parseSchema(PENGUIN_SCHEMA) });
     expect(failedChecks(r)).toEqual([]);
     expect(r.passed).toBe(true);
     expect(r.rows).toBe(344);
@@ -74,7 +74,7 @@ describe('real data validates', () => {
   });
 
   it('seattle-weather.csv', async () => {
-    const schema = parseSchema(`
+    const schema = await parseSchema(`
 columns:
   date:          { type: date, min: 2012-01-01, max: 2015-12-31, unique: true }
   precipitation: { type: number, min: 0 }
@@ -173,7 +173,7 @@ describe('each injected fault is found at its exact line', () => {
   for (const format of ['csv', 'jsonl', 'json'] as const) {
     it(`in ${format}`, async () => {
       const file = faulty[format];
-      const r = await validateData(file, { schema: parseSchema(FAULT_SCHEMA) });
+      const r = await validateData(file, { schema: await parseSchema(FAULT_SCHEMA) });
       const lineOf = (i: number) => faulty.lines[format][i];
       const expected: [string, string, number, unknown][] = [
         ['Body Mass (g)', 'type', FAULTS.type, 'heavy'],
@@ -204,7 +204,7 @@ describe('each injected fault is found at its exact line', () => {
   it('a broken quote fails with the file and the line it is on (CSV, JSON Lines, JSON array)', async () => {
     const at = 60;
     const broken = await writeFaulty('broken', faultyRecords(), at);
-    const schema = parseSchema(FAULT_SCHEMA);
+    const schema = await parseSchema(FAULT_SCHEMA);
     const csv = await expectUserError(validateData(broken.csv, { schema }));
     expect([csv.file, csv.line]).toEqual([broken.csv, broken.lines.csv[at]]);
     const jsonl = await expectUserError(validateData(broken.jsonl, { schema }));
@@ -218,7 +218,7 @@ describe('each injected fault is found at its exact line', () => {
   it('a ragged row is a failed check at its line, the rest still checked', async () => {
     const file = join(dir, 'ragged.csv');
     await writeFile(file, 'id,name\n1,a\n2,b,extra\n3\n4,d\n');
-    const r = await validateData(file, { schema: parseSchema('columns: { id: { type: integer }, name: { type: string } }') });
+    const r = await validateData(file, { schema: await parseSchema('columns: { id: { type: integer }, name: { type: string } }') });
     const c = check(r, null, 'field_count')!;
     expect(c.failed_rows).toBe(2);
     expect(c.examples.map((e) => [e.line, e.value])).toEqual([
@@ -232,7 +232,7 @@ describe('each injected fault is found at its exact line', () => {
     const file = join(dir, 'ragged-quoted.csv');
     const rows = ['"x""y",3,4', '"a,b",""', 'q"r,"s""""t",', '""""'];
     await writeFile(file, `id,name\n${rows.join('\n')}\n`);
-    const r = await validateData(file, { schema: parseSchema('columns: { id: { type: string }, name: { type: string } }') });
+    const r = await validateData(file, { schema: await parseSchema('columns: { id: { type: string }, name: { type: string } }') });
     const c = check(r, null, 'field_count')!;
     expect(c.examples.map((e) => [e.line, e.value])).toEqual([
       [2, rows[0]],
@@ -248,7 +248,9 @@ describe('structure problems are reported, not crashes', () => {
   it('a missing column, and extra columns under strict', async () => {
     const file = join(dir, 'missing.csv');
     await writeFile(file, 'a,b,zz\n1,x,9\n');
-    const r = await validateData(file, { schema: parseSchema('columns: { a: { type: integer }, b: { type: string }, c: { type: number } }\nstrict: true') });
+    const r = await validateData(file, {
+      schema: await parseSchema('columns: { a: { type: integer }, b: { type: string }, c: { type: number } }\nstrict: true'),
+    });
     expect(check(r, 'c', 'column_present')).toMatchObject({ passed: false, examples: [{ value: 'c', file, line: 1 }] });
     expect(check(r, 'zz', 'extra_column')).toMatchObject({ passed: false });
     expect(check(r, 'a', 'type')).toMatchObject({ passed: true });
@@ -258,7 +260,7 @@ describe('structure problems are reported, not crashes', () => {
   it('a JSON record lacking a column named like an Object.prototype member counts it as null, at its line', async () => {
     const file = join(dir, 'proto.jsonl');
     await writeFile(file, '{"toString": "a", "constructor": 1}\n{"constructor": 2}\n');
-    const r = await validateData(file, { schema: parseSchema('columns: { toString: { type: string }, constructor: { type: integer } }') });
+    const r = await validateData(file, { schema: await parseSchema('columns: { toString: { type: string }, constructor: { type: integer } }') });
     expect(check(r, 'toString', 'not_null')).toMatchObject({ passed: false, failed_rows: 1, examples: [{ file, line: 2 }] });
     expect(check(r, 'toString', 'type')?.passed).not.toBe(false);
     expect(check(r, 'constructor', 'type')).toMatchObject({ passed: true });
@@ -267,7 +269,7 @@ describe('structure problems are reported, not crashes', () => {
   it('a missing column keeps its severity (a warning does not fail)', async () => {
     const file = join(dir, 'missing-warn.csv');
     await writeFile(file, 'a,b\n1,x\n');
-    const r = await validateData(file, { schema });
+    const r = await validateData(file, { schema: await schema });
     expect(check(r, 'c', 'column_present')!.severity).toBe('warning');
     expect(r.passed).toBe(true);
     expect(r.warnings).toBe(1);
@@ -280,28 +282,28 @@ describe('structure problems are reported, not crashes', () => {
     await writeFile(headerOnly, 'a,b,c\r\n');
     await writeFile(empty, '');
     await writeFile(emptyJson, '[ ]');
-    const h = await validateData(headerOnly, { schema });
+    const h = await validateData(headerOnly, { schema: await schema });
     expect(h.rows).toBe(0);
     expect(check(h, null, 'not_empty')).toMatchObject({ passed: false, examples: [{ value: 'header only, no rows', line: 1 }] });
     expect(h.passed).toBe(false);
-    const e = await validateData(empty, { schema });
+    const e = await validateData(empty, { schema: await schema });
     expect(check(e, null, 'not_empty')!.examples[0].value).toMatch(/empty file/);
-    const j = await validateData(emptyJson, { schema });
+    const j = await validateData(emptyJson, { schema: await schema });
     expect(check(j, null, 'not_empty')!.passed).toBe(false);
     // An explicit `rows: { min: 0 }` allows it.
-    const allowed = await validateData(headerOnly, { schema: parseSchema('columns: { a: { type: integer } }\nrows: { min: 0 }') });
+    const allowed = await validateData(headerOnly, { schema: await parseSchema('columns: { a: { type: integer } }\nrows: { min: 0 }') });
     expect(allowed.passed).toBe(true);
   });
 
   it('row count bounds', async () => {
-    const r = await validateData(SEATTLE, { schema: parseSchema('rows: { min: 2000 }') });
+    const r = await validateData(SEATTLE, { schema: await parseSchema('rows: { min: 2000 }') });
     expect(check(r, null, 'row_count')).toMatchObject({ passed: false, expected: '>= 2000 rows' });
   });
 
   it('a JSON file that is not records fails with its line', async () => {
     const file = join(dir, 'scalars.json');
     await writeFile(file, '[\n  {"a": 1},\n  2\n]\n');
-    const e = await expectUserError(validateData(file, { schema }));
+    const e = await expectUserError(validateData(file, { schema: await schema }));
     expect([e.line, e.column]).toEqual([3, 3]);
   });
 });
@@ -311,7 +313,7 @@ describe('formats', () => {
     const plain = await readFile(SEATTLE);
     const gz = join(dir, 'weather.data');
     await writeFile(gz, gzipSync(plain));
-    const schema = parseSchema('columns: { date: { type: date }, temp_max: { type: number, max: 30 } }');
+    const schema = await parseSchema('columns: { date: { type: date }, temp_max: { type: number, max: 30 } }');
     const a = await validateData(SEATTLE, { schema });
     const b = await validateData(gz, { schema, format: 'csv' });
     expect(b.files[0]).toMatchObject({ gzip: true, rows: 1461 });
@@ -327,7 +329,7 @@ describe('formats', () => {
   it('TSV with nulls and a custom null token', async () => {
     const file = join(dir, 'data.tsv');
     await writeFile(file, 'a\tb\n1\t-\n2\tNA\n');
-    const r = await validateData(file, { schema: parseSchema('columns: { a: { type: integer }, b: { type: string } }\nnulls: ["-"]') });
+    const r = await validateData(file, { schema: await parseSchema('columns: { a: { type: integer }, b: { type: string } }\nnulls: ["-"]') });
     // With "-" as the only null token, "NA" is a value and "-" is a null in a non-nullable column.
     expect(check(r, 'b', 'not_null')).toMatchObject({ failed_rows: 1, examples: [{ value: '-', line: 2 }] });
   });
@@ -335,7 +337,7 @@ describe('formats', () => {
   it('JSON Lines with NaN (as Python writes it) as a null, and a missing key', async () => {
     const file = join(dir, 'py.jsonl');
     await writeFile(file, '{"x": 1.5, "y": "a"}\n\n{"x": NaN, "y": "b"}\n{"y": "c"}\n');
-    const r = await validateData(file, { schema: parseSchema('columns: { x: { type: number }, y: { type: string } }') });
+    const r = await validateData(file, { schema: await parseSchema('columns: { x: { type: number }, y: { type: string } }') });
     expect(check(r, 'x', 'not_null')!.examples.map((e) => e.line)).toEqual([3, 4]);
     expect(r.rows).toBe(3);
   });
@@ -345,7 +347,7 @@ describe('formats', () => {
     const { compressors } = await import('hyparquet-compressors');
     const rows = await parquetReadObjects({ file: await asyncBufferFromFile(FLIGHTS), compressors, rowStart: 0, rowEnd: 3000 });
     const late = rows.map((r, i) => [Number(r.delay), i + 1]).filter(([d]) => d > 300);
-    const schema = parseSchema(`
+    const schema = await parseSchema(`
 columns:
   date:        { type: date, min: 2001-01-01, max: 2001-12-31 }
   delay:       { type: integer, max: 300 }
@@ -364,7 +366,7 @@ columns:
 
 describe('sample', () => {
   it('validates at most N rows, the same ones on every run, spread over the file', async () => {
-    const schema = parseSchema('columns: { date: { type: date }, temp_max: { type: number, max: 20 } }');
+    const schema = await parseSchema('columns: { date: { type: date }, temp_max: { type: number, max: 20 } }');
     const a = await validateData(SEATTLE, { schema, sample: 200, maxExamples: 1000 });
     const b = await validateData(SEATTLE, { schema, sample: 200, maxExamples: 1000 });
     expect(a.rows).toBe(1461);
@@ -380,7 +382,7 @@ describe('sample', () => {
   });
 
   it('samples JSON records too', async () => {
-    const r = await validateData(PENGUINS, { schema: parseSchema(PENGUIN_SCHEMA), sample: 50 });
+    const r = await validateData(PENGUINS, { schema: await parseSchema(PENGUIN_SCHEMA), sample: 50 });
     expect(r.rows_validated).toBe(50);
     expect(check(r, 'Species', 'enum')!.checked_rows).toBe(50);
   });

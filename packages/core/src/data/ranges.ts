@@ -134,8 +134,9 @@ function startWorker(script: string): Worker {
   return w;
 }
 
-/** Workers started ahead of the file that needs them (warmDataWorkers), not yet taken. */
+/** Workers started ahead of the file that needs them (warmDataWorkers), not yet taken, and their script. */
 let warm: Worker[] = [];
+let warmScript: string | undefined;
 
 /**
  * Starts the workers of the registered settings now, for a file that will be read in ranges soon:
@@ -145,6 +146,7 @@ let warm: Worker[] = [];
 export function warmDataWorkers(): void {
   const settings = registered;
   if (settings?.script === undefined || warm.length > 0) return;
+  warmScript = settings.script;
   for (let i = 1; i < settings.threads; i++) {
     const w = startWorker(settings.script);
     // One that fails before it is taken is never given ranges: this thread scans them.
@@ -168,7 +170,7 @@ class Workers {
 
   constructor(script: string | undefined, count: number, onResult: (k: number, r: RangeResult) => void) {
     for (let i = 0; i < count && script !== undefined; i++) {
-      const w = warm.pop() ?? startWorker(script);
+      const w = (script === warmScript ? warm.pop() : undefined) ?? startWorker(script);
       w.on('message', (m: WorkerMessage) => {
         if ('result' in m) onResult(m.k, m.result);
         else if ('failure' in m) this.fail(new Error(`a data worker failed on range ${m.k}: ${m.failure}`));

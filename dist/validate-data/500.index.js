@@ -3508,7 +3508,7 @@ class Scan {
         if (Buffer.byteLength(delimiter) !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')
             return null;
         const { size } = await (0,promises_.stat)(file);
-        if (size < (settings.minFileBytes ?? 2 * settings.bytes))
+        if (!(0,data_ranges/* inRangesBySize */.C8)(settings, size))
             return null;
         const fh = await (0,promises_.open)(file, 'r');
         try {
@@ -3733,7 +3733,7 @@ async function warmUpFor(files) {
         if (file.toLowerCase().endsWith('.gz'))
             continue;
         const size = await (0,promises_.stat)(file).then((s) => s.size, () => 0);
-        if (size >= (settings.minFileBytes ?? 2 * settings.bytes))
+        if ((0,data_ranges/* inRangesBySize */.C8)(settings, size))
             return (0,data_ranges/* warmDataWorkers */.pr)();
     }
 }

@@ -75,6 +75,11 @@ export function useDataWorkers(script: string, rangeBytes?: number): void {
   registered = threads > 1 ? { script, bytes, threads, minFileBytes } : null;
 }
 
+/** Whether a file of `size` bytes is read in ranges with these settings (else in one thread). */
+export function inRangesBySize(settings: RangeSettings, size: number): boolean {
+  return size >= (settings.minFileBytes ?? 2 * settings.bytes);
+}
+
 export function registeredRanges(): RangeSettings | null {
   return registered;
 }

@@ -6,7 +6,16 @@ import { columnDrift, datasetDrift, type Sketch } from './drift.js';
 import { readJsonArray, readJsonLines } from './json.js';
 import { DEFAULT_SEED, ReservoirIndex } from './random.js';
 import { formatFromName, openData, type DataFormat } from './source.js';
-import { endWarmDataWorkers, NeedsOneThread, type RangeSettings, readHeader, registeredRanges, scanInRanges, warmDataWorkers } from './ranges.js';
+import {
+  endWarmDataWorkers,
+  inRangesBySize,
+  NeedsOneThread,
+  type RangeSettings,
+  readHeader,
+  registeredRanges,
+  scanInRanges,
+  warmDataWorkers,
+} from './ranges.js';
 import { checkCsvRecord, DatasetTally, makeValidators } from './tally.js';
 import type { CheckResult, ColumnSchema, DataSchema, DriftResult, FileSummary, ValidationResult } from './types.js';
 
@@ -214,7 +223,7 @@ class Scan {
     if (this.validators.some((v) => v.numericSketch !== null || v.categorySketch !== null)) return null;
     if (Buffer.byteLength(delimiter) !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') return null;
     const { size } = await stat(file);
-    if (size < (settings.minFileBytes ?? 2 * settings.bytes)) return null;
+    if (!inRangesBySize(settings, size)) return null;
     const fh = await open(file, 'r');
     try {
       const header = await readHeader(fh, file, delimiter, size);
@@ -427,7 +436,7 @@ export async function warmUpFor(files: string[]): Promise<void> {
       (s) => s.size,
       () => 0,
     );
-    if (size >= (settings.minFileBytes ?? 2 * settings.bytes)) return warmDataWorkers();
+    if (inRangesBySize(settings, size)) return warmDataWorkers();
   }
 }
 
